@@ -1,0 +1,136 @@
+//! An assessment: the working state of one organisation's service catalogue,
+//! profile and portfolio, and the snapshots taken of it.
+
+use std::collections::BTreeMap;
+
+use super::catalogue::CustomServiceError;
+use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
+
+/// What has been decided for one service. Every field may be unset: a service
+/// starts with nothing and is filled in phase by phase.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServiceAssessment {
+    /// Recommendation level (catalogue phase).
+    pub level: Option<Level>,
+    /// In-house or outsourced (profile phase).
+    pub sourcing: Option<Sourcing>,
+    /// Who provides an outsourced service; empty when not given.
+    pub provider: String,
+    /// Score today (portfolio phase); `None` is "not assessed yet".
+    pub current: Option<Score>,
+    /// Score aimed for.
+    pub target: Option<Score>,
+    pub note: String,
+}
+
+impl ServiceAssessment {
+    /// In scope: a level is set and it is not "not required" (CONTRACT.md §2).
+    pub fn in_scope(&self) -> bool {
+        self.level.is_some_and(Level::in_scope)
+    }
+
+    /// Both scores decided (a rating or n/a).
+    pub fn is_assessed(&self) -> bool {
+        self.current.is_some() && self.target.is_some()
+    }
+
+    /// Target minus current, when both are ratings.
+    pub fn gap(&self) -> Option<i8> {
+        let current = self.current?.rating()?;
+        let target = self.target?.rating()?;
+        Some(target.value() as i8 - current.value() as i8)
+    }
+
+    /// Nothing decided at all: such an entry need not be stored.
+    pub fn is_blank(&self) -> bool {
+        *self == ServiceAssessment::default()
+    }
+}
+
+/// The state of every service that has anything decided, by id.
+pub type ServiceStates = BTreeMap<ServiceId, ServiceAssessment>;
+
+/// A service the organisation added to a category ("一覧になれば追加しても良い").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomService {
+    pub id: ServiceId,
+    pub category: CategoryId,
+    pub name: LocalText,
+}
+
+/// The whole working state at one moment, kept for the evaluation process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub label: String,
+    pub taken: Timestamp,
+    pub services: ServiceStates,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    pub catalogue: Catalogue,
+    pub name: String,
+    pub organisation: String,
+    pub created: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub services: ServiceStates,
+    pub custom_services: Vec<CustomService>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl Assessment {
+    /// Longest name or organisation accepted, in characters.
+    pub const MAX_NAME_CHARS: usize = 200;
+    /// Longest note accepted, in characters.
+    pub const MAX_NOTE_CHARS: usize = 10_000;
+
+    /// A new, empty assessment against the latest catalogue.
+    pub fn new(name: impl Into<String>, organisation: impl Into<String>, now: Timestamp) -> Self {
+        Assessment {
+            catalogue: CatalogueDef::latest(),
+            name: name.into(),
+            organisation: organisation.into(),
+            created: Some(now.clone()),
+            updated: Some(now),
+            services: ServiceStates::new(),
+            custom_services: Vec::new(),
+            snapshots: Vec::new(),
+        }
+    }
+
+    /// The state of a service; blank when nothing is decided yet.
+    pub fn service(&self, id: &str) -> ServiceAssessment {
+        self.services.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Changes one service and drops its entry when nothing is left decided.
+    pub fn edit_service(&mut self, id: &ServiceId, edit: impl FnOnce(&mut ServiceAssessment)) {
+        let mut state = self.service(id.as_str());
+        edit(&mut state);
+        if state.is_blank() {
+            self.services.remove(id.as_str());
+        } else {
+            self.services.insert(id.clone(), state);
+        }
+    }
+
+    /// Adds a service of the organisation's own to a category.
+    pub fn add_custom_service(&mut self, service: CustomService) -> Result<(), CustomServiceError> {
+        self.catalogue.check_custom(&self.custom_services, &service.id, &service.category)?;
+        self.custom_services.push(service);
+        Ok(())
+    }
+
+    /// Saves the working state as a snapshot labelled `label` (or the date when empty).
+    pub fn take_snapshot(&mut self, label: &str, now: Timestamp) {
+        let label = if label.trim().is_empty() { now.date().to_owned() } else { label.trim().to_owned() };
+        self.snapshots.push(Snapshot { label, taken: now, services: self.services.clone() });
+    }
+
+    /// Snapshots ordered by the time they were taken, oldest first.
+    pub fn snapshots_by_date(&self) -> Vec<&Snapshot> {
+        let mut list: Vec<&Snapshot> = self.snapshots.iter().collect();
+        list.sort_by(|a, b| a.taken.cmp(&b.taken));
+        list
+    }
+}

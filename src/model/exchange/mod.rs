@@ -1,0 +1,67 @@
+//! The exchange format, version 1 (CONTRACT.md §1; published in
+//! `docs/exchange-format.md` with a JSON Schema). The same documents are what the app
+//! keeps in localStorage, so a stored entry is checked exactly like an imported file.
+
+mod error;
+pub mod migrate;
+mod read;
+mod write;
+
+pub use error::{Expected, ImportError, JsonKind, Problem, ProblemKind};
+pub use write::{ordered, write, Layout};
+
+use crate::model::Assessment;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "x1060-assessment";
+/// The newest version this build writes and reads.
+pub const VERSION: u64 = 1;
+/// Larger files are refused before they are parsed.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
+/// At most this many entries in any one array.
+pub const MAX_ENTRIES: usize = 10_000;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a file's bytes: size limit, UTF-8 (a leading BOM is skipped), JSON syntax,
+/// then every content check. Never panics, whatever the input.
+pub fn read(bytes: &[u8]) -> Result<Assessment, ImportError> {
+    read_with(bytes, migrate::STEPS)
+}
+
+/// [`read`] with a given migration chain (tests use their own).
+pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessment, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let (skipped, body) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (BOM.len(), rest),
+        None => (0, bytes),
+    };
+    let text = std::str::from_utf8(body).map_err(|e| ImportError::NotUtf8 { offset: skipped + e.valid_up_to() })?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        // serde_json stops at 128 levels of nesting and says so in its message.
+        if e.to_string().starts_with("recursion limit exceeded") {
+            ImportError::TooDeep { line, column }
+        } else {
+            let text = e.to_string();
+            let detail = match text.rfind(" at line ") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            };
+            ImportError::Syntax { line, column, detail }
+        }
+    })?;
+    read::read_document(value, steps)
+}
+
+/// Reads text (for example a stored entry).
+pub fn read_str(text: &str) -> Result<Assessment, ImportError> {
+    read(text.as_bytes())
+}

@@ -1,0 +1,149 @@
+//! Writing an assessment as an exchange-format document. Field order follows
+//! CONTRACT.md §1 so files are easy to read and diff; services come in catalogue order.
+
+use serde::ser::{Serialize, Serializer};
+use serde::Serialize as DeriveSerialize;
+
+use super::{FORMAT, VERSION};
+use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceAssessment, ServiceStates};
+
+#[derive(DeriveSerialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    catalogue: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    organisation: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
+    services: Vec<ServiceOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    custom_services: Vec<CustomOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    snapshots: Vec<SnapshotOut<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct ServiceOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sourcing: Option<&'static str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    provider: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<ScoreOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<ScoreOut>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct CustomOut<'a> {
+    id: &'a str,
+    category: &'a str,
+    name: &'a LocalText,
+}
+
+#[derive(DeriveSerialize)]
+struct SnapshotOut<'a> {
+    label: &'a str,
+    taken: &'a str,
+    services: Vec<ServiceOut<'a>>,
+}
+
+/// A score as the format writes it: a number, or the string `"n/a"`.
+struct ScoreOut(Score);
+
+impl Serialize for ScoreOut {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Score::Rated(r) => serializer.serialize_u8(r.value()),
+            Score::NotApplicable => serializer.serialize_str(Score::NOT_APPLICABLE),
+        }
+    }
+}
+
+/// The entries of `states` in catalogue order (custom services after the built-in
+/// ones of their category); any id unknown to both comes last, so nothing is dropped.
+pub fn ordered<'a>(
+    catalogue: &'a CatalogueDef,
+    custom: &'a [CustomService],
+    states: &'a ServiceStates,
+) -> Vec<(&'a str, &'a ServiceAssessment)> {
+    let mut out: Vec<(&str, &ServiceAssessment)> = catalogue
+        .all_services(custom)
+        .filter_map(|s| states.get_key_value(s.id).map(|(id, st)| (id.as_str(), st)))
+        .collect();
+    if out.len() < states.len() {
+        for (id, st) in states {
+            if catalogue.find(custom, id.as_str()).is_none() {
+                out.push((id.as_str(), st));
+            }
+        }
+    }
+    out
+}
+
+fn services_out<'a>(a: &'a Assessment, states: &'a ServiceStates) -> Vec<ServiceOut<'a>> {
+    ordered(a.catalogue, &a.custom_services, states)
+        .into_iter()
+        .map(|(id, s)| ServiceOut {
+            id,
+            level: s.level.map(|l| l.as_str()),
+            sourcing: s.sourcing.map(|x| x.as_str()),
+            provider: &s.provider,
+            current: s.current.map(ScoreOut),
+            target: s.target.map(ScoreOut),
+            note: &s.note,
+        })
+        .collect()
+}
+
+fn file_out(a: &Assessment) -> FileOut<'_> {
+    FileOut {
+        format: FORMAT,
+        version: VERSION,
+        catalogue: a.catalogue.id,
+        name: &a.name,
+        organisation: &a.organisation,
+        created: a.created.as_ref().map(|t| t.as_str()),
+        updated: a.updated.as_ref().map(|t| t.as_str()),
+        services: services_out(a, &a.services),
+        custom_services: a
+            .custom_services
+            .iter()
+            .map(|c| CustomOut { id: c.id.as_str(), category: c.category.as_str(), name: &c.name })
+            .collect(),
+        snapshots: a
+            .snapshots
+            .iter()
+            .map(|s| SnapshotOut { label: &s.label, taken: s.taken.as_str(), services: services_out(a, &s.services) })
+            .collect(),
+    }
+}
+
+/// How a document is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Indented, for files people save and read.
+    Pretty,
+    /// One line, for localStorage.
+    Compact,
+}
+
+/// The assessment as a format-v1 document.
+pub fn write(a: &Assessment, layout: Layout) -> String {
+    let out = file_out(a);
+    // Serialising plain structs of strings and numbers into a String cannot fail.
+    let result = match layout {
+        Layout::Pretty => serde_json::to_string_pretty(&out),
+        Layout::Compact => serde_json::to_string(&out),
+    };
+    result.unwrap_or_default()
+}

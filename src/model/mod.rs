@@ -1,0 +1,20 @@
+//! The pure X.1060 domain: catalogue, assessment, scoring, aggregation, time stamps and
+//! the exchange format. No browser or UI crate is used here, so all of it is built and
+//! tested natively with `cargo test`.
+
+pub mod aggregate;
+pub mod assessment;
+pub mod catalogue;
+pub mod exchange;
+pub mod ids;
+pub mod lang;
+pub mod scale;
+pub mod time;
+
+pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
+pub use assessment::{Assessment, CustomService, ServiceAssessment, ServiceStates, Snapshot};
+pub use catalogue::{Catalogue, CatalogueDef, ServiceRef};
+pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
+pub use lang::{Lang, LocalText};
+pub use scale::{Level, Rating, Score, Sourcing};
+pub use time::Timestamp;

@@ -1,0 +1,42 @@
+//! Helpers shared by the native integration tests: each keeps a test to one line.
+#![allow(dead_code)]
+
+use x1060_assess::model::exchange::{self, ImportError};
+use x1060_assess::model::{Assessment, Lang, Timestamp};
+
+/// A minimal valid document with the given `services` array (JSON text).
+pub fn doc(services: &str) -> String {
+    format!(
+        r#"{{"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"Test","services":{services}}}"#
+    )
+}
+
+#[track_caller]
+pub fn read_ok(text: &str) -> Assessment {
+    match exchange::read(text.as_bytes()) {
+        Ok(a) => a,
+        Err(e) => panic!("expected the document to be read, got:\n{e}"),
+    }
+}
+
+#[track_caller]
+pub fn read_err(text: &str) -> ImportError {
+    match exchange::read(text.as_bytes()) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(e) => e,
+    }
+}
+
+/// Asserts the full English message of the error `text` gives.
+#[track_caller]
+pub fn assert_error(text: &str, expected: &str) {
+    assert_eq!(read_err(text).message(Lang::En), expected);
+}
+
+pub fn ts(s: &str) -> Timestamp {
+    Timestamp::parse(s).expect("valid timestamp in test")
+}
+
+pub fn sample_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-assessment.json")).expect("sample file")
+}
