@@ -1,1 +1,30 @@
+//! A browser-only self-assessment for ITU-T X.1060 / JT-X1060, the framework for
+//! building and running a cyber defence centre.
+//!
+//! Layers, with arrows pointing one way: [`model`] (pure domain) ← [`chart`],
+//! [`storage`] ← `browser`, `state` ← `components` ← `pages` ← `app`. Everything from
+//! `browser` up is only compiled for the web (wasm32); the model, the chart geometry
+//! and the storage logic are tested natively with `cargo test`.
+
 pub mod model;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+/// Mounts the app on the page (called by `main`).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
