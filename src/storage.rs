@@ -73,6 +73,21 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+}
+
 /// A store in memory, with an optional quota in bytes (UTF-16 code units × 2, as
 /// browsers count). Used by tests, and by the app when localStorage is unavailable.
 #[derive(Default)]

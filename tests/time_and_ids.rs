@@ -60,3 +60,18 @@ fn language_tags() {
     assert_eq!(Lang::from_tag("fr"), Lang::En);
     assert_eq!(Lang::Ja.other().code(), "en");
 }
+
+#[test]
+fn generated_assessment_ids_are_valid() {
+    let id = AssessmentId::generate(1_743_498_000_000, 0xabcdef12);
+    assert_eq!(id.as_str(), "a195f0943680cdef12");
+    assert!(AssessmentId::parse(id.as_str()).is_ok());
+}
+
+#[test]
+fn file_names_from_titles() {
+    use x1060_assess::model::exchange::file_name;
+    assert_eq!(file_name("Example SOC FY2026", "json"), "Example-SOC-FY2026.json");
+    assert_eq!(file_name("  ../<script> 日本 CDC!  ", "csv"), "script-日本-CDC.csv");
+    assert_eq!(file_name("///", "json"), "assessment.json");
+}

@@ -102,3 +102,11 @@ string_id!(
     AssessmentId,
     max = 64
 );
+
+impl AssessmentId {
+    /// A fresh id from the time (milliseconds since the epoch) and some randomness,
+    /// so two tabs creating assessments at once do not clash.
+    pub fn generate(millis: u64, random: u32) -> AssessmentId {
+        AssessmentId(format!("a{millis:x}{:06x}", random & 0xff_ffff))
+    }
+}

@@ -65,3 +65,22 @@ pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessmen
 pub fn read_str(text: &str) -> Result<Assessment, ImportError> {
     read(text.as_bytes())
 }
+
+/// A file name for saving `title`: letters (any script), digits and dashes, at most
+/// 60 characters before the extension, never empty.
+pub fn file_name(title: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if stem.chars().count() >= 60 {
+            break;
+        }
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "assessment" } else { stem };
+    format!("{stem}.{extension}")
+}

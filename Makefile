@@ -1,0 +1,31 @@
+# Two commands do everything; each installs what is missing first (scripts/setup.sh).
+#   make serve   build the app and serve it on http://127.0.0.1:8080
+#   make test    run every test: native (cargo test) and end-to-end in Chromium
+# Also: make dist (release build into dist/), make bench (figures, issue 6).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup setup-test serve dist test test-native test-e2e clean
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+serve: setup
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+dist: setup
+	trunk build --release
+
+test: setup-test test-native dist test-e2e
+
+test-native:
+	cargo test --locked
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist target node_modules

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs what the build (and, with `test`, the tests) need, when it is missing.
+# Idempotent and quick when everything is present. Everything comes from the
+# package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
+#
+#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh test    the above, plus Chromium, chromedriver and a CJK font
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "setup: need root to run: $*" >&2; exit 1
+  fi
+}
+
+need_rust() {
+  command -v cargo >/dev/null || { echo "setup: cargo not found; install Rust with rustup first" >&2; exit 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+need_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION from crates.io (about 9 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+need_wasm_bindgen() {
+  local want pinned
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  pinned=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+  if [ -z "$want" ]; then echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
+  if [ "$want" != "$pinned" ]; then
+    echo "setup: Trunk.toml pins wasm_bindgen = \"$pinned\" but Cargo.lock has $want; make them equal" >&2
+    exit 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want from crates.io (about 4 minutes)"
+    # Not --locked: the crate's own lock names a dependency version the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+need_node_tools() {
+  command -v npm >/dev/null || { say "installing Node.js and npm from Debian"; apt_install nodejs npm; }
+  if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
+     || [ ! -d node_modules/playwright-core ]; then
+    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+APT_UPDATED=
+apt_install() {
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+need_browser() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing from Debian: ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
+}
+
+case "${1:-build}" in
+  build) need_rust; need_trunk; need_wasm_bindgen; need_node_tools ;;
+  test) need_rust; need_trunk; need_wasm_bindgen; need_node_tools; need_browser ;;
+  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+esac

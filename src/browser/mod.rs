@@ -1,0 +1,64 @@
+//! Glue to browser APIs other than storage: files in and out, the clock, the
+//! document's language.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::{AssessmentId, Timestamp};
+
+/// Why a download or upload did not work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrowserError(pub String);
+
+impl From<JsValue> for BrowserError {
+    fn from(value: JsValue) -> Self {
+        BrowserError(value.as_string().unwrap_or_else(|| format!("{value:?}")))
+    }
+}
+
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// A fresh id for a stored assessment: time and randomness, so two tabs do not clash.
+pub fn new_assessment_id() -> AssessmentId {
+    let ms = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * f64::from(0xff_ffff)) as u32;
+    AssessmentId::generate(ms, random)
+}
+
+/// The browser's preferred language tag (`navigator.language`).
+pub fn browser_language() -> Option<String> {
+    web_sys::window().and_then(|w| w.navigator().language())
+}
+
+/// Sets `<html lang>`.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Saves `contents` as a file named `file_name` through the browser's download.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), BrowserError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| BrowserError("no document".to_owned()))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into().map_err(JsValue::from)?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Reads a chosen file's bytes.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

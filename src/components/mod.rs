@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+mod messages;
+
+pub use messages::Messages;

@@ -1,0 +1,230 @@
+//! Home: the stored assessments, creating one, importing and exporting files, and
+//! entries that could not be read.
+
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use crate::browser;
+use crate::model::exchange::MAX_BYTES;
+use crate::model::exchange::ImportError;
+use crate::state::{use_app, Alert};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    view! {
+        <section class="home">
+            <AssessmentList/>
+            <div class="cards">
+                <CreateForm/>
+                <ImportExport/>
+            </div>
+            <UnreadableList/>
+        </section>
+    }
+}
+
+#[component]
+fn AssessmentList() -> impl IntoView {
+    let app = use_app();
+    let items = move || {
+        let active = app.active.get();
+        let t = app.t();
+        app.assessments.with(|list| {
+            list.iter()
+                .map(|stored| {
+                    let id = stored.id.clone();
+                    let is_active = active.as_ref() == Some(&stored.id);
+                    let a = &stored.assessment;
+                    let updated = a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default();
+                    let decided = a.services.len();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="assessment-item"
+                                class:active=is_active
+                                aria-current=if is_active { Some("true") } else { None }
+                                data-testid="assessment-item"
+                                on:click=move |_| app.activate(&id)
+                            >
+                                <span class="item-name">{a.name.clone()}</span>
+                                <span class="item-org">{a.organisation.clone()}</span>
+                                <span class="item-meta">
+                                    {format!("{} {updated} · {decided} {}", t.updated, t.services_decided)}
+                                </span>
+                                <Show when=move || is_active>
+                                    <span class="badge">{t.active_marker}</span>
+                                </Show>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section aria-labelledby="list-heading">
+            <h2 id="list-heading">{move || app.t().your_assessments}</h2>
+            <Show
+                when=move || app.assessments.with(|l| !l.is_empty())
+                fallback=move || view! { <p class="empty">{move || app.t().no_assessments}</p> }
+            >
+                <ul class="assessment-list">{items}</ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CreateForm() -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
+    let invalid = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        if n.trim().is_empty() {
+            invalid.set(true);
+            return;
+        }
+        invalid.set(false);
+        app.create(&n, &organisation.get_untracked());
+        name.set(String::new());
+        organisation.set(String::new());
+    };
+    view! {
+        <form class="card" on:submit=submit aria-labelledby="create-heading">
+            <h2 id="create-heading">{move || app.t().create_heading}</h2>
+            <label for="new-name">{move || app.t().name_label}</label>
+            <input
+                id="new-name"
+                data-testid="new-name"
+                maxlength="200"
+                aria-invalid=move || if invalid.get() { "true" } else { "false" }
+                aria-describedby="new-name-error"
+                prop:value=move || name.get()
+                on:input:target=move |ev| name.set(ev.target().value())
+                placeholder=move || app.t().default_name
+            />
+            <p id="new-name-error" class="field-error">
+                {move || invalid.get().then(|| app.t().name_required)}
+            </p>
+            <label for="new-org">{move || app.t().organisation_label}</label>
+            <input
+                id="new-org"
+                data-testid="new-organisation"
+                maxlength="200"
+                prop:value=move || organisation.get()
+                on:input:target=move |ev| organisation.set(ev.target().value())
+            />
+            <button type="submit" class="primary" data-testid="create-assessment">
+                {move || app.t().create_button}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn ImportExport() -> impl IntoView {
+    let app = use_app();
+    let busy = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Targeted<leptos::ev::Event, HtmlInputElement>| {
+        let input: HtmlInputElement = ev.target();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Let the same file be chosen again after fixing it.
+        input.set_value("");
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > MAX_BYTES {
+            app.status.set(None);
+            app.alert.set(Some(Alert::Import { file: name, error: ImportError::TooLarge { bytes: size } }));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(bytes) => app.import_bytes(name, &bytes),
+                Err(e) => app.alert.set(Some(Alert::Browser(e.0))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{move || app.t().import_heading}</h2>
+            <label for="import-file">{move || app.t().import_label}</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,application/json"
+                data-testid="import-input"
+                aria-describedby="import-hint"
+                on:change:target=on_change
+            />
+            <p id="import-hint" class="hint">{move || app.t().import_hint}</p>
+            <p class="hint" aria-live="polite">{move || busy.get().then(|| app.t().importing)}</p>
+            <h2>{move || app.t().export_heading}</h2>
+            <button
+                type="button"
+                data-testid="export-json"
+                disabled=move || app.active.get().is_none()
+                on:click=move |_| app.export_active_json()
+            >
+                {move || app.t().export_json}
+            </button>
+            <Show when=move || app.active.get().is_none()>
+                <p class="hint">{move || app.t().export_none}</p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn UnreadableList() -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        let lang = app.lang.get();
+        let t = app.t();
+        app.unreadable.with(|list| {
+            list.iter()
+                .map(|u| {
+                    let key_dl = u.key.clone();
+                    let key_rm = u.key.clone();
+                    view! {
+                        <li data-testid="unreadable-item">
+                            <code>{u.key.clone()}</code>
+                            <p>{u.error.message(lang)}</p>
+                            <button type="button" on:click=move |_| app.download_unreadable(&key_dl)>
+                                {t.download_raw}
+                            </button>
+                            <button
+                                type="button"
+                                class="danger"
+                                on:click=move |_| {
+                                    let ok = web_sys::window()
+                                        .and_then(|w| w.confirm_with_message(t.discard_confirm).ok())
+                                        .unwrap_or(false);
+                                    if ok {
+                                        app.discard_unreadable(&key_rm);
+                                    }
+                                }
+                            >
+                                {t.discard}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || app.unreadable.with(|l| !l.is_empty())>
+            <section class="unreadable" aria-labelledby="unreadable-heading">
+                <h2 id="unreadable-heading">{move || app.t().unreadable_heading}</h2>
+                <p>{move || app.t().unreadable_explain}</p>
+                <ul>{rows}</ul>
+            </section>
+        </Show>
+    }
+}

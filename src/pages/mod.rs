@@ -1,0 +1,5 @@
+//! One module per view.
+
+mod home;
+
+pub use home::Home;

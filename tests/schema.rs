@@ -1,0 +1,82 @@
+//! The published JSON Schema and the reader agree: on the sample file, and on a
+//! set of documents that both must accept or both must refuse.
+
+mod common;
+
+use common::sample_text;
+use serde_json::{json, Value};
+use x1060_assess::model::exchange;
+
+fn validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/x1060-assessment.schema.json")).expect("schema file");
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+fn base() -> Value {
+    json!({"format": "x1060-assessment", "version": 1, "catalogue": "x1060-2021", "name": "T", "services": []})
+}
+
+fn with(path: &[&str], value: Value) -> Value {
+    let mut doc = base();
+    let mut at = &mut doc;
+    for key in &path[..path.len() - 1] {
+        at = &mut at[*key];
+    }
+    at[path[path.len() - 1]] = value;
+    doc
+}
+
+#[track_caller]
+fn agree(doc: &Value, valid: bool) {
+    let schema_says = validator().is_valid(doc);
+    let reader_says = exchange::read(doc.to_string().as_bytes()).is_ok();
+    assert_eq!(schema_says, valid, "schema on {doc}");
+    assert_eq!(reader_says, valid, "reader on {doc}");
+}
+
+#[test]
+fn sample_file_is_valid_for_both() {
+    let sample: Value = serde_json::from_str(&sample_text()).expect("sample");
+    let errors: Vec<String> = validator().iter_errors(&sample).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    agree(&sample, true);
+}
+
+#[test]
+fn documents_both_accept() {
+    agree(&base(), true);
+    agree(&with(&["services"], json!([{"id": "A-1", "level": "basic", "sourcing": "insource", "current": 1, "target": 5}])), true);
+    agree(&with(&["services"], json!([{"id": "A-1", "current": "n/a", "target": null, "level": null, "note": null}])), true);
+    agree(&with(&["organisation"], json!(null)), true);
+    agree(&with(&["updated"], json!("2026-04-01T09:00:00.123+09:00")), true);
+    agree(&with(&["extra"], json!({"anything": [1, 2]})), true);
+    agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "I", "name": {"ja": "追加"}}])), true);
+    agree(&with(&["snapshots"], json!([{"label": "FY2025", "taken": "2025-04-01T09:00:00Z", "services": []}])), true);
+}
+
+#[test]
+fn documents_both_refuse() {
+    agree(&with(&["format"], json!("soc-cmm")), false);
+    agree(&with(&["version"], json!(2)), false);
+    agree(&with(&["version"], json!("1")), false);
+    agree(&with(&["catalogue"], json!("x1060-2099")), false);
+    agree(&with(&["name"], json!(" ")), false);
+    agree(&with(&["name"], json!("x".repeat(201))), false);
+    agree(&with(&["services"], json!({})), false);
+    agree(&with(&["services"], json!([{"level": "basic"}])), false);
+    agree(&with(&["services"], json!([{"id": "A 1"}])), false);
+    for score in [json!(0), json!(6), json!(2.5), json!("3"), json!("N/A"), json!(true)] {
+        agree(&with(&["services"], json!([{"id": "A-1", "current": score}])), false);
+    }
+    agree(&with(&["services"], json!([{"id": "A-1", "level": "Basic"}])), false);
+    agree(&with(&["services"], json!([{"id": "A-1", "sourcing": "external"}])), false);
+    agree(&with(&["services"], json!([{"id": "A-1", "note": ["x"]}])), false);
+    agree(&with(&["updated"], json!("yesterday")), false);
+    agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "J", "name": {"en": "x"}}])), false);
+    agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "I", "name": {"en": " "}}])), false);
+    agree(&with(&["snapshots"], json!([{"label": "S", "services": []}])), false);
+    let mut no_name = base();
+    no_name.as_object_mut().expect("object").remove("name");
+    agree(&no_name, false);
+}
