@@ -1,23 +1,24 @@
-//! The app shell: state provider, header with navigation and language switch,
-//! messages, and the current view.
+//! The app shell: state provider, header with navigation, export and language
+//! switch, messages, and the current view.
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::Messages;
-use crate::pages::Home;
-use crate::state::{use_app, AppState};
+use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile};
+use crate::state::{use_app, AppState, View};
 
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::load();
     provide_context(app);
-    // Keep <html lang> and the title in step with the language.
+    // Keep <html lang> and the title in step with the language and view.
     Effect::new(move |_| {
         let lang = app.lang.get();
+        let t = crate::i18n::texts(lang);
         browser::set_document_lang(lang.code());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(crate::i18n::texts(lang).app_title);
+            doc.set_title(&format!("{} · {}", app.view.get().title(t), t.app_title));
         }
     });
     view! {
@@ -28,7 +29,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || !app.persistent>
                 <p class="warning">{move || app.t().storage_unavailable_note}</p>
             </Show>
-            <Home/>
+            <CurrentView/>
         </main>
         <footer>
             <p>{move || app.t().privacy_note}</p>
@@ -36,29 +37,78 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The open view; views of an assessment ask for one when none is active.
+#[component]
+fn CurrentView() -> impl IntoView {
+    let app = use_app();
+    let needs_assessment = move || app.view.get() != View::Home && app.current.with(Option::is_none);
+    move || {
+        if needs_assessment() {
+            return view! {
+                <section class="view">
+                    <p class="empty">{move || app.t().no_active}</p>
+                    <button type="button" on:click=move |_| app.show(View::Home)>{move || app.t().go_home}</button>
+                </section>
+            }
+            .into_any();
+        }
+        match app.view.get() {
+            View::Home => view! { <Home/> }.into_any(),
+            View::Catalogue => view! { <Catalogue/> }.into_any(),
+            View::Profile => view! { <Profile/> }.into_any(),
+            View::Portfolio => view! { <Portfolio/> }.into_any(),
+            View::Dashboard => view! { <Dashboard/> }.into_any(),
+        }
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let app = use_app();
+    let no_active = move || app.active.get().is_none();
     view! {
         <header class="app-header">
             <div class="brand">
-                <h1>{move || app.t().app_title}</h1>
-                <p class="subtitle">{move || app.t().app_subtitle}</p>
+                <h1 class="app-title">{move || app.t().app_title}</h1>
+                <p class="subtitle">
+                    {move || app.current.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_else(|| app.t().app_subtitle.to_owned())}
+                </p>
             </div>
             <nav aria-label=move || app.t().nav_label>
-                <button type="button" data-testid="nav-home" aria-current="page">
-                    {move || app.t().nav_home}
-                </button>
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        view! {
+                            <button
+                                type="button"
+                                data-testid=format!("nav-{}", view.code())
+                                aria-current=move || (app.view.get() == view).then_some("page")
+                                on:click=move |_| app.show(view)
+                            >
+                                {move || view.title(app.t())}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </nav>
-            <button
-                type="button"
-                class="lang-toggle"
-                data-testid="lang-toggle"
-                aria-label=move || app.t().lang_toggle_label
-                on:click=move |_| app.set_lang(app.lang.get().other())
-            >
-                {move || app.t().lang_toggle}
-            </button>
+            <div class="tools">
+                <button type="button" data-testid="export-json" disabled=no_active on:click=move |_| app.export_active_json()>
+                    {move || app.t().export_json}
+                </button>
+                <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| app.export_active_csv()>
+                    {move || app.t().export_csv}
+                </button>
+                <button
+                    type="button"
+                    class="lang-toggle"
+                    data-testid="lang-toggle"
+                    lang=move || app.lang.get().other().code()
+                    aria-label=move || app.t().lang_toggle_label
+                    on:click=move |_| app.set_lang(app.lang.get().other())
+                >
+                    {move || app.t().lang_toggle}
+                </button>
+            </div>
         </header>
     }
 }

@@ -7,6 +7,7 @@
 //! and the storage logic are tested natively with `cargo test`.
 
 pub mod model;
+pub mod chart;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,10 +7,13 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::i18n::{texts, Texts};
 use crate::model::exchange::{self, ImportError, Layout};
-use crate::model::{Assessment, AssessmentId, Lang};
+use crate::model::{Assessment, AssessmentId, Lang, ServiceAssessment, ServiceId, Summary};
 use crate::storage::{KeyValueStore, MemoryStore, Repository, StorageError, StoredAssessment, Unreadable};
 
 type Repo = Repository<Box<dyn KeyValueStore>>;
+
+/// The sample assessment of a fictional organisation, for a first look.
+const SAMPLE: &str = include_str!("../docs/sample-assessment.json");
 
 thread_local! {
     static REPO: (Repo, bool) = open_repository();
@@ -71,6 +74,9 @@ impl Alert {
 pub enum Status {
     Created(String),
     Imported(String),
+    Duplicated(String),
+    Deleted(String),
+    Restored(String),
 }
 
 impl Status {
@@ -79,8 +85,58 @@ impl Status {
         match self {
             Status::Created(name) => format!("{}: {name}", t.created),
             Status::Imported(name) => format!("{}: {name}", t.imported),
+            Status::Duplicated(name) => format!("{}: {name}", t.duplicated),
+            Status::Deleted(name) => format!("{}: {name}", t.deleted),
+            Status::Restored(name) => format!("{}: {name}", t.restored),
         }
     }
+}
+
+/// The views of an assessment, in the order of the build process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Home,
+    Catalogue,
+    Profile,
+    Portfolio,
+    Dashboard,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Home, View::Catalogue, View::Profile, View::Portfolio, View::Dashboard];
+
+    /// Stored as a preference, and used in the `nav-*` test hooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Home => "home",
+            View::Catalogue => "catalogue",
+            View::Profile => "profile",
+            View::Portfolio => "portfolio",
+            View::Dashboard => "dashboard",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    pub fn title(self, t: &Texts) -> &'static str {
+        match self {
+            View::Home => t.nav_home,
+            View::Catalogue => t.nav_catalogue,
+            View::Profile => t.nav_profile,
+            View::Portfolio => t.nav_portfolio,
+            View::Dashboard => t.nav_dashboard,
+        }
+    }
+}
+
+/// What the last destructive action was, so it can be undone for a while.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub stored: StoredAssessment,
+    pub position: usize,
+    pub was_active: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -91,6 +147,12 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub alert: RwSignal<Option<Alert>>,
     pub status: RwSignal<Option<Status>>,
+    pub view: RwSignal<View>,
+    pub undo: RwSignal<Option<Undo>>,
+    /// The active assessment (a copy, recomputed when it changes).
+    pub current: Memo<Option<Assessment>>,
+    /// Every number of the dashboard for the active assessment.
+    pub summary: Memo<Option<Summary>>,
     /// Whether changes outlive the tab (localStorage is available).
     pub persistent: bool,
 }
@@ -115,13 +177,27 @@ impl AppState {
             }
             Err(e) => (Default::default(), Some(Alert::Storage(e))),
         };
+        let view = with_repo(|r| r.pref("view")).and_then(|v| View::from_code(&v)).unwrap_or(View::Home);
+        let assessments = RwSignal::new(loaded.assessments);
+        let active = RwSignal::new(loaded.active);
+        let current = Memo::new(move |_| {
+            let id = active.get()?;
+            assessments.with(|list| list.iter().find(|s| s.id == id).map(|s| s.assessment.clone()))
+        });
+        let summary = Memo::new(move |_| {
+            current.with(|a| a.as_ref().map(|a| Summary::of(a.catalogue, &a.custom_services, &a.services)))
+        });
         AppState {
             lang: RwSignal::new(lang),
-            assessments: RwSignal::new(loaded.assessments),
-            active: RwSignal::new(loaded.active),
+            assessments,
+            active,
             unreadable: RwSignal::new(loaded.unreadable),
             alert: RwSignal::new(alert),
             status: RwSignal::new(None),
+            view: RwSignal::new(view),
+            undo: RwSignal::new(None),
+            current,
+            summary,
             persistent,
         }
     }
@@ -179,14 +255,113 @@ impl AppState {
         }
     }
 
-    /// The active assessment (reactive; clones it).
-    pub fn active_assessment(&self) -> Option<Assessment> {
-        let id = self.active.get()?;
-        self.assessments.with(|list| list.iter().find(|s| s.id == id).map(|s| s.assessment.clone()))
+    pub fn show(&self, view: View) {
+        self.view.set(view);
+        if let Err(e) = with_repo(|r| r.set_pref("view", view.code())) {
+            self.alert.set(Some(Alert::Storage(e)));
+        }
+    }
+
+    /// Changes the active assessment and saves it at once. When the save fails the
+    /// change stays on screen (so it can be exported) and the alert says so.
+    pub fn edit_active(&self, edit: impl FnOnce(&mut Assessment)) {
+        let Some(id) = self.active.get_untracked() else { return };
+        let mut saved = None;
+        self.assessments.update(|list| {
+            if let Some(stored) = list.iter_mut().find(|s| s.id == id) {
+                edit(&mut stored.assessment);
+                stored.assessment.updated = Some(browser::now());
+                saved = Some(with_repo(|r| r.save(&id, &stored.assessment)));
+            }
+        });
+        match saved {
+            Some(Err(e)) => self.alert.set(Some(Alert::Storage(e))),
+            Some(Ok(())) => {
+                if matches!(self.alert.get_untracked(), Some(Alert::Storage(_))) {
+                    self.alert.set(None);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Changes one service of the active assessment.
+    pub fn edit_service(&self, id: &ServiceId, edit: impl FnOnce(&mut ServiceAssessment)) {
+        self.edit_active(|a| a.edit_service(id, edit));
+    }
+
+    /// Adds a copy of the active assessment and makes it active.
+    pub fn duplicate_active(&self) {
+        let Some(mut copy) = self.current.get_untracked() else { return };
+        copy.name = format!("{}{}", copy.name, texts(self.lang.get_untracked()).copy_suffix);
+        copy.name = copy.name.chars().take(Assessment::MAX_NAME_CHARS).collect();
+        copy.created = Some(browser::now());
+        copy.updated = copy.created.clone();
+        let status = Status::Duplicated(copy.name.clone());
+        self.add(copy, status);
+    }
+
+    /// Opens the built-in sample as a new assessment (a copy each time).
+    pub fn open_sample(&self) {
+        match exchange::read_str(SAMPLE) {
+            Ok(sample) => {
+                let status = Status::Created(sample.name.clone());
+                self.add(sample, status);
+            }
+            Err(error) => self.alert.set(Some(Alert::Import { file: "sample".to_owned(), error })),
+        }
+    }
+
+    /// Deletes the active assessment; [`AppState::undo_delete`] brings it back.
+    pub fn delete(&self, id: &AssessmentId) {
+        let Some((position, stored)) = self
+            .assessments
+            .with_untracked(|list| list.iter().position(|s| &s.id == id).map(|i| (i, list[i].clone())))
+        else {
+            return;
+        };
+        if let Err(e) = with_repo(|r| r.delete(id)) {
+            self.alert.set(Some(Alert::Storage(e)));
+            return;
+        }
+        let was_active = self.active.get_untracked().as_ref() == Some(id);
+        self.assessments.update(|list| list.retain(|s| &s.id != id));
+        if was_active {
+            self.active.set(None);
+        }
+        self.status.set(Some(Status::Deleted(stored.assessment.name.clone())));
+        self.undo.set(Some(Undo { stored, position, was_active }));
+    }
+
+    pub fn undo_delete(&self) {
+        let Some(undo) = self.undo.get_untracked() else { return };
+        if let Err(e) = with_repo(|r| r.restore(&undo.stored.id, &undo.stored.assessment, undo.position)) {
+            self.alert.set(Some(Alert::Storage(e)));
+            return;
+        }
+        let name = undo.stored.assessment.name.clone();
+        let id = undo.stored.id.clone();
+        self.assessments.update(|list| {
+            let at = undo.position.min(list.len());
+            list.insert(at, undo.stored);
+        });
+        if undo.was_active {
+            self.activate(&id);
+        }
+        self.undo.set(None);
+        self.status.set(Some(Status::Restored(name)));
+    }
+
+    pub fn export_active_csv(&self) {
+        let Some(a) = self.current.get_untracked() else { return };
+        let text = crate::model::csv::services_csv(&a);
+        if let Err(e) = browser::download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text) {
+            self.alert.set(Some(Alert::Browser(e.0)));
+        }
     }
 
     pub fn export_active_json(&self) {
-        let Some(a) = self.active_assessment() else { return };
+        let Some(a) = self.current.get_untracked() else { return };
         let text = exchange::write(&a, Layout::Pretty);
         if let Err(e) = browser::download(&exchange::file_name(&a.name, "json"), "application/json", &text) {
             self.alert.set(Some(Alert::Browser(e.0)));
@@ -208,5 +383,51 @@ impl AppState {
             Ok(()) => self.unreadable.update(|list| list.retain(|u| u.key != key)),
             Err(e) => self.alert.set(Some(Alert::Storage(e))),
         }
+    }
+}
+
+/// A service of the active assessment's catalogue (built in or custom), owned so
+/// views can keep it in keyed lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceInfo {
+    pub id: ServiceId,
+    pub category: &'static str,
+    pub name_ja: String,
+    pub name_en: String,
+    pub custom: bool,
+}
+
+impl ServiceInfo {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick_filled(&self.name_ja, &self.name_en)
+    }
+}
+
+impl AppState {
+    /// The services of one category of the active assessment (reactive).
+    pub fn services_of(&self, category: &'static str) -> Vec<ServiceInfo> {
+        self.current.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            let Some(def) = a.catalogue.category(category) else { return Vec::new() };
+            a.catalogue
+                .services_of(def, &a.custom_services)
+                .filter_map(|s| {
+                    Some(ServiceInfo {
+                        id: ServiceId::parse(s.id).ok()?,
+                        category: def.id,
+                        name_ja: s.name_ja.to_owned(),
+                        name_en: s.name_en.to_owned(),
+                        custom: s.custom,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The state of one service, as a memo: views bound to it update only when
+    /// that service changes.
+    pub fn service_state(&self, id: ServiceId) -> Memo<ServiceAssessment> {
+        let current = self.current;
+        Memo::new(move |_| current.with(|a| a.as_ref().map(|a| a.service(id.as_str())).unwrap_or_default()))
     }
 }

@@ -228,15 +228,26 @@ impl<S: KeyValueStore> Repository<S> {
         self.store.set(INDEX_KEY, &text)
     }
 
-    /// Saves one assessment. On failure nothing stored before is changed.
+    /// Saves one assessment (new ones go to the end of the list). On failure
+    /// nothing stored before is changed.
     pub fn save(&self, id: &AssessmentId, assessment: &Assessment) -> Result<(), StorageError> {
+        self.save_at(id, assessment, None)
+    }
+
+    /// Puts a deleted assessment back at its old place in the list.
+    pub fn restore(&self, id: &AssessmentId, assessment: &Assessment, position: usize) -> Result<(), StorageError> {
+        self.save_at(id, assessment, Some(position))
+    }
+
+    fn save_at(&self, id: &AssessmentId, assessment: &Assessment, position: Option<usize>) -> Result<(), StorageError> {
         let key = assessment_key(id);
         let ids = self.ids()?;
         let previous = self.store.get(&key)?;
         self.store.set(&key, &exchange::write(assessment, Layout::Compact))?;
         if !ids.contains(id) {
             let mut new_ids = ids;
-            new_ids.push(id.clone());
+            let at = position.unwrap_or(new_ids.len()).min(new_ids.len());
+            new_ids.insert(at, id.clone());
             if let Err(e) = self.write_index(&new_ids) {
                 // Put back what was there, so a failed save leaves no trace.
                 let _ = match &previous {

@@ -127,3 +127,15 @@ fn preferences_round_trip() {
     repo.set_pref("lang", "en").expect("pref");
     assert_eq!(repo.pref("lang").as_deref(), Some("en"));
 }
+
+#[test]
+fn restore_puts_a_deleted_assessment_back_in_place() {
+    let repo = Repository::new(MemoryStore::default());
+    for (i, name) in ["A", "B", "C"].iter().enumerate() {
+        repo.save(&id(&format!("x{i}")), &named(name)).expect("save");
+    }
+    repo.delete(&id("x1")).expect("delete");
+    repo.restore(&id("x1"), &named("B"), 1).expect("restore");
+    let names: Vec<String> = repo.load().expect("load").assessments.into_iter().map(|s| s.assessment.name).collect();
+    assert_eq!(names, ["A", "B", "C"]);
+}

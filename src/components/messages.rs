@@ -30,6 +30,11 @@ pub fn Messages() -> impl IntoView {
     let status = move || app.status.get().map(|s| s.message(app.lang.get()));
     view! {
         {alert}
-        <p class="status" role="status" data-testid="status">{status}</p>
+        <div class="status-line">
+            <p class="status" role="status" data-testid="status">{status}</p>
+            <Show when=move || app.undo.with(Option::is_some)>
+                <button type="button" data-testid="undo" on:click=move |_| app.undo_delete()>{move || app.t().undo}</button>
+            </Show>
+        </div>
     }
 }

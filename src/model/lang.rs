@@ -46,6 +46,17 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Like [`Lang::pick`], but falls back to the other language when this one's
+    /// text is blank (a custom service named in one language only).
+    pub fn pick_filled<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        let first = self.pick(ja, en);
+        if first.trim().is_empty() {
+            self.other().pick(ja, en)
+        } else {
+            first
+        }
+    }
 }
 
 /// Owned text in both languages (names of custom services).
@@ -64,14 +75,6 @@ impl LocalText {
 
     /// The text in `lang`, falling back to the other language when that one is empty.
     pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::Ja => (&self.ja, &self.en),
-            Lang::En => (&self.en, &self.ja),
-        };
-        if first.trim().is_empty() {
-            second
-        } else {
-            first
-        }
+        lang.pick_filled(&self.ja, &self.en)
     }
 }

@@ -5,6 +5,7 @@
 pub mod aggregate;
 pub mod assessment;
 pub mod catalogue;
+pub mod csv;
 pub mod exchange;
 pub mod ids;
 pub mod lang;

@@ -7,16 +7,18 @@ use web_sys::HtmlInputElement;
 use crate::browser;
 use crate::model::exchange::MAX_BYTES;
 use crate::model::exchange::ImportError;
-use crate::state::{use_app, Alert};
+use crate::state::{use_app, Alert, View};
 
 #[component]
 pub fn Home() -> impl IntoView {
     view! {
         <section class="home">
             <AssessmentList/>
+            <ActiveCard/>
             <div class="cards">
                 <CreateForm/>
-                <ImportExport/>
+                <ImportCard/>
+                <SampleCard/>
             </div>
             <UnreadableList/>
         </section>
@@ -126,7 +128,7 @@ fn CreateForm() -> impl IntoView {
 }
 
 #[component]
-fn ImportExport() -> impl IntoView {
+fn ImportCard() -> impl IntoView {
     let app = use_app();
     let busy = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Targeted<leptos::ev::Event, HtmlInputElement>| {
@@ -164,19 +166,88 @@ fn ImportExport() -> impl IntoView {
             />
             <p id="import-hint" class="hint">{move || app.t().import_hint}</p>
             <p class="hint" aria-live="polite">{move || busy.get().then(|| app.t().importing)}</p>
-            <h2>{move || app.t().export_heading}</h2>
-            <button
-                type="button"
-                data-testid="export-json"
-                disabled=move || app.active.get().is_none()
-                on:click=move |_| app.export_active_json()
-            >
-                {move || app.t().export_json}
-            </button>
-            <Show when=move || app.active.get().is_none()>
-                <p class="hint">{move || app.t().export_none}</p>
-            </Show>
         </div>
+    }
+}
+
+#[component]
+fn SampleCard() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="card">
+            <h2>{move || app.t().sample_heading}</h2>
+            <p class="hint">{move || app.t().sample_explain}</p>
+            <button type="button" data-testid="open-sample" on:click=move |_| app.open_sample()>
+                {move || app.t().sample_button}
+            </button>
+        </div>
+    }
+}
+
+/// The active assessment: rename, duplicate, delete, and on to the catalogue.
+#[component]
+fn ActiveCard() -> impl IntoView {
+    let app = use_app();
+    let name = move || app.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let organisation = move || app.current.with(|a| a.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
+    let delete = move |_| {
+        let Some(id) = app.active.get_untracked() else { return };
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(app.t().delete_confirm).ok())
+            .unwrap_or(false);
+        if confirmed {
+            app.delete(&id);
+        }
+    };
+    view! {
+        <Show when=move || app.current.with(Option::is_some)>
+            <section class="card active-card" aria-labelledby="active-heading">
+                <h2 id="active-heading">{move || app.t().active_heading}</h2>
+                <div class="two-fields">
+                    <div>
+                        <label for="active-name">{move || app.t().name_label}</label>
+                        <input
+                            id="active-name"
+                            data-testid="active-name"
+                            maxlength="200"
+                            prop:value=name
+                            on:change:target=move |ev| {
+                                let value = ev.target().value();
+                                if value.trim().is_empty() {
+                                    ev.target().set_value(&name());
+                                } else {
+                                    app.edit_active(|a| a.name = value.trim().to_owned());
+                                }
+                            }
+                        />
+                    </div>
+                    <div>
+                        <label for="active-org">{move || app.t().organisation_label}</label>
+                        <input
+                            id="active-org"
+                            data-testid="active-organisation"
+                            maxlength="200"
+                            prop:value=organisation
+                            on:change:target=move |ev| {
+                                let value = ev.target().value();
+                                app.edit_active(|a| a.organisation = value.trim().to_owned());
+                            }
+                        />
+                    </div>
+                </div>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| app.show(View::Catalogue)>
+                        {move || app.t().next_step}
+                    </button>
+                    <button type="button" data-testid="duplicate-assessment" on:click=move |_| app.duplicate_active()>
+                        {move || app.t().duplicate}
+                    </button>
+                    <button type="button" class="danger" data-testid="delete-assessment" on:click=delete>
+                        {move || app.t().delete}
+                    </button>
+                </div>
+            </section>
+        </Show>
     }
 }
 

@@ -83,15 +83,7 @@ pub struct ServiceRef<'a> {
 
 impl ServiceRef<'_> {
     pub fn name(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::Ja => (self.name_ja, self.name_en),
-            Lang::En => (self.name_en, self.name_ja),
-        };
-        if first.trim().is_empty() {
-            second
-        } else {
-            first
-        }
+        lang.pick_filled(self.name_ja, self.name_en)
     }
 }
 

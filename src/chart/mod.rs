@@ -1,0 +1,18 @@
+//! The radar chart of category means: pure geometry ([`geometry`]) and drawing on any
+//! plotters backend ([`radar`]).
+//!
+//! The radial scale is fixed to 0..=5 so that charts of different assessments compare by
+//! eye. The web app draws with [`draw_radar`] on a `<canvas>` (plotters-canvas); natively,
+//! and for "download as SVG", [`radar_svg`] renders the same chart to an SVG string.
+
+pub mod geometry;
+pub mod radar;
+
+pub use geometry::{
+    clamp_value, closed, wrap_label, HAlign, LabelAnchor, RadarGeometry, VAlign, LABEL_GAP, RADIUS_MAX_WIDTH_SHARE,
+    RADIUS_SHARE, RING_LEVELS, SCALE_MAX,
+};
+pub use radar::{
+    draw_radar, effective_label_wrap, radar_svg, series_color, RadarSeries, RadarSpec, Theme, BASELINE_COLOR,
+    CURRENT_COLOR, DEFAULT_FONT_SIZE, DEFAULT_LABEL_WRAP, MIN_LABEL_WRAP, TARGET_COLOR,
+};

@@ -1,0 +1,431 @@
+//! Drawing a radar chart on any plotters backend.
+//!
+//! [`draw_radar`] is generic over [`DrawingBackend`]: the web app draws on a `<canvas>`
+//! through `plotters-canvas`, and [`radar_svg`] renders the same picture to an SVG string
+//! (used by the native tests and for "download chart as SVG").
+//!
+//! Text is never measured: every label is placed at an anchor point computed by
+//! [`RadarGeometry`] and drawn with a [`Pos`] alignment, which the SVG backend writes as
+//! `text-anchor` / `dy` and the canvas backend as `textAlign` / `textBaseline`. So the
+//! chart renders natively with plotters' default features off (no font files) and in the
+//! browser alike. Long labels are wrapped by character count ([`wrap_label`]).
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::geometry::{closed, wrap_label, HAlign, RadarGeometry, VAlign, RING_LEVELS};
+
+/// Colour of the "current" series (#1F5FBF).
+pub const CURRENT_COLOR: RGBColor = RGBColor(31, 95, 191);
+/// Colour of the "target" series (#D9480F).
+pub const TARGET_COLOR: RGBColor = RGBColor(217, 72, 15);
+/// Colour of a dashed baseline overlay, e.g. an earlier assessment (#7048A8).
+pub const BASELINE_COLOR: RGBColor = RGBColor(112, 72, 168);
+
+/// Default font size in pixels for axis labels and the legend.
+pub const DEFAULT_FONT_SIZE: f64 = 13.0;
+/// Default wrap width for axis labels, in units (a CJK character is 2): 12 CJK characters.
+pub const DEFAULT_LABEL_WRAP: usize = 24;
+/// Labels are never wrapped narrower than this many units, however small the area.
+pub const MIN_LABEL_WRAP: usize = 8;
+/// Average advance of one width unit, as a share of the font size (a CJK character is
+/// 2 units ≈ 1 em; Latin text averages a little over half an em per character).
+const EM_PER_UNIT: f64 = 0.55;
+
+/// Opacity of a series' fill.
+const FILL_OPACITY: f64 = 0.18;
+/// Radius of a value marker, in pixels.
+const MARKER_RADIUS: i32 = 3;
+/// Radius of the hollow "missing value" marker at the centre, in pixels.
+const MISSING_MARKER_RADIUS: i32 = 5;
+/// Dash length and gap of a dashed outline, in pixels.
+const DASH: (i32, i32) = (6, 4);
+/// plotters' SVG backend writes `font-size` as `size / 1.24`; this undoes it.
+const SVG_TEXT_SCALE: f64 = 1.24;
+/// Top-left corner of the legend, in pixels.
+const LEGEND_ORIGIN: (i32, i32) = (12, 12);
+/// Length of a legend swatch line, in pixels.
+const LEGEND_SWATCH: i32 = 20;
+
+/// One data series: a polygon with one value per axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSeries<'a> {
+    /// Shown in the legend.
+    pub label: &'a str,
+    /// One value per axis on the 0..=5 scale, in axis order; `None` when not assessed.
+    /// Values are clamped to the scale; missing entries count as `None`.
+    pub values: Vec<Option<f64>>,
+    /// Line, marker and (translucent) fill colour.
+    pub color: RGBColor,
+    /// Draw the outline dashed, for baseline / comparison overlays.
+    pub dashed: bool,
+}
+
+impl<'a> RadarSeries<'a> {
+    /// The "current" series: solid, [`CURRENT_COLOR`].
+    pub fn current(label: &'a str, values: Vec<Option<f64>>) -> Self {
+        Self {
+            label,
+            values,
+            color: CURRENT_COLOR,
+            dashed: false,
+        }
+    }
+
+    /// The "target" series: solid, [`TARGET_COLOR`].
+    pub fn target(label: &'a str, values: Vec<Option<f64>>) -> Self {
+        Self {
+            label,
+            values,
+            color: TARGET_COLOR,
+            dashed: false,
+        }
+    }
+
+    /// A comparison overlay: dashed, [`BASELINE_COLOR`].
+    pub fn baseline(label: &'a str, values: Vec<Option<f64>>) -> Self {
+        Self {
+            label,
+            values,
+            color: BASELINE_COLOR,
+            dashed: true,
+        }
+    }
+}
+
+/// Everything needed to draw one radar chart. The number of axes is the number of labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSpec<'a> {
+    /// One label per axis, clockwise from the top. Passed through unchanged (the backend
+    /// escapes text where needed); wrapped to [`RadarSpec::label_wrap`] and at `'\n'`.
+    pub axis_labels: Vec<String>,
+    /// The series, drawn in order (later ones on top); listed in this order in the legend.
+    pub series: Vec<RadarSeries<'a>>,
+    /// CSS font family, e.g. `"sans-serif"`.
+    pub font_family: &'a str,
+    /// Font size in pixels for axis labels and the legend; ring numbers use 80 % of it.
+    pub font_size: f64,
+    /// Wrap width of axis labels in units (a CJK character counts 2); 0 disables wrapping.
+    /// Narrowed automatically when the area leaves less room (see [`effective_label_wrap`]).
+    pub label_wrap: usize,
+    /// Draw the legend in the top-left corner; turn off when the page shows its own.
+    pub legend: bool,
+    /// Dark theme: dark background, light grid and text, lightened series colours.
+    pub dark: bool,
+}
+
+impl<'a> RadarSpec<'a> {
+    /// A light chart with a legend, in `sans-serif` at [`DEFAULT_FONT_SIZE`], wrapping labels
+    /// at [`DEFAULT_LABEL_WRAP`]; adjust the public fields as needed.
+    pub fn new(axis_labels: Vec<String>, series: Vec<RadarSeries<'a>>) -> Self {
+        Self {
+            axis_labels,
+            series,
+            font_family: "sans-serif",
+            font_size: DEFAULT_FONT_SIZE,
+            label_wrap: DEFAULT_LABEL_WRAP,
+            legend: true,
+            dark: false,
+        }
+    }
+}
+
+/// The non-data colours of a chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    /// Fills the whole drawing area.
+    pub background: RGBColor,
+    /// Grid rings.
+    pub ring: RGBColor,
+    /// Spokes from the centre to the outer ring.
+    pub spoke: RGBColor,
+    /// Axis labels and legend text.
+    pub text: RGBColor,
+    /// Ring value numbers.
+    pub muted: RGBColor,
+}
+
+impl Theme {
+    /// White background (#FFFFFF), light grey grid.
+    pub const LIGHT: Theme = Theme {
+        background: RGBColor(255, 255, 255),
+        ring: RGBColor(203, 210, 219),
+        spoke: RGBColor(221, 226, 232),
+        text: RGBColor(31, 41, 51),
+        muted: RGBColor(107, 119, 133),
+    };
+
+    /// Dark background (#1F242B), light grid and text.
+    pub const DARK: Theme = Theme {
+        background: RGBColor(31, 36, 43),
+        ring: RGBColor(84, 96, 111),
+        spoke: RGBColor(62, 71, 83),
+        text: RGBColor(230, 234, 240),
+        muted: RGBColor(154, 165, 177),
+    };
+
+    /// The theme for `dark` mode or not.
+    pub fn for_mode(dark: bool) -> Theme {
+        if dark {
+            Self::DARK
+        } else {
+            Self::LIGHT
+        }
+    }
+}
+
+/// The colour a series is drawn in: unchanged on light backgrounds, mixed 40 % with white
+/// on dark ones so that lines stay readable.
+pub fn series_color(color: RGBColor, dark: bool) -> RGBColor {
+    if !dark {
+        return color;
+    }
+    let lighten = |c: u8| -> u8 {
+        let mixed = f64::from(c) * 0.6 + 255.0 * 0.4;
+        mixed.round().clamp(0.0, 255.0) as u8
+    };
+    RGBColor(lighten(color.0), lighten(color.1), lighten(color.2))
+}
+
+/// Draws the whole chart, filling `area`: background, grid rings at 1..=5 with their
+/// numbers, spokes, axis labels, the series (translucent fill, solid or dashed outline,
+/// markers; a hollow marker at the centre if any value is missing) and, if
+/// [`RadarSpec::legend`], a legend in the top-left corner. The geometry comes from
+/// [`RadarGeometry::new`] on the area's size; labels wrap at [`effective_label_wrap`].
+///
+/// Text is drawn at [`RadarSpec::font_size`] plotters units, which the canvas backend
+/// renders as that many CSS pixels. (The SVG backend writes `size / 1.24`; [`radar_svg`]
+/// compensates, so both show the same text size.)
+pub fn draw_radar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &RadarSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_scaled(area, spec, 1.0)
+}
+
+/// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
+/// same layout and text size as [`draw_radar`] on a canvas of that size.
+pub fn radar_svg(width: u32, height: u32, spec: &RadarSpec) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_scaled(&area, spec, SVG_TEXT_SCALE).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// [`draw_radar`] with font sizes handed to plotters multiplied by `text_scale` (the layout
+/// itself always uses [`RadarSpec::font_size`] as pixels).
+fn draw_scaled<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &RadarSpec,
+    text_scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let theme = Theme::for_mode(spec.dark);
+    let fonts = Fonts::new(spec, &theme, text_scale);
+    let (width, height) = area.dim_in_pixel();
+    let geometry = RadarGeometry::new(width, height, spec.axis_labels.len());
+    area.fill(&theme.background)?;
+    draw_grid(area, &geometry, &theme)?;
+    draw_ring_numbers(area, &geometry, &fonts)?;
+    let wrap = effective_label_wrap(spec, &geometry, width);
+    draw_axis_labels(area, &geometry, &fonts, spec, wrap)?;
+    draw_series(area, &geometry, spec)?;
+    if spec.legend {
+        draw_legend(area, &fonts, spec)?;
+    }
+    Ok(())
+}
+
+/// The wrap width actually used for axis labels in an area `width` pixels wide: the spec's
+/// [`RadarSpec::label_wrap`], narrowed to what fits beside the chart (estimated at
+/// 0.55 em per unit), but not narrowed below [`MIN_LABEL_WRAP`]. 0 stays 0 (no wrapping).
+pub fn effective_label_wrap(spec: &RadarSpec, geometry: &RadarGeometry, width: u32) -> usize {
+    if spec.label_wrap == 0 {
+        return 0;
+    }
+    let unit = (EM_PER_UNIT * spec.font_size).max(1.0);
+    let fits = (geometry.label_room(width) / unit).floor().max(0.0) as usize;
+    spec.label_wrap.min(fits.max(MIN_LABEL_WRAP))
+}
+
+/// Grid rings (polygons, or circles with fewer than 3 axes) and spokes.
+fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &RadarGeometry,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for axis in 0..geometry.axes() {
+        area.draw(&PathElement::new(
+            vec![geometry.center_px(), geometry.spoke_end(axis)],
+            theme.spoke,
+        ))?;
+    }
+    for level in RING_LEVELS {
+        if geometry.axes() >= 3 {
+            area.draw(&PathElement::new(closed(&geometry.ring(level)), theme.ring))?;
+        } else {
+            let radius = geometry.distance(level).round() as i32;
+            area.draw(&Circle::new(geometry.center_px(), radius, theme.ring))?;
+        }
+    }
+    Ok(())
+}
+
+/// The numbers 1..=5 next to the rings, along the top (axis 0).
+fn draw_ring_numbers<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &RadarGeometry,
+    fonts: &Fonts,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = fonts.ring_number.pos(Pos::new(HPos::Left, VPos::Top));
+    for level in RING_LEVELS {
+        area.draw_text(&format!("{level}"), &style, geometry.ring_label_pos(level))?;
+    }
+    Ok(())
+}
+
+/// Each axis label, wrapped at `wrap` units, outside the outer ring.
+fn draw_axis_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &RadarGeometry,
+    fonts: &Fonts,
+    spec: &RadarSpec,
+    wrap: usize,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for (axis, label) in spec.axis_labels.iter().enumerate() {
+        let anchor = geometry.label_anchor(axis);
+        let style = fonts.label.pos(pos_of(anchor.h, anchor.v));
+        let lines = wrap_label(label, wrap);
+        let positions = anchor.line_positions(lines.len(), line_height(spec));
+        for (line, pos) in lines.iter().zip(positions) {
+            area.draw_text(line, &style, pos)?;
+        }
+    }
+    Ok(())
+}
+
+/// All series: first every fill, then every outline with its markers, so that no fill
+/// hides another series' line.
+fn draw_series<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &RadarGeometry,
+    spec: &RadarSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if geometry.axes() == 0 {
+        return Ok(());
+    }
+    for series in &spec.series {
+        let color = series_color(series.color, spec.dark);
+        area.draw(&Polygon::new(
+            geometry.polygon(&series.values),
+            color.mix(FILL_OPACITY).filled(),
+        ))?;
+    }
+    for series in &spec.series {
+        draw_outline(area, geometry, series, series_color(series.color, spec.dark))?;
+    }
+    Ok(())
+}
+
+/// One series' outline (solid or dashed), value markers and missing-value marker.
+fn draw_outline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &RadarGeometry,
+    series: &RadarSeries,
+    color: RGBColor,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let outline = closed(&geometry.polygon(&series.values));
+    let line = color.stroke_width(2);
+    if series.dashed {
+        area.draw(&DashedPathElement::new(outline, DASH.0, DASH.1, line))?;
+    } else {
+        area.draw(&PathElement::new(outline, line))?;
+    }
+    let mut missing = false;
+    for axis in 0..geometry.axes() {
+        match series.values.get(axis).copied().flatten().filter(|v| v.is_finite()) {
+            Some(value) => area.draw(&Circle::new(geometry.point(axis, value), MARKER_RADIUS, color.filled()))?,
+            None => missing = true,
+        }
+    }
+    if missing {
+        area.draw(&Circle::new(
+            geometry.center_px(),
+            MISSING_MARKER_RADIUS,
+            color.stroke_width(2),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The legend: per series a short line (dashed if the series is) with a marker, and its label.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    fonts: &Fonts,
+    spec: &RadarSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = fonts.label.pos(Pos::new(HPos::Left, VPos::Center));
+    let (x, y0) = LEGEND_ORIGIN;
+    let step = line_height(spec).round() as i32 + 4;
+    for (row, series) in (0..).zip(&spec.series) {
+        let y = y0 + row * step + step / 2;
+        let color = series_color(series.color, spec.dark);
+        let swatch = vec![(x, y), (x + LEGEND_SWATCH, y)];
+        if series.dashed {
+            area.draw(&DashedPathElement::new(swatch, DASH.0, DASH.1, color.stroke_width(2)))?;
+        } else {
+            area.draw(&PathElement::new(swatch, color.stroke_width(2)))?;
+        }
+        area.draw(&Circle::new((x + LEGEND_SWATCH / 2, y), MARKER_RADIUS, color.filled()))?;
+        area.draw_text(series.label, &style, (x + LEGEND_SWATCH + 6, y))?;
+    }
+    Ok(())
+}
+
+/// The two text styles of a chart, before anchoring.
+struct Fonts<'a> {
+    /// Axis labels and legend.
+    label: TextStyle<'a>,
+    /// Ring numbers: smaller and muted.
+    ring_number: TextStyle<'a>,
+}
+
+impl<'a> Fonts<'a> {
+    /// Styles in the spec's font family, sizes multiplied by `scale` for the backend.
+    fn new(spec: &RadarSpec<'a>, theme: &Theme, scale: f64) -> Self {
+        let style = |size: f64, color: &RGBColor| {
+            let mut style = TextStyle::from((spec.font_family, size * scale).into_font());
+            // Set directly: `TextStyle::color` wants the colour borrowed for the font's lifetime.
+            style.color = color.to_backend_color();
+            style
+        };
+        Self {
+            label: style(spec.font_size, &theme.text),
+            ring_number: style(spec.font_size * 0.8, &theme.muted),
+        }
+    }
+}
+
+/// Distance between the baselines of two label lines, in pixels.
+fn line_height(spec: &RadarSpec) -> f64 {
+    spec.font_size * 1.25
+}
+
+/// The plotters text anchor for a label alignment.
+fn pos_of(h: HAlign, v: VAlign) -> Pos {
+    let h = match h {
+        HAlign::Left => HPos::Left,
+        HAlign::Center => HPos::Center,
+        HAlign::Right => HPos::Right,
+    };
+    let v = match v {
+        VAlign::Top => VPos::Top,
+        VAlign::Middle => VPos::Center,
+        VAlign::Bottom => VPos::Bottom,
+    };
+    Pos::new(h, v)
+}

@@ -1,0 +1,223 @@
+//! Service portfolio (X.1060 clause 9.4): current and target score of every
+//! service in scope, with the standard's criterion for each score shown by the
+//! service's sourcing, and a note.
+
+use leptos::prelude::*;
+
+use crate::components::{Choice, ChoiceSelect};
+use crate::i18n::Texts;
+use crate::model::{CatalogueDef, Lang, Score, Sourcing};
+use crate::pages::profile::{in_scope_of, SourcingSelect};
+use crate::state::{use_app, ServiceInfo};
+
+/// Score options; with a sourcing, each carries the criterion text.
+fn score_choices(lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choice> {
+    let catalogue = CatalogueDef::latest();
+    std::iter::once(Choice::new("", t.score_unset))
+        .chain(Score::choices().map(|score| {
+            let short = match score {
+                Score::Rated(r) => r.to_string(),
+                Score::NotApplicable => t.score_na.to_owned(),
+            };
+            let text = match sourcing.and_then(|s| catalogue.criterion(s, score)) {
+                Some(c) => format!("{short}: {}", c.get(lang)),
+                None => short,
+            };
+            Choice::new(score.as_code(), text)
+        }))
+        .collect()
+}
+
+#[component]
+pub fn Portfolio() -> impl IntoView {
+    let app = use_app();
+    let counts = move || app.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
+    view! {
+        <section class="view" aria-labelledby="view-heading">
+            <h2 id="view-heading">{move || app.t().nav_portfolio}</h2>
+            <p class="intro">{move || app.lang.get().pick(
+                "X.1060 9.4：対象の各サービスについて、現在のスコアと目標スコアを 1〜5 または適用外で評価します。スコアの意味は内製か外部委託かで異なります。",
+                "X.1060 clause 9.4: score each service in scope today and as a target, 1 to 5 or n/a. What a score means depends on whether the service is in-house or outsourced.",
+            )}</p>
+            <div class="progress" data-testid="portfolio-progress">
+                <progress max=move || counts().in_scope.max(1) value=move || counts().assessed></progress>
+                <span>{move || (app.t().progress)(counts().assessed, counts().in_scope)}</span>
+            </div>
+            <CriteriaReference/>
+            <Show when=move || counts().in_scope == 0>
+                <p class="empty">{move || app.t().empty_scope}</p>
+            </Show>
+            {CatalogueDef::latest().categories.iter().map(|c| view! { <PortfolioCategory category=c.id/> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn CriteriaReference() -> impl IntoView {
+    let app = use_app();
+    let table = move |sourcing: Sourcing| {
+        let lang = app.lang.get();
+        let t = app.t();
+        let caption = match sourcing {
+            Sourcing::Insource => t.criteria_insource,
+            Sourcing::Outsource => t.criteria_outsource,
+        };
+        view! {
+            <table class="criteria">
+                <caption>{caption}</caption>
+                <tbody>
+                    {CatalogueDef::latest().criteria(sourcing).iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{match c.score { Score::Rated(r) => r.to_string(), Score::NotApplicable => t.score_na.to_owned() }}</th>
+                            <td>{c.text.get(lang)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <details class="legend">
+            <summary>{move || app.lang.get().pick("スコアの基準（X.1060 表 3）", "What the scores mean (X.1060 table 3)")}</summary>
+            <div class="criteria-pair">
+                {move || table(Sourcing::Insource)}
+                {move || table(Sourcing::Outsource)}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn PortfolioCategory(category: &'static str) -> impl IntoView {
+    let app = use_app();
+    let services = in_scope_of(category);
+    let def = CatalogueDef::latest().category(category);
+    let name = move || def.map(|d| d.name.get(app.lang.get())).unwrap_or_default();
+    view! {
+        <Show when=move || services.with(|s| !s.is_empty())>
+            <section class="category">
+                <h3>{category}". " {name}</h3>
+                <div class="score-cards">
+                    <For each=move || services.get() key=|s| s.id.clone() children=move |s| view! { <ScoreCard service=s/> }/>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ScoreCard(service: ServiceInfo) -> impl IntoView {
+    let app = use_app();
+    let state = app.service_state(service.id.clone());
+    let sourcing = Memo::new(move |_| state.get().sourcing);
+    let name_service = service.clone();
+    let picker_service = service.clone();
+    let picker = move |which: Which| {
+        let service = picker_service.clone();
+        let id = service.id.clone();
+        let label_service = service.clone();
+        let testid = format!("{}-{}", which.code(), service.id);
+        view! {
+            <div class="score-field">
+                <span class="score-label">{move || which.title(app.t())}</span>
+                <ChoiceSelect
+                    testid=testid
+                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang.get()), which.title(app.t())))
+                    choices=Signal::derive(move || score_choices(app.lang.get(), app.t(), sourcing.get()))
+                    selected=Signal::derive(move || which.get(&state.get()).map(Score::as_code).unwrap_or_default())
+                    on_pick=Callback::new(move |v: String| {
+                        let score = Score::from_code(&v);
+                        app.edit_service(&id, |s| which.set(s, score));
+                    })
+                />
+                <p class="criterion">
+                    {move || {
+                        let score = which.get(&state.get())?;
+                        let text = CatalogueDef::latest().criterion(sourcing.get()?, score)?;
+                        Some(text.get(app.lang.get()))
+                    }}
+                </p>
+            </div>
+        }
+    };
+    let note_id = service.id.clone();
+    let note_label = service.clone();
+    let card_testid = format!("score-card-{}", service.id);
+    let ask_testid = format!("portfolio-sourcing-{}", service.id);
+    let ask_service = service.clone();
+    view! {
+        <article class="score-card" data-testid=card_testid>
+            <h4><span class="sid">{service.id.to_string()}</span>" " {move || name_service.name(app.lang.get()).to_owned()}</h4>
+            <Show when=move || sourcing.get().is_none()>
+                <div class="ask-sourcing">
+                    <p>{move || app.t().sourcing_first}</p>
+                    <SourcingSelect service=ask_service.clone() testid=ask_testid.clone()/>
+                </div>
+            </Show>
+            <Show when=move || sourcing.get().is_some()>
+                <p class="sourcing-note">{move || match sourcing.get() {
+                    Some(Sourcing::Outsource) => {
+                        let provider = state.get().provider;
+                        if provider.is_empty() { app.t().outsource.to_owned() } else { format!("{} ({provider})", app.t().outsource) }
+                    }
+                    _ => app.t().insource.to_owned(),
+                }}</p>
+            </Show>
+            <div class="score-pair">
+                {picker(Which::Current)}
+                {picker(Which::Target)}
+            </div>
+            <label class="note-label">
+                {move || app.t().col_note}
+                <textarea
+                    data-testid=format!("note-{}", note_id)
+                    maxlength="10000"
+                    rows="2"
+                    aria-label=move || format!("{} {}: {}", note_label.id, note_label.name(app.lang.get()), app.t().col_note)
+                    prop:value=move || state.get().note
+                    on:change:target=move |ev| {
+                        let note = ev.target().value();
+                        app.edit_service(&note_id, |s| s.note = note);
+                    }
+                ></textarea>
+            </label>
+        </article>
+    }
+}
+
+/// Which of the two scores a picker edits.
+#[derive(Clone, Copy)]
+enum Which {
+    Current,
+    Target,
+}
+
+impl Which {
+    fn code(self) -> &'static str {
+        match self {
+            Which::Current => "current",
+            Which::Target => "target",
+        }
+    }
+
+    fn title(self, t: &Texts) -> &'static str {
+        match self {
+            Which::Current => t.col_current,
+            Which::Target => t.col_target,
+        }
+    }
+
+    fn get(self, s: &crate::model::ServiceAssessment) -> Option<Score> {
+        match self {
+            Which::Current => s.current,
+            Which::Target => s.target,
+        }
+    }
+
+    fn set(self, s: &mut crate::model::ServiceAssessment, score: Option<Score>) {
+        match self {
+            Which::Current => s.current = score,
+            Which::Target => s.target = score,
+        }
+    }
+}
