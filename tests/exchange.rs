@@ -181,3 +181,44 @@ fn too_large_is_refused_before_parsing() {
         "The file is too large: 16777217 bytes, and at most 16777216 bytes (16 MiB) can be imported."
     );
 }
+
+#[test]
+fn plan_round_trips_and_is_optional() {
+    use x1060_assess::model::{Date, PlanStatus};
+    let mut a = rich_assessment();
+    a.edit_plan(&id("A-1"), |p| {
+        p.action = "Document the runbook, =approve with CISO".to_owned();
+        p.owner = "SOC lead".to_owned();
+        p.due = Date::parse("2026-09-30");
+        p.status = PlanStatus::InProgress;
+    });
+    a.edit_plan(&id("I-8"), |p| p.action = "Pilot".to_owned());
+    let text = write(&a, Layout::Pretty);
+    assert_eq!(read_ok(&text), a);
+    let v: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(
+        v["plan"],
+        serde_json::json!([
+            {"id": "A-1", "action": "Document the runbook, =approve with CISO", "owner": "SOC lead", "due": "2026-09-30", "status": "in_progress"},
+            {"id": "I-8", "action": "Pilot", "status": "open"}
+        ])
+    );
+    a.edit_plan(&id("I-8"), |p| p.action.clear());
+    assert!(!a.plan.contains_key("I-8"), "a blank item is dropped");
+    assert!(serde_json::from_str::<Value>(&write(&rich_assessment(), Layout::Compact)).expect("json").get("plan").is_none());
+}
+
+#[test]
+fn overdue_means_past_due_and_not_done() {
+    use x1060_assess::model::{Date, PlanItem, PlanStatus};
+    let today = Date::parse("2026-11-26").expect("date");
+    let item = |due: &str, status| PlanItem { due: Date::parse(due), status, ..PlanItem::default() };
+    assert!(item("2026-11-25", PlanStatus::Open).is_overdue(&today));
+    assert!(item("2026-11-25", PlanStatus::InProgress).is_overdue(&today));
+    assert!(!item("2026-11-25", PlanStatus::Done).is_overdue(&today));
+    assert!(!item("2026-11-26", PlanStatus::Open).is_overdue(&today), "due today is not overdue");
+    assert!(!PlanItem::default().is_overdue(&today), "no due date");
+    assert_eq!(Date::of(&ts("2026-11-26T23:59:59Z")), today);
+    assert!(Date::parse("2026-02-29").is_none());
+    assert!(Date::parse("2026-2-1").is_none());
+}

@@ -234,3 +234,22 @@ fn problems_are_capped_and_counted() {
     assert!(e.message(Lang::En).ends_with("\n… and 28 more"));
     assert!(e.message(Lang::Ja).ends_with("\n… ほか 28 件"));
 }
+
+#[test]
+fn plan_problems() {
+    assert_error(
+        &format!(
+            r#"{{{HEAD},"name":"x","services":[],"plan":[
+            {{"id":"A-1","due":"30/09/2026","status":"doing"}},
+            {{"id":"Q-1","action":"x"}},
+            {{"id":"A-1","action":"again"}},
+            {{"id":"A-2","owner":7}}]}}"#
+        ),
+        "The file has 5 problems:\n\
+plan[0].due (service A-1): must be a date such as \"2026-09-30\", found \"30/09/2026\"\n\
+plan[0].status (service A-1): must be \"open\", \"in_progress\" or \"done\", found \"doing\"\n\
+plan[1].id: unknown service id \"Q-1\": it is neither in catalogue x1060-2021 nor in custom_services\n\
+plan[2].id: service \"A-1\" appears more than once (first at plan[0])\n\
+plan[3].owner (service A-2): must be a string, found a number",
+    );
+}

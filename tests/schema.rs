@@ -53,6 +53,8 @@ fn documents_both_accept() {
     agree(&with(&["extra"], json!({"anything": [1, 2]})), true);
     agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "I", "name": {"ja": "追加"}}])), true);
     agree(&with(&["snapshots"], json!([{"label": "FY2025", "taken": "2025-04-01T09:00:00Z", "services": []}])), true);
+    agree(&with(&["plan"], json!([{"id": "A-1", "action": "Write it down", "owner": "SOC", "due": "2026-09-30", "status": "done"}])), true);
+    agree(&with(&["plan"], json!([{"id": "A-1", "status": null, "due": null}])), true);
 }
 
 #[test]
@@ -76,6 +78,9 @@ fn documents_both_refuse() {
     agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "J", "name": {"en": "x"}}])), false);
     agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "I", "name": {"en": " "}}])), false);
     agree(&with(&["snapshots"], json!([{"label": "S", "services": []}])), false);
+    agree(&with(&["plan"], json!([{"id": "A-1", "status": "doing"}])), false);
+    agree(&with(&["plan"], json!([{"id": "A-1", "due": "30/09/2026"}])), false);
+    agree(&with(&["plan"], json!([{"action": "no id"}])), false);
     let mut no_name = base();
     no_name.as_object_mut().expect("object").remove("name");
     agree(&no_name, false);

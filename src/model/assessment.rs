@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::catalogue::CustomServiceError;
+use super::time::Date;
 use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
 
 /// What has been decided for one service. Every field may be unset: a service
@@ -58,6 +59,56 @@ pub struct CustomService {
     pub name: LocalText,
 }
 
+/// Where an improvement action stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PlanStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 3] = [PlanStatus::Open, PlanStatus::InProgress, PlanStatus::Done];
+
+    /// The exchange-format value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Open => "open",
+            PlanStatus::InProgress => "in_progress",
+            PlanStatus::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// An improvement action for one service (the management process, X.1060 clause 10).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanItem {
+    pub action: String,
+    pub owner: String,
+    pub due: Option<Date>,
+    pub status: PlanStatus,
+}
+
+impl PlanItem {
+    /// Nothing written: such an item need not be stored.
+    pub fn is_blank(&self) -> bool {
+        *self == PlanItem::default()
+    }
+
+    /// Past its due date and not done.
+    pub fn is_overdue(&self, today: &Date) -> bool {
+        self.status != PlanStatus::Done && self.due.as_ref().is_some_and(|due| due < today)
+    }
+}
+
+/// The improvement plan, by service.
+pub type Plan = BTreeMap<ServiceId, PlanItem>;
+
 /// The whole working state at one moment, kept for the evaluation process.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
@@ -76,6 +127,8 @@ pub struct Assessment {
     pub services: ServiceStates,
     pub custom_services: Vec<CustomService>,
     pub snapshots: Vec<Snapshot>,
+    /// Improvement actions (management process).
+    pub plan: Plan,
 }
 
 impl Assessment {
@@ -95,6 +148,7 @@ impl Assessment {
             services: ServiceStates::new(),
             custom_services: Vec::new(),
             snapshots: Vec::new(),
+            plan: Plan::new(),
         }
     }
 
@@ -111,6 +165,17 @@ impl Assessment {
             self.services.remove(id.as_str());
         } else {
             self.services.insert(id.clone(), state);
+        }
+    }
+
+    /// Changes the plan item of one service and drops it when left blank.
+    pub fn edit_plan(&mut self, id: &ServiceId, edit: impl FnOnce(&mut PlanItem)) {
+        let mut item = self.plan.get(id.as_str()).cloned().unwrap_or_default();
+        edit(&mut item);
+        if item.is_blank() {
+            self.plan.remove(id.as_str());
+        } else {
+            self.plan.insert(id.clone(), item);
         }
     }
 

@@ -13,9 +13,9 @@ pub mod scale;
 pub mod time;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
-pub use assessment::{Assessment, CustomService, ServiceAssessment, ServiceStates, Snapshot};
+pub use assessment::{Assessment, CustomService, Plan, PlanItem, PlanStatus, ServiceAssessment, ServiceStates, Snapshot};
 pub use catalogue::{Catalogue, CatalogueDef, ServiceRef};
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
 pub use scale::{Level, Rating, Score, Sourcing};
-pub use time::Timestamp;
+pub use time::{Date, Timestamp};

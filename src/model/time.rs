@@ -74,6 +74,45 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// A calendar date (`YYYY-MM-DD`), such as the due date of a plan item.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Days since 1970-01-01.
+    days: i64,
+    text: String,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+        if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date { days: days_from_civil(y, m, d), text: text.to_owned() })
+    }
+
+    /// The UTC date of an instant.
+    pub fn of(t: &Timestamp) -> Date {
+        let days = t.unix_millis().div_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(days);
+        Date { days, text: format!("{y:04}-{m:02}-{d:02}") }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 fn digits(s: &[u8]) -> Option<i64> {
     if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
         return None;

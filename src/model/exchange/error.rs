@@ -85,6 +85,8 @@ pub enum ProblemKind {
     BadSourcing { found: String },
     BadScore { found: String },
     BadTimestamp { found: String },
+    BadDate { found: String },
+    BadPlanStatus { found: String },
 }
 
 impl ProblemKind {
@@ -174,6 +176,16 @@ impl ProblemKind {
             }
             (BadTimestamp { found }, Lang::Ja) => {
                 format!("\"2026-04-01T09:00:00Z\" のような日時である必要がありますが、{found} です")
+            }
+            (BadDate { found }, Lang::En) => format!("must be a date such as \"2026-09-30\", found {found}"),
+            (BadDate { found }, Lang::Ja) => {
+                format!("\"2026-09-30\" のような日付である必要がありますが、{found} です")
+            }
+            (BadPlanStatus { found }, Lang::En) => {
+                format!("must be \"open\", \"in_progress\" or \"done\", found {found}")
+            }
+            (BadPlanStatus { found }, Lang::Ja) => {
+                format!("\"open\"、\"in_progress\"、\"done\" のいずれかである必要がありますが、{found} です")
             }
         }
     }

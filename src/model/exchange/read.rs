@@ -9,8 +9,8 @@ use super::error::{Expected, ImportError, JsonKind, Problem, ProblemKind};
 use super::migrate::{self, Migration};
 use super::{FORMAT, MAX_ENTRIES, MAX_PROBLEMS, VERSION};
 use crate::model::{
-    Assessment, Catalogue, CatalogueDef, CategoryId, CustomService, Level, LocalText, Rating, Score,
-    ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Timestamp,
+    Assessment, Catalogue, CatalogueDef, CategoryId, CustomService, Date, Level, LocalText, Plan, PlanItem, PlanStatus,
+    Rating, Score, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Timestamp,
 };
 
 /// Shows a value found in a file: JSON text, shortened. Containers are not spelled out.
@@ -31,6 +31,9 @@ fn show(value: &Value) -> String {
         }
     }
 }
+
+/// Longest improvement action accepted, in characters.
+pub const PLAN_ACTION_CHARS: usize = 2_000;
 
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
@@ -92,6 +95,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
     r.custom_services(doc.get("custom_services"));
     let services = r.services(doc.get("services"), "services", true);
     let snapshots = r.snapshots(doc.get("snapshots"));
+    let plan = r.plan(doc.get("plan"));
 
     if r.problems.is_empty() {
         Ok(Assessment {
@@ -103,6 +107,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
             services,
             custom_services: r.custom,
             snapshots,
+            plan,
         })
     } else {
         Err(ImportError::Invalid { problems: r.problems, more: r.more })
@@ -400,5 +405,58 @@ impl Reader {
             }
         }
         snapshots
+    }
+
+    /// The improvement plan: one item per known service, at most once each.
+    fn plan(&mut self, value: Option<&Value>) -> Plan {
+        let mut plan = Plan::new();
+        let Some(items) = self.array(value, "plan", false) else { return plan };
+        let mut first_seen: HashMap<ServiceId, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let prefix = format!("plan[{i}]");
+            let Some(obj) = self.object(item, &prefix) else { continue };
+            let mut id = self.id(obj, &prefix);
+            if let Some(known) = id.take() {
+                let quoted = show(&Value::from(known.as_str()));
+                if self.catalogue.find(&self.custom, known.as_str()).is_none() {
+                    let kind = ProblemKind::UnknownService { id: quoted, catalogue: self.catalogue.id.to_owned() };
+                    self.problem(join(&prefix, "id"), None, kind);
+                } else if let Some(first) = first_seen.get(&known) {
+                    let kind = ProblemKind::DuplicateService { id: quoted, first: format!("plan[{first}]") };
+                    self.problem(join(&prefix, "id"), None, kind);
+                } else {
+                    first_seen.insert(known.clone(), i);
+                    id = Some(known);
+                }
+            }
+            let sid = id.as_ref().map(|s| s.as_str().to_owned());
+            let sid = sid.as_deref();
+            let action = self.text(obj, "action", &prefix, sid, Need::Optional, PLAN_ACTION_CHARS);
+            let owner = self.text(obj, "owner", &prefix, sid, Need::Optional, Assessment::MAX_NAME_CHARS);
+            let due = match obj.get("due") {
+                None | Some(Value::Null) => None,
+                Some(v) => {
+                    let date = v.as_str().and_then(Date::parse);
+                    if date.is_none() {
+                        self.problem(join(&prefix, "due"), sid, ProblemKind::BadDate { found: show(v) });
+                    }
+                    date
+                }
+            };
+            let status = match obj.get("status") {
+                None | Some(Value::Null) => PlanStatus::Open,
+                Some(v) => v.as_str().and_then(PlanStatus::parse).unwrap_or_else(|| {
+                    self.problem(join(&prefix, "status"), sid, ProblemKind::BadPlanStatus { found: show(v) });
+                    PlanStatus::Open
+                }),
+            };
+            let item = PlanItem { action: action.unwrap_or_default(), owner: owner.unwrap_or_default(), due, status };
+            if let Some(id) = id {
+                if !item.is_blank() {
+                    plan.insert(id, item);
+                }
+            }
+        }
+        plan
     }
 }

@@ -1,11 +1,13 @@
 //! Writing an assessment as an exchange-format document. Field order follows
 //! CONTRACT.md §1 so files are easy to read and diff; services come in catalogue order.
 
+use std::collections::BTreeMap;
+
 use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use super::{FORMAT, VERSION};
-use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceAssessment, ServiceStates};
+use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceId, ServiceStates};
 
 #[derive(DeriveSerialize)]
 struct FileOut<'a> {
@@ -24,6 +26,20 @@ struct FileOut<'a> {
     custom_services: Vec<CustomOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     snapshots: Vec<SnapshotOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    plan: Vec<PlanOut<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct PlanOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    action: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<&'a str>,
+    status: &'static str,
 }
 
 #[derive(DeriveSerialize)]
@@ -69,14 +85,15 @@ impl Serialize for ScoreOut {
     }
 }
 
-/// The entries of `states` in catalogue order (custom services after the built-in
-/// ones of their category); any id unknown to both comes last, so nothing is dropped.
-pub fn ordered<'a>(
+/// The entries of a map keyed by service in catalogue order (custom services after
+/// the built-in ones of their category); any id unknown to both comes last, so
+/// nothing is dropped.
+pub fn ordered<'a, V>(
     catalogue: &'a CatalogueDef,
     custom: &'a [CustomService],
-    states: &'a ServiceStates,
-) -> Vec<(&'a str, &'a ServiceAssessment)> {
-    let mut out: Vec<(&str, &ServiceAssessment)> = catalogue
+    states: &'a BTreeMap<ServiceId, V>,
+) -> Vec<(&'a str, &'a V)> {
+    let mut out: Vec<(&str, &V)> = catalogue
         .all_services(custom)
         .filter_map(|s| states.get_key_value(s.id).map(|(id, st)| (id.as_str(), st)))
         .collect();
@@ -105,6 +122,20 @@ fn services_out<'a>(a: &'a Assessment, states: &'a ServiceStates) -> Vec<Service
         .collect()
 }
 
+/// Plan items in catalogue order.
+fn plan_out(a: &Assessment) -> Vec<PlanOut<'_>> {
+    ordered(a.catalogue, &a.custom_services, &a.plan)
+        .into_iter()
+        .map(|(id, p)| PlanOut {
+            id,
+            action: &p.action,
+            owner: &p.owner,
+            due: p.due.as_ref().map(|d| d.as_str()),
+            status: p.status.as_str(),
+        })
+        .collect()
+}
+
 fn file_out(a: &Assessment) -> FileOut<'_> {
     FileOut {
         format: FORMAT,
@@ -125,6 +156,7 @@ fn file_out(a: &Assessment) -> FileOut<'_> {
             .iter()
             .map(|s| SnapshotOut { label: &s.label, taken: s.taken.as_str(), services: services_out(a, &s.services) })
             .collect(),
+        plan: plan_out(a),
     }
 }
 
