@@ -32,20 +32,20 @@ pub const DEFAULT_LABEL_WRAP: usize = 24;
 pub const MIN_LABEL_WRAP: usize = 8;
 /// Average advance of one width unit, as a share of the font size (a CJK character is
 /// 2 units ≈ 1 em; Latin text averages a little over half an em per character).
-const EM_PER_UNIT: f64 = 0.55;
+pub(crate) const EM_PER_UNIT: f64 = 0.55;
 
 /// Opacity of a series' fill.
 const FILL_OPACITY: f64 = 0.18;
 /// Radius of a value marker, in pixels.
-const MARKER_RADIUS: i32 = 3;
+pub(crate) const MARKER_RADIUS: i32 = 3;
 /// Radius of the hollow "missing value" marker at the centre, in pixels.
 const MISSING_MARKER_RADIUS: i32 = 5;
 /// Dash length and gap of a dashed outline, in pixels.
-const DASH: (i32, i32) = (6, 4);
+pub(crate) const DASH: (i32, i32) = (6, 4);
 /// plotters' SVG backend writes `font-size` as `size / 1.24`; this undoes it.
-const SVG_TEXT_SCALE: f64 = 1.24;
+pub(crate) const SVG_TEXT_SCALE: f64 = 1.24;
 /// Top-left corner of the legend, in pixels.
-const LEGEND_ORIGIN: (i32, i32) = (12, 12);
+pub(crate) const LEGEND_ORIGIN: (i32, i32) = (12, 12);
 /// Length of a legend swatch line, in pixels.
 const LEGEND_SWATCH: i32 = 20;
 
@@ -363,7 +363,7 @@ fn draw_outline<DB: DrawingBackend>(
 }
 
 /// The legend: per series a short line (dashed if the series is) with a marker, and its label.
-fn draw_legend<DB: DrawingBackend>(
+pub(crate) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fonts: &Fonts,
     spec: &RadarSpec,
@@ -387,16 +387,16 @@ fn draw_legend<DB: DrawingBackend>(
 }
 
 /// The two text styles of a chart, before anchoring.
-struct Fonts<'a> {
+pub(crate) struct Fonts<'a> {
     /// Axis labels and legend.
-    label: TextStyle<'a>,
+    pub(crate) label: TextStyle<'a>,
     /// Ring numbers: smaller and muted.
-    ring_number: TextStyle<'a>,
+    pub(crate) ring_number: TextStyle<'a>,
 }
 
 impl<'a> Fonts<'a> {
     /// Styles in the spec's font family, sizes multiplied by `scale` for the backend.
-    fn new(spec: &RadarSpec<'a>, theme: &Theme, scale: f64) -> Self {
+    pub(crate) fn new(spec: &RadarSpec<'a>, theme: &Theme, scale: f64) -> Self {
         let style = |size: f64, color: &RGBColor| {
             let mut style = TextStyle::from((spec.font_family, size * scale).into_font());
             // Set directly: `TextStyle::color` wants the colour borrowed for the font's lifetime.
@@ -411,7 +411,7 @@ impl<'a> Fonts<'a> {
 }
 
 /// Distance between the baselines of two label lines, in pixels.
-fn line_height(spec: &RadarSpec) -> f64 {
+pub(crate) fn line_height(spec: &RadarSpec) -> f64 {
     spec.font_size * 1.25
 }
 

@@ -81,6 +81,39 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The columns of the improvement-plan CSV.
+const PLAN_HEADER: [&str; 13] =
+    ["id", "category", "name_ja", "name_en", "level", "current", "target", "gap", "action", "owner", "due", "status", "overdue"];
+
+/// The improvement plan for spreadsheets: UTF-8 with BOM, CRLF, one row per
+/// [`crate::model::plan::plan_rows`] row; `overdue` is `yes` when the item is past
+/// its due date on `today` and not done.
+pub fn plan_csv(a: &Assessment, today: &crate::model::Date) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    out.push_str(&csv_row(&PLAN_HEADER));
+    for row in crate::model::plan::plan_rows(a) {
+        let code = |s: Option<Score>| s.map(Score::as_code).unwrap_or_default();
+        let item = row.item.cloned().unwrap_or_default();
+        out.push_str(&csv_row(&[
+            row.service.id,
+            row.service.category,
+            &text_cell(row.service.name_ja),
+            &text_cell(row.service.name_en),
+            row.level.map_or("", Level::as_str),
+            &code(row.current),
+            &code(row.target),
+            &row.gap.map(|g| g.to_string()).unwrap_or_default(),
+            &text_cell(&item.action),
+            &text_cell(&item.owner),
+            item.due.as_ref().map_or("", |d| d.as_str()),
+            if row.item.is_some() { item.status.as_str() } else { "" },
+            if item.is_overdue(today) { "yes" } else { "" },
+        ]));
+    }
+    out
+}
+
 fn service_row(id: &str, category: &str, name_ja: &str, name_en: &str, state: Option<&ServiceAssessment>) -> String {
     let blank = ServiceAssessment::default();
     let s = state.unwrap_or(&blank);

@@ -6,15 +6,18 @@ pub mod aggregate;
 pub mod assessment;
 pub mod catalogue;
 pub mod csv;
+pub mod evaluation;
 pub mod exchange;
 pub mod ids;
 pub mod lang;
+pub mod plan;
 pub mod scale;
 pub mod time;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
 pub use assessment::{Assessment, CustomService, Plan, PlanItem, PlanStatus, ServiceAssessment, ServiceStates, Snapshot};
 pub use catalogue::{Catalogue, CatalogueDef, ServiceRef};
+pub use evaluation::{CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange, SourcingChangeKind, TrendPoint};
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
 pub use scale::{Level, Rating, Score, Sourcing};
