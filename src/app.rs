@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::Messages;
-use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile};
+use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile};
 use crate::state::{use_app, AppState, View};
 
 #[component]
@@ -58,6 +58,8 @@ fn CurrentView() -> impl IntoView {
             View::Profile => view! { <Profile/> }.into_any(),
             View::Portfolio => view! { <Portfolio/> }.into_any(),
             View::Dashboard => view! { <Dashboard/> }.into_any(),
+            View::Plan => view! { <Plan/> }.into_any(),
+            View::Evaluation => view! { <Evaluation/> }.into_any(),
         }
     }
 }

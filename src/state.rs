@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::i18n::{texts, Texts};
 use crate::model::exchange::{self, ImportError, Layout};
-use crate::model::{Assessment, AssessmentId, Lang, ServiceAssessment, ServiceId, Summary};
+use crate::model::{Assessment, AssessmentId, Lang, ServiceAssessment, ServiceId, Snapshot, Summary};
 use crate::storage::{KeyValueStore, MemoryStore, Repository, StorageError, StoredAssessment, Unreadable};
 
 type Repo = Repository<Box<dyn KeyValueStore>>;
@@ -77,6 +77,7 @@ pub enum Status {
     Duplicated(String),
     Deleted(String),
     Restored(String),
+    SnapshotTaken(String),
 }
 
 impl Status {
@@ -88,6 +89,7 @@ impl Status {
             Status::Duplicated(name) => format!("{}: {name}", t.duplicated),
             Status::Deleted(name) => format!("{}: {name}", t.deleted),
             Status::Restored(name) => format!("{}: {name}", t.restored),
+            Status::SnapshotTaken(label) => format!("{}: {label}", t.snapshot_taken),
         }
     }
 }
@@ -100,10 +102,13 @@ pub enum View {
     Profile,
     Portfolio,
     Dashboard,
+    Plan,
+    Evaluation,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Home, View::Catalogue, View::Profile, View::Portfolio, View::Dashboard];
+    pub const ALL: [View; 7] =
+        [View::Home, View::Catalogue, View::Profile, View::Portfolio, View::Dashboard, View::Plan, View::Evaluation];
 
     /// Stored as a preference, and used in the `nav-*` test hooks.
     pub fn code(self) -> &'static str {
@@ -113,6 +118,8 @@ impl View {
             View::Profile => "profile",
             View::Portfolio => "portfolio",
             View::Dashboard => "dashboard",
+            View::Plan => "plan",
+            View::Evaluation => "evaluation",
         }
     }
 
@@ -127,16 +134,17 @@ impl View {
             View::Profile => t.nav_profile,
             View::Portfolio => t.nav_portfolio,
             View::Dashboard => t.nav_dashboard,
+            View::Plan => t.nav_plan,
+            View::Evaluation => t.nav_evaluation,
         }
     }
 }
 
-/// What the last destructive action was, so it can be undone for a while.
+/// What the last destructive action removed, so it can be undone.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Undo {
-    pub stored: StoredAssessment,
-    pub position: usize,
-    pub was_active: bool,
+pub enum Undo {
+    Assessment { stored: StoredAssessment, position: usize, was_active: bool },
+    Snapshot { assessment: AssessmentId, position: usize, snapshot: Snapshot },
 }
 
 #[derive(Clone, Copy)]
@@ -330,32 +338,95 @@ impl AppState {
             self.active.set(None);
         }
         self.status.set(Some(Status::Deleted(stored.assessment.name.clone())));
-        self.undo.set(Some(Undo { stored, position, was_active }));
+        self.undo.set(Some(Undo::Assessment { stored, position, was_active }));
     }
 
+    /// Brings back what the last deletion removed.
     pub fn undo_delete(&self) {
         let Some(undo) = self.undo.get_untracked() else { return };
-        if let Err(e) = with_repo(|r| r.restore(&undo.stored.id, &undo.stored.assessment, undo.position)) {
-            self.alert.set(Some(Alert::Storage(e)));
-            return;
-        }
-        let name = undo.stored.assessment.name.clone();
-        let id = undo.stored.id.clone();
-        self.assessments.update(|list| {
-            let at = undo.position.min(list.len());
-            list.insert(at, undo.stored);
-        });
-        if undo.was_active {
-            self.activate(&id);
+        match undo {
+            Undo::Assessment { stored, position, was_active } => {
+                if let Err(e) = with_repo(|r| r.restore(&stored.id, &stored.assessment, position)) {
+                    self.alert.set(Some(Alert::Storage(e)));
+                    return;
+                }
+                let name = stored.assessment.name.clone();
+                let id = stored.id.clone();
+                self.assessments.update(|list| {
+                    let at = position.min(list.len());
+                    list.insert(at, stored);
+                });
+                if was_active {
+                    self.activate(&id);
+                }
+                self.status.set(Some(Status::Restored(name)));
+            }
+            Undo::Snapshot { assessment, position, snapshot } => {
+                if self.active.get_untracked().as_ref() != Some(&assessment) {
+                    self.activate(&assessment);
+                }
+                let label = snapshot.label.clone();
+                self.edit_active(|a| {
+                    let at = position.min(a.snapshots.len());
+                    a.snapshots.insert(at, snapshot);
+                });
+                self.status.set(Some(Status::Restored(label)));
+            }
         }
         self.undo.set(None);
-        self.status.set(Some(Status::Restored(name)));
+    }
+
+    /// Saves the working state of the active assessment as a snapshot.
+    pub fn take_snapshot(&self, label: &str) {
+        let mut taken = String::new();
+        self.edit_active(|a| {
+            a.take_snapshot(label, browser::now());
+            taken = a.snapshots.last().map(|s| s.label.clone()).unwrap_or_default();
+        });
+        self.status.set(Some(Status::SnapshotTaken(taken)));
+    }
+
+    pub fn rename_snapshot(&self, index: usize, label: &str) {
+        let label = label.trim();
+        if label.is_empty() {
+            return;
+        }
+        self.edit_active(|a| {
+            if let Some(s) = a.snapshots.get_mut(index) {
+                s.label = label.chars().take(Assessment::MAX_NAME_CHARS).collect();
+            }
+        });
+    }
+
+    /// Deletes a snapshot of the active assessment; [`AppState::undo_delete`] brings it back.
+    pub fn delete_snapshot(&self, index: usize) {
+        let Some(assessment) = self.active.get_untracked() else { return };
+        let mut removed = None;
+        self.edit_active(|a| {
+            if index < a.snapshots.len() {
+                removed = Some(a.snapshots.remove(index));
+            }
+        });
+        if let Some(snapshot) = removed {
+            self.status.set(Some(Status::Deleted(snapshot.label.clone())));
+            self.undo.set(Some(Undo::Snapshot { assessment, position: index, snapshot }));
+        }
     }
 
     pub fn export_active_csv(&self) {
         let Some(a) = self.current.get_untracked() else { return };
         let text = crate::model::csv::services_csv(&a);
         if let Err(e) = browser::download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text) {
+            self.alert.set(Some(Alert::Browser(e.0)));
+        }
+    }
+
+    pub fn export_plan_csv(&self) {
+        let Some(a) = self.current.get_untracked() else { return };
+        let today = crate::model::Date::of(&browser::now());
+        let text = crate::model::csv::plan_csv(&a, &today);
+        let name = exchange::file_name(&format!("{} plan", a.name), "csv");
+        if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &text) {
             self.alert.set(Some(Alert::Browser(e.0)));
         }
     }

@@ -65,7 +65,7 @@ fn CategoryRadar() -> impl IntoView {
             <figcaption>{move || app.t().radar_heading}</figcaption>
             <RadarChart
                 testid="radar-categories"
-                width=560
+                width=720
                 height=480
                 labels=Signal::derive(move || data.get().0)
                 current=Signal::derive(move || data.get().1)
@@ -170,7 +170,7 @@ fn ServiceRadar() -> impl IntoView {
                 <figure class="chart">
                     <RadarChart
                         testid="radar-category"
-                        width=560
+                        width=720
                         height=480
                         labels=Signal::derive(move || data.get().into_iter().map(|(id, name, _, _)| format!("{id} {name}")).collect())
                         current=Signal::derive(move || data.get().into_iter().map(|(_, _, c, _)| value(c)).collect())

@@ -1,0 +1,55 @@
+//! A chart on a `<canvas>`: a draw function over plotters' canvas backend, run in
+//! an effect whenever the signals it reads change. Drawing failures are shown in
+//! an alert, never swallowed. The chart modules (`crate::chart`) do the drawing.
+
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+
+use crate::state::use_app;
+
+/// The canvas drawing area handed to a draw function.
+pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+
+/// Whether the page is shown in a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+#[component]
+pub fn CanvasChart<F>(
+    /// The `data-testid` hook of the canvas.
+    testid: &'static str,
+    /// Size in canvas pixels (CSS scales it down on narrow screens).
+    width: u32,
+    height: u32,
+    /// The text alternative; the numbers are also in a table next to the chart.
+    #[prop(into)]
+    alt: Signal<String>,
+    /// Draws the chart; reads the signals it depends on.
+    draw: F,
+) -> impl IntoView
+where
+    F: Fn(&CanvasArea) -> Result<(), String> + 'static,
+{
+    let app = use_app();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            error.set(Some("canvas 2D context unavailable".to_owned()));
+            return;
+        };
+        let area = backend.into_drawing_area();
+        let drawn = draw(&area).and_then(|()| area.present().map_err(|e| e.to_string()));
+        error.set(drawn.err());
+    });
+    view! {
+        <canvas node_ref=canvas_ref data-testid=testid width=width height=height role="img" aria-label=move || alt.get()></canvas>
+        {move || error.get().map(|e| view! { <p class="alert" role="alert">{format!("{} {e}", app.t().chart_failed)}</p> })}
+    }
+}

@@ -1,0 +1,31 @@
+//! A line chart of means over snapshots and the working state, drawn by
+//! `crate::chart::trend` on a canvas.
+
+use leptos::prelude::*;
+
+use super::canvas_chart::{prefers_dark, CanvasArea, CanvasChart};
+use crate::chart::trend::{draw_trend, TrendSeries, TrendSpec};
+use crate::state::use_app;
+
+#[component]
+pub fn TrendChart(
+    testid: &'static str,
+    width: u32,
+    height: u32,
+    /// One label per point, oldest first.
+    #[prop(into)]
+    labels: Signal<Vec<String>>,
+    #[prop(into)] current: Signal<Vec<Option<f64>>>,
+    #[prop(into)] target: Signal<Vec<Option<f64>>>,
+    #[prop(into)] alt: Signal<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let draw = move |area: &CanvasArea| {
+        let t = app.t();
+        let series = vec![TrendSeries::target(t.legend_target, target.get()), TrendSeries::current(t.legend_current, current.get())];
+        let mut spec = TrendSpec::new(labels.get(), series);
+        spec.dark = prefers_dark();
+        draw_trend(area, &spec).map_err(|e| e.to_string())
+    };
+    view! { <CanvasChart testid=testid width=width height=height alt=alt draw=draw/> }
+}

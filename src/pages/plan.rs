@@ -1,0 +1,204 @@
+//! Improvement plan (management process, X.1060 clause 10): an action, owner, due
+//! date and status for each in-scope service with a gap; overdue items marked.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::{Choice, ChoiceSelect};
+use crate::i18n::Texts;
+use crate::model::aggregate::NO_VALUE;
+use crate::model::plan::plan_rows;
+use crate::model::{CatalogueDef, Date, PlanItem, PlanStatus, Score, ServiceId};
+use crate::state::use_app;
+
+fn status_choices(t: &Texts) -> Vec<Choice> {
+    PlanStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let text = match s {
+                PlanStatus::Open => t.status_open,
+                PlanStatus::InProgress => t.status_in_progress,
+                PlanStatus::Done => t.status_done,
+            };
+            Choice::new(s.as_str(), text)
+        })
+        .collect()
+}
+
+/// What a row shows besides its editable item.
+#[derive(Clone, Debug, PartialEq)]
+struct RowInfo {
+    id: ServiceId,
+    name_ja: String,
+    name_en: String,
+    level: Option<crate::model::Level>,
+    current: Option<Score>,
+    target: Option<Score>,
+    gap: Option<i8>,
+    has_gap: bool,
+}
+
+#[component]
+pub fn Plan() -> impl IntoView {
+    let app = use_app();
+    let today = Date::of(&browser::now());
+    let rows = Memo::new(move |_| {
+        app.current.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            plan_rows(a)
+                .into_iter()
+                .filter_map(|r| {
+                    Some(RowInfo {
+                        id: ServiceId::parse(r.service.id).ok()?,
+                        name_ja: r.service.name_ja.to_owned(),
+                        name_en: r.service.name_en.to_owned(),
+                        level: r.level,
+                        current: r.current,
+                        target: r.target,
+                        gap: r.gap,
+                        has_gap: r.has_gap,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let with_gap = Memo::new(move |_| rows.get().into_iter().filter(|r| r.has_gap).collect::<Vec<_>>());
+    let others = Memo::new(move |_| rows.get().into_iter().filter(|r| !r.has_gap).collect::<Vec<_>>());
+    let overdue = {
+        let today = today.clone();
+        Memo::new(move |_| {
+            app.current.with(|a| a.as_ref().map_or(0, |a| a.plan.values().filter(|p| p.is_overdue(&today)).count()))
+        })
+    };
+    let table = move |list: Memo<Vec<RowInfo>>, testid: &'static str| {
+        let today = today.clone();
+        view! {
+            <table class="services plan" data-testid=testid>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || app.t().col_service}</th>
+                        <th scope="col">{move || app.t().col_level}</th>
+                        <th scope="col">{move || app.t().col_current}</th>
+                        <th scope="col">{move || app.t().col_target}</th>
+                        <th scope="col">{move || app.t().col_gap}</th>
+                        <th scope="col">{move || app.t().col_action}</th>
+                        <th scope="col">{move || app.t().col_owner}</th>
+                        <th scope="col">{move || app.t().col_due}</th>
+                        <th scope="col">{move || app.t().col_status}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || list.get()
+                        key=|r| r.id.clone()
+                        children=move |r| view! { <PlanRowView row=r today=today.clone()/> }
+                    />
+                </tbody>
+            </table>
+        }
+    };
+    let other_table = table.clone();
+    view! {
+        <section class="view" aria-labelledby="view-heading">
+            <h2 id="view-heading">{move || app.t().nav_plan}</h2>
+            <p class="intro">{move || app.t().plan_intro}</p>
+            <div class="actions">
+                <button type="button" data-testid="export-plan-csv" on:click=move |_| app.export_plan_csv()>
+                    {move || app.t().export_plan_csv}
+                </button>
+                <span class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } } data-testid="plan-overdue-count">
+                    {move || format!("{} {}", overdue.get(), app.t().plan_counts_overdue)}
+                </span>
+            </div>
+            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().plan_empty}</p> }>
+                {table(with_gap, "plan-table")}
+            </Show>
+            <Show when=move || !others.with(Vec::is_empty)>
+                <h3>{move || app.t().plan_other}</h3>
+                {other_table(others, "plan-other-table")}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
+    let app = use_app();
+    let id = row.id.clone();
+    let item = {
+        let id = id.clone();
+        Memo::new(move |_| app.current.with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default()))
+    };
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| app.edit_active(|a| a.edit_plan(&id, f));
+    let code = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
+    let label = {
+        let row = row.clone();
+        move |what: &str| format!("{} {}: {what}", row.id, app.lang.get().pick_filled(&row.name_ja, &row.name_en))
+    };
+    let (l1, l2, l3, l4) = (label.clone(), label.clone(), label.clone(), label);
+    let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(&today)));
+    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let id_text = row.id.to_string();
+    let row_testid = format!("plan-row-{}", row.id);
+    view! {
+        <tr data-testid=row_testid class:overdue=move || overdue.get()>
+            <th scope="row">{id_text}" " {move || app.lang.get().pick_filled(&row.name_ja, &row.name_en).to_owned()}</th>
+            <td>{move || row.level.and_then(|l| CatalogueDef::latest().level(l)).map(|l| l.name.get(app.lang.get())).unwrap_or(NO_VALUE)}</td>
+            <td class="num">{code(row.current)}</td>
+            <td class="num">{code(row.target)}</td>
+            <td class="num">{row.gap.filter(|g| *g > 0).map(|g| format!("+{g}")).unwrap_or_else(|| NO_VALUE.to_owned())}</td>
+            <td>
+                <textarea
+                    data-testid=format!("plan-action-{}", row.id)
+                    rows="2"
+                    maxlength="2000"
+                    aria-label=move || l1(app.t().col_action)
+                    prop:value=move || item.get().action
+                    on:change:target=move |ev| {
+                        let v = ev.target().value();
+                        e1(Box::new(move |p| p.action = v.trim().to_owned()))
+                    }
+                ></textarea>
+            </td>
+            <td>
+                <input
+                    data-testid=format!("plan-owner-{}", row.id)
+                    maxlength="200"
+                    aria-label=move || l2(app.t().col_owner)
+                    prop:value=move || item.get().owner
+                    on:change:target=move |ev| {
+                        let v = ev.target().value();
+                        e2(Box::new(move |p| p.owner = v.trim().to_owned()))
+                    }
+                />
+            </td>
+            <td>
+                <input
+                    type="date"
+                    data-testid=format!("plan-due-{}", row.id)
+                    aria-label=move || l3(app.t().col_due)
+                    prop:value=move || item.get().due.map(|d| d.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let due = Date::parse(&ev.target().value());
+                        e3(Box::new(move |p| p.due = due))
+                    }
+                />
+                <Show when=move || overdue.get()>
+                    <span class="tag warn">{move || app.t().overdue}</span>
+                </Show>
+            </td>
+            <td>
+                <ChoiceSelect
+                    testid=format!("plan-status-{}", row.id)
+                    label=Signal::derive(move || l4(app.t().col_status))
+                    choices=Signal::derive(move || status_choices(app.t()))
+                    selected=Signal::derive(move || item.get().status.as_str().to_owned())
+                    on_pick=Callback::new(move |v: String| {
+                        let status = PlanStatus::parse(&v).unwrap_or_default();
+                        e4(Box::new(move |p| p.status = status))
+                    })
+                />
+            </td>
+        </tr>
+    }
+}
