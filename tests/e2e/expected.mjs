@@ -53,3 +53,53 @@ export function assertScores(assert, shown, expected) {
     }
   }
 }
+
+function sums(services, customServices = []) {
+  const acc = {};
+  for (const c of [...CATEGORIES, 'overall']) acc[c] = { cs: 0n, cn: 0n, ts: 0n, tn: 0n };
+  for (const s of services) {
+    if (!s.level || s.level === 'not_required') continue;
+    for (const key of [categoryOf(s.id, customServices), 'overall']) {
+      if (Number.isInteger(s.current)) { acc[key].cs += BigInt(s.current); acc[key].cn += 1n; }
+      if (Number.isInteger(s.target)) { acc[key].ts += BigInt(s.target); acc[key].tn += 1n; }
+    }
+  }
+  return acc;
+}
+
+/** Signed two-decimal delta of two exact means (CONTRACT.md §2), or null. */
+export function formatDelta(nowSum, nowCount, baseSum, baseCount) {
+  if (nowCount === 0n || baseCount === 0n) return null;
+  const num = (nowSum * baseCount - baseSum * nowCount) * 100n;
+  const den = nowCount * baseCount;
+  const mag = (2n * (num < 0n ? -num : num) + den) / (2n * den);
+  const h = num < 0n ? -mag : mag;
+  const abs = h < 0n ? -h : h;
+  const text = `${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+  return h > 0n ? `+${text}` : h < 0n ? `-${text}` : text;
+}
+
+/** { C: {current, target} } deltas of `now` against `base` service lists. */
+export function expectedDeltas(now, base, customServices = []) {
+  const n = sums(now, customServices);
+  const b = sums(base, customServices);
+  const out = {};
+  for (const c of [...CATEGORIES, 'overall']) {
+    out[c] = {
+      current: formatDelta(n[c].cs, n[c].cn, b[c].cs, b[c].cn),
+      target: formatDelta(n[c].ts, n[c].tn, b[c].ts, b[c].tn),
+    };
+  }
+  return out;
+}
+
+export async function shownDeltas(page) {
+  const out = {};
+  for (const c of [...CATEGORIES, 'overall']) {
+    out[c] = {
+      current: (await page.getByTestId(`delta-current-${c}`).textContent()).trim(),
+      target: (await page.getByTestId(`delta-target-${c}`).textContent()).trim(),
+    };
+  }
+  return out;
+}
