@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist test test-native test-e2e clean
+.PHONY: setup setup-test serve dist test test-native test-e2e bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -26,6 +26,12 @@ test-native:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
+# dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).
+bench: setup-test dist
+	cd bench/minimal && trunk build --release --locked
+	node bench/run.mjs
 
 clean:
 	rm -rf dist target node_modules

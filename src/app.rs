@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
             doc.set_title(&format!("{} · {}", app.view.get().title(t), t.app_title));
         }
     });
+    listen_to_other_tabs(app);
     view! {
         <a class="skip" href="#main">{move || app.t().skip_to_content}</a>
         <Header/>
@@ -113,4 +114,16 @@ fn Header() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// Another tab saved something: read it (the `storage` event fires only in the
+/// other tabs of this origin).
+fn listen_to_other_tabs(app: AppState) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let ours = ev.key().is_none_or(|k| k.starts_with(crate::storage::PREFIX));
+        if ours {
+            app.sync_from_storage();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

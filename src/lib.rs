@@ -23,9 +23,18 @@ mod pages;
 #[cfg(target_arch = "wasm32")]
 mod state;
 
-/// Mounts the app on the page (called by `main`).
+/// Mounts the app on the page (called by `main`). A panic logs to the console and
+/// replaces the page with a notice offering the stored data for download.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_crash_notice(&info.to_string());
+    }));
+    // Lets the end-to-end tests check the crash notice; nothing else uses this hash.
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if hash == "#x1060-panic-test" {
+        panic!("panic requested by #x1060-panic-test");
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::i18n::{texts, Texts};
-use crate::model::exchange::{self, ImportError, Layout};
+use crate::model::exchange::{self, Document, ImportError, Layout};
 use crate::model::{Assessment, AssessmentId, Lang, ServiceAssessment, ServiceId, Snapshot, Summary};
-use crate::storage::{KeyValueStore, MemoryStore, Repository, StorageError, StoredAssessment, Unreadable};
+use crate::storage::{KeyValueStore, MemoryStore, Repository, StorageError, StoredAssessment, Trashed, Unreadable};
 
 type Repo = Repository<Box<dyn KeyValueStore>>;
 
@@ -78,6 +78,8 @@ pub enum Status {
     Deleted(String),
     Restored(String),
     SnapshotTaken(String),
+    RestoredBackup(usize),
+    SyncedFromOtherTab,
 }
 
 impl Status {
@@ -90,8 +92,27 @@ impl Status {
             Status::Deleted(name) => format!("{}: {name}", t.deleted),
             Status::Restored(name) => format!("{}: {name}", t.restored),
             Status::SnapshotTaken(label) => format!("{}: {label}", t.snapshot_taken),
+            Status::RestoredBackup(n) => (t.restored_backup)(*n),
+            Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
         }
     }
+}
+
+/// One assessment of a backup being restored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestoreItem {
+    pub assessment: Assessment,
+    /// An identical assessment is already stored.
+    pub already_here: bool,
+    /// Whether to add it.
+    pub selected: bool,
+}
+
+/// A backup read from a file, shown for the user to choose what to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingRestore {
+    pub file: String,
+    pub items: Vec<RestoreItem>,
 }
 
 /// The views of an assessment, in the order of the build process.
@@ -143,7 +164,8 @@ impl View {
 /// What the last destructive action removed, so it can be undone.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    Assessment { stored: StoredAssessment, position: usize, was_active: bool },
+    /// An assessment moved to the trash.
+    Assessment { id: AssessmentId, position: usize, was_active: bool },
     Snapshot { assessment: AssessmentId, position: usize, snapshot: Snapshot },
 }
 
@@ -153,6 +175,10 @@ pub struct AppState {
     pub assessments: RwSignal<Vec<StoredAssessment>>,
     pub active: RwSignal<Option<AssessmentId>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// Deleted assessments, most recent first.
+    pub trash: RwSignal<Vec<Trashed>>,
+    /// A backup file read and waiting for the user to choose what to add.
+    pub pending_restore: RwSignal<Option<PendingRestore>>,
     pub alert: RwSignal<Option<Alert>>,
     pub status: RwSignal<Option<Status>>,
     pub view: RwSignal<View>,
@@ -200,6 +226,8 @@ impl AppState {
             assessments,
             active,
             unreadable: RwSignal::new(loaded.unreadable),
+            trash: RwSignal::new(loaded.trash),
+            pending_restore: RwSignal::new(None),
             alert: RwSignal::new(alert),
             status: RwSignal::new(None),
             view: RwSignal::new(view),
@@ -244,10 +272,23 @@ impl AppState {
 
     /// Imports a file's bytes as a new assessment; an invalid file changes nothing.
     pub fn import_bytes(&self, file: String, bytes: &[u8]) {
-        match exchange::read(bytes) {
-            Ok(assessment) => {
+        match exchange::read_any(bytes) {
+            Ok(Document::Assessment(assessment)) => {
                 let status = Status::Imported(assessment.name.clone());
-                self.add(assessment, status);
+                self.add(*assessment, status);
+            }
+            Ok(Document::Backup(list)) => {
+                let items = self.assessments.with_untracked(|existing| {
+                    list.into_iter()
+                        .map(|assessment| {
+                            let already_here = existing.iter().any(|s| s.assessment == assessment);
+                            RestoreItem { assessment, already_here, selected: !already_here }
+                        })
+                        .collect()
+                });
+                self.alert.set(None);
+                self.status.set(None);
+                self.pending_restore.set(Some(PendingRestore { file, items }));
             }
             Err(error) => {
                 self.status.set(None);
@@ -320,15 +361,15 @@ impl AppState {
         }
     }
 
-    /// Deletes the active assessment; [`AppState::undo_delete`] brings it back.
+    /// Moves an assessment to the trash; [`AppState::undo_delete`] brings it back.
     pub fn delete(&self, id: &AssessmentId) {
-        let Some((position, stored)) = self
+        let Some((position, name)) = self
             .assessments
-            .with_untracked(|list| list.iter().position(|s| &s.id == id).map(|i| (i, list[i].clone())))
+            .with_untracked(|list| list.iter().position(|s| &s.id == id).map(|i| (i, list[i].assessment.name.clone())))
         else {
             return;
         };
-        if let Err(e) = with_repo(|r| r.delete(id)) {
+        if let Err(e) = with_repo(|r| r.delete(id, &browser::now())) {
             self.alert.set(Some(Alert::Storage(e)));
             return;
         }
@@ -337,30 +378,51 @@ impl AppState {
         if was_active {
             self.active.set(None);
         }
-        self.status.set(Some(Status::Deleted(stored.assessment.name.clone())));
-        self.undo.set(Some(Undo::Assessment { stored, position, was_active }));
+        self.reload_trash();
+        self.status.set(Some(Status::Deleted(name)));
+        self.undo.set(Some(Undo::Assessment { id: id.clone(), position, was_active }));
+    }
+
+    fn reload_trash(&self) {
+        match with_repo(|r| r.trash()) {
+            Ok(list) => self.trash.set(list),
+            Err(e) => self.alert.set(Some(Alert::Storage(e))),
+        }
+    }
+
+    /// Takes an assessment out of the trash, back into the list.
+    pub fn restore_from_trash(&self, id: &AssessmentId, position: usize, activate: bool) {
+        match with_repo(|r| r.restore_from_trash(id, position)) {
+            Ok(assessment) => {
+                let name = assessment.name.clone();
+                self.assessments.update(|list| {
+                    let at = position.min(list.len());
+                    list.insert(at, StoredAssessment { id: id.clone(), assessment });
+                });
+                if activate {
+                    self.activate(id);
+                }
+                self.reload_trash();
+                self.status.set(Some(Status::Restored(name)));
+            }
+            Err(e) => self.alert.set(Some(Alert::Storage(e))),
+        }
+    }
+
+    /// Deletes an assessment from the trash for good.
+    pub fn purge(&self, id: &AssessmentId) {
+        match with_repo(|r| r.purge(id)) {
+            Ok(()) => self.trash.update(|list| list.retain(|t| &t.id != id)),
+            Err(e) => self.alert.set(Some(Alert::Storage(e))),
+        }
     }
 
     /// Brings back what the last deletion removed.
     pub fn undo_delete(&self) {
         let Some(undo) = self.undo.get_untracked() else { return };
+        self.undo.set(None);
         match undo {
-            Undo::Assessment { stored, position, was_active } => {
-                if let Err(e) = with_repo(|r| r.restore(&stored.id, &stored.assessment, position)) {
-                    self.alert.set(Some(Alert::Storage(e)));
-                    return;
-                }
-                let name = stored.assessment.name.clone();
-                let id = stored.id.clone();
-                self.assessments.update(|list| {
-                    let at = position.min(list.len());
-                    list.insert(at, stored);
-                });
-                if was_active {
-                    self.activate(&id);
-                }
-                self.status.set(Some(Status::Restored(name)));
-            }
+            Undo::Assessment { id, position, was_active } => self.restore_from_trash(&id, position, was_active),
             Undo::Snapshot { assessment, position, snapshot } => {
                 if self.active.get_untracked().as_ref() != Some(&assessment) {
                     self.activate(&assessment);
@@ -373,7 +435,40 @@ impl AppState {
                 self.status.set(Some(Status::Restored(label)));
             }
         }
-        self.undo.set(None);
+    }
+
+    /// Downloads every stored assessment in one backup file.
+    pub fn backup_all(&self) {
+        let now = browser::now();
+        let text = self.assessments.with_untracked(|list| {
+            let all: Vec<&Assessment> = list.iter().map(|s| &s.assessment).collect();
+            exchange::write_backup(&all, &now)
+        });
+        let name = format!("x1060-backup-{}.json", now.date());
+        if let Err(e) = browser::download(&name, "application/json", &text) {
+            self.alert.set(Some(Alert::Browser(e.0)));
+        }
+    }
+
+    /// Adds the chosen assessments of a pending backup, each as a new one.
+    pub fn confirm_restore(&self) {
+        let Some(pending) = self.pending_restore.get_untracked() else { return };
+        self.pending_restore.set(None);
+        let mut added = 0usize;
+        for item in pending.items.into_iter().filter(|i| i.selected) {
+            let id = browser::new_assessment_id();
+            match with_repo(|r| r.save(&id, &item.assessment)) {
+                Ok(()) => {
+                    self.assessments.update(|list| list.push(StoredAssessment { id, assessment: item.assessment }));
+                    added += 1;
+                }
+                Err(e) => {
+                    self.alert.set(Some(Alert::Storage(e)));
+                    break;
+                }
+            }
+        }
+        self.status.set(Some(Status::RestoredBackup(added)));
     }
 
     /// Saves the working state of the active assessment as a snapshot.
@@ -493,6 +588,26 @@ impl AppState {
                 })
                 .collect()
         })
+    }
+
+    /// Picks up what another tab stored (the `storage` event): the list, the trash and
+    /// the active assessment are read again. Every change here is saved at once, so
+    /// nothing unsaved is lost; the last writer wins, and a notice says so.
+    pub fn sync_from_storage(&self) {
+        match with_repo(|r| r.load()) {
+            Ok(loaded) => {
+                let changed = self.assessments.with_untracked(|list| *list != loaded.assessments);
+                if changed {
+                    let active = self.active.get_untracked().filter(|id| loaded.assessments.iter().any(|s| &s.id == id));
+                    self.assessments.set(loaded.assessments);
+                    self.active.set(active);
+                    self.status.set(Some(Status::SyncedFromOtherTab));
+                }
+                self.unreadable.set(loaded.unreadable);
+                self.trash.set(loaded.trash);
+            }
+            Err(e) => self.alert.set(Some(Alert::Storage(e))),
+        }
     }
 
     /// The state of one service, as a memo: views bound to it update only when

@@ -5,7 +5,9 @@
 //! - `x1060.v1.assessment.<id>`: one assessment, as an exchange-format v1 document;
 //! - `x1060.v1.index`: the ids in the order the user sees them (JSON array);
 //! - `x1060.v1.active`: the id of the active assessment;
-//! - `x1060.v1.pref.<name>`: small preferences (language, view).
+//! - `x1060.v1.pref.<name>`: small preferences (language, view);
+//! - `x1060.v1.trash.<id>`: a deleted assessment, `{"deleted": <time>, "document": <text>}`,
+//!   kept until the user restores it or empties the trash.
 //!
 //! Entries are read with the same reader as imported files. One that no longer
 //! reads is set aside: left untouched under its key, listed as unreadable with its
@@ -16,13 +18,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::model::exchange::{self, ImportError, Layout};
-use crate::model::{Assessment, AssessmentId, Lang};
+use crate::model::{Assessment, AssessmentId, Lang, Timestamp};
 
 pub const PREFIX: &str = "x1060.v1.";
 const INDEX_KEY: &str = "x1060.v1.index";
 const ACTIVE_KEY: &str = "x1060.v1.active";
 const ASSESSMENT_PREFIX: &str = "x1060.v1.assessment.";
 const PREF_PREFIX: &str = "x1060.v1.pref.";
+const TRASH_PREFIX: &str = "x1060.v1.trash.";
 
 /// What can go wrong when storing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,6 +151,24 @@ pub struct Unreadable {
     pub error: ImportError,
 }
 
+/// An assessment in the trash.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trashed {
+    pub id: AssessmentId,
+    pub deleted: Option<Timestamp>,
+    pub assessment: Assessment,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TrashEntry {
+    deleted: String,
+    document: String,
+}
+
+fn trash_key(id: &AssessmentId) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}
+
 /// Everything found in storage at start-up.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
@@ -155,6 +176,8 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     /// The active assessment, if it is among `assessments`.
     pub active: Option<AssessmentId>,
+    /// Deleted assessments, most recently deleted first.
+    pub trash: Vec<Trashed>,
 }
 
 pub struct Repository<S> {
@@ -214,6 +237,7 @@ impl<S: KeyValueStore> Repository<S> {
                 Err(error) => loaded.unreadable.push(Unreadable { key, raw, error }),
             }
         }
+        loaded.trash = self.trash()?;
         loaded.active = self
             .store
             .get(ACTIVE_KEY)?
@@ -260,16 +284,60 @@ impl<S: KeyValueStore> Repository<S> {
         Ok(())
     }
 
-    /// Removes an assessment (or an unreadable entry by its id).
-    pub fn delete(&self, id: &AssessmentId) -> Result<(), StorageError> {
-        let mut ids = self.ids()?;
-        ids.retain(|i| i != id);
+    /// Moves an assessment to the trash. Space is freed before the trash entry is
+    /// written, so deleting works even when storage is full; on any failure the
+    /// assessment is put back where it was.
+    pub fn delete(&self, id: &AssessmentId, now: &Timestamp) -> Result<(), StorageError> {
+        let key = assessment_key(id);
+        let Some(raw) = self.store.get(&key)? else { return Ok(()) };
+        let old_ids = self.ids()?;
+        let ids: Vec<AssessmentId> = old_ids.iter().filter(|i| *i != id).cloned().collect();
         self.write_index(&ids)?;
-        self.store.remove(&assessment_key(id))?;
+        self.store.remove(&key)?;
+        let entry = TrashEntry { deleted: now.as_str().to_owned(), document: raw };
+        let text = serde_json::to_string(&entry).map_err(|e| StorageError::Other(e.to_string()))?;
+        if let Err(e) = self.store.set(&trash_key(id), &text) {
+            let _ = self.store.set(&key, &entry.document);
+            let _ = self.write_index(&old_ids);
+            return Err(e);
+        }
         if self.store.get(ACTIVE_KEY)?.as_deref() == Some(id.as_str()) {
             self.store.remove(ACTIVE_KEY)?;
         }
         Ok(())
+    }
+
+    /// The trash, most recently deleted first. Entries that no longer read are skipped
+    /// (left in place).
+    pub fn trash(&self) -> Result<Vec<Trashed>, StorageError> {
+        let mut list = Vec::new();
+        for key in self.store.keys()? {
+            let Some(id) = key.strip_prefix(TRASH_PREFIX).and_then(|s| AssessmentId::parse(s).ok()) else { continue };
+            let Some(text) = self.store.get(&key)? else { continue };
+            let Ok(entry) = serde_json::from_str::<TrashEntry>(&text) else { continue };
+            let Ok(assessment) = exchange::read_str(&entry.document) else { continue };
+            list.push(Trashed { id, deleted: Timestamp::parse(&entry.deleted), assessment });
+        }
+        list.sort_by(|a, b| b.deleted.cmp(&a.deleted));
+        Ok(list)
+    }
+
+    /// Takes an assessment out of the trash, back into the list at `position`.
+    pub fn restore_from_trash(&self, id: &AssessmentId, position: usize) -> Result<Assessment, StorageError> {
+        let text = self.store.get(&trash_key(id))?.ok_or_else(|| StorageError::Other(format!("{id} is not in the trash")))?;
+        let entry: TrashEntry = serde_json::from_str(&text).map_err(|e| StorageError::Other(e.to_string()))?;
+        let assessment = exchange::read_str(&entry.document).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store.remove(&trash_key(id))?;
+        if let Err(e) = self.restore(id, &assessment, position) {
+            let _ = self.store.set(&trash_key(id), &text);
+            return Err(e);
+        }
+        Ok(assessment)
+    }
+
+    /// Deletes an assessment from the trash for good.
+    pub fn purge(&self, id: &AssessmentId) -> Result<(), StorageError> {
+        self.store.remove(&trash_key(id))
     }
 
     /// Removes an unreadable entry the user chose to discard.

@@ -106,11 +106,13 @@ fn delete_removes_entry_index_and_active() {
     repo.save(&id("a"), &named("A")).expect("save");
     repo.save(&id("b"), &named("B")).expect("save");
     repo.set_active(Some(&id("a"))).expect("active");
-    repo.delete(&id("a")).expect("delete");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete");
     let loaded = repo.load().expect("load");
     assert_eq!(loaded.assessments.len(), 1);
     assert_eq!(loaded.active, None);
     assert_eq!(repo.store().get("x1060.v1.index").expect("get").as_deref(), Some("[\"b\"]"));
+    assert_eq!(loaded.trash.len(), 1, "deleted assessments go to the trash");
+    assert_eq!(loaded.trash[0].assessment.name, "A");
 }
 
 #[test]
@@ -134,8 +136,43 @@ fn restore_puts_a_deleted_assessment_back_in_place() {
     for (i, name) in ["A", "B", "C"].iter().enumerate() {
         repo.save(&id(&format!("x{i}")), &named(name)).expect("save");
     }
-    repo.delete(&id("x1")).expect("delete");
+    repo.delete(&id("x1"), &ts("2026-02-01T00:00:00Z")).expect("delete");
     repo.restore(&id("x1"), &named("B"), 1).expect("restore");
     let names: Vec<String> = repo.load().expect("load").assessments.into_iter().map(|s| s.assessment.name).collect();
     assert_eq!(names, ["A", "B", "C"]);
+}
+
+#[test]
+fn trash_restore_and_purge() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.save(&id("a"), &named("A")).expect("save");
+    repo.save(&id("b"), &named("B")).expect("save");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete a");
+    repo.delete(&id("b"), &ts("2026-03-01T00:00:00Z")).expect("delete b");
+    let trash = repo.trash().expect("trash");
+    let names: Vec<&str> = trash.iter().map(|t| t.assessment.name.as_str()).collect();
+    assert_eq!(names, ["B", "A"], "most recently deleted first");
+    assert_eq!(repo.restore_from_trash(&id("a"), 0).expect("restore").name, "A");
+    let loaded = repo.load().expect("load");
+    assert_eq!(loaded.assessments.len(), 1);
+    assert_eq!(loaded.trash.len(), 1);
+    repo.purge(&id("b")).expect("purge");
+    assert!(repo.trash().expect("trash").is_empty());
+    assert_eq!(repo.store().keys().expect("keys"), ["x1060.v1.assessment.a", "x1060.v1.index"]);
+}
+
+#[test]
+fn delete_works_when_storage_is_full() {
+    // Fill the quota to the last byte: deleting frees space before it writes the trash entry.
+    let probe = Repository::new(MemoryStore::default());
+    probe.save(&id("a"), &named("A")).expect("save");
+    let used: usize = probe.store().keys().expect("keys").iter().map(|k| {
+        let v = probe.store().get(k).expect("get").expect("value");
+        (k.encode_utf16().count() + v.encode_utf16().count()) * 2
+    }).sum();
+    let repo = Repository::new(MemoryStore::with_quota(used + 200));
+    repo.save(&id("a"), &named("A")).expect("save");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete in a full store");
+    assert_eq!(repo.trash().expect("trash").len(), 1);
+    assert!(repo.load().expect("load").assessments.is_empty());
 }

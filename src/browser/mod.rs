@@ -62,3 +62,49 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Replaces the page with a notice after a crash (a panic), with a link that
+/// downloads everything the app keeps in this browser, so nothing is lost even
+/// though the app has stopped. Uses only the DOM: no app code runs after this.
+pub fn show_crash_notice(detail: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(body) = document.body() else { return };
+    let mut data = serde_json::Map::new();
+    if let Ok(Some(storage)) = window.local_storage() {
+        let n = storage.length().unwrap_or(0);
+        for i in 0..n {
+            if let Ok(Some(key)) = storage.key(i) {
+                if key.starts_with(crate::storage::PREFIX) {
+                    if let Ok(Some(value)) = storage.get_item(&key) {
+                        data.insert(key, serde_json::Value::String(value));
+                    }
+                }
+            }
+        }
+    }
+    let dump = serde_json::to_string_pretty(&data).unwrap_or_default();
+    body.set_inner_html(
+        "<main class=\"crash\" role=\"alert\" data-testid=\"crash-notice\">\
+         <h1>Something went wrong / 問題が発生しました</h1>\
+         <p>The app stopped because of an internal error. Your data is still stored in this browser. \
+         Download a copy of it below, then reload the page.</p>\
+         <p>内部エラーのためアプリが停止しました。データはこのブラウザに保存されたままです。\
+         下のリンクから控えをダウンロードしてから、ページを再読み込みしてください。</p>\
+         <p><a id=\"crash-download\" data-testid=\"crash-download\">Download stored data / 保存データをダウンロード</a></p>\
+         <pre id=\"crash-detail\"></pre></main>",
+    );
+    if let Some(pre) = document.get_element_by_id("crash-detail") {
+        pre.set_text_content(Some(detail));
+    }
+    let parts = js_sys::Array::of1(&JsValue::from_str(&dump));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok());
+    if let (Some(url), Some(link)) = (url, document.get_element_by_id("crash-download")) {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", "x1060-stored-data.json");
+    }
+}

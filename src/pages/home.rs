@@ -15,12 +15,15 @@ pub fn Home() -> impl IntoView {
         <section class="home">
             <AssessmentList/>
             <ActiveCard/>
+            <RestorePreview/>
             <div class="cards">
                 <CreateForm/>
                 <ImportCard/>
                 <SampleCard/>
+                <BackupCard/>
             </div>
             <UnreadableList/>
+            <TrashList/>
         </section>
     }
 }
@@ -296,6 +299,133 @@ fn UnreadableList() -> impl IntoView {
                 <p>{move || app.t().unreadable_explain}</p>
                 <ul>{rows}</ul>
             </section>
+        </Show>
+    }
+}
+
+#[component]
+fn BackupCard() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="card">
+            <h2>{move || app.t().backup_heading}</h2>
+            <p class="hint">{move || app.t().backup_explain}</p>
+            <button
+                type="button"
+                data-testid="backup-all"
+                disabled=move || app.assessments.with(Vec::is_empty)
+                on:click=move |_| app.backup_all()
+            >
+                {move || app.t().backup_button}
+            </button>
+        </div>
+    }
+}
+
+/// What a backup file holds, with a choice of what to add; nothing is added until
+/// the user confirms.
+#[component]
+fn RestorePreview() -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        let t = app.t();
+        app.pending_restore.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            p.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let a = &item.assessment;
+                    let id = format!("restore-{i}");
+                    let label_for = id.clone();
+                    view! {
+                        <li data-testid="restore-item">
+                            <input
+                                type="checkbox"
+                                id=id
+                                prop:checked=item.selected
+                                on:change:target=move |ev| {
+                                    let checked = ev.target().checked();
+                                    app.pending_restore.update(|p| {
+                                        if let Some(item) = p.as_mut().and_then(|p| p.items.get_mut(i)) {
+                                            item.selected = checked;
+                                        }
+                                    });
+                                }
+                            />
+                            <label for=label_for class="inline">
+                                {format!("{} — {} ({} · {})", a.name, a.organisation, a.services.len(), a.snapshots.len())}
+                                {item.already_here.then(|| view! { <span class="tag">{t.already_here}</span> })}
+                            </label>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || app.pending_restore.with(|p| p.as_ref().map_or(0, |p| p.items.iter().filter(|i| i.selected).count()));
+    view! {
+        <Show when=move || app.pending_restore.with(Option::is_some)>
+            <section class="card restore" aria-labelledby="restore-heading" data-testid="restore-preview">
+                <h2 id="restore-heading">
+                    {move || app.t().restore_heading}": "
+                    {move || app.pending_restore.with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default())}
+                </h2>
+                <p class="hint">{move || app.t().restore_explain}</p>
+                <ul class="plain">{rows}</ul>
+                <div class="actions">
+                    <button type="button" class="primary" data-testid="restore-confirm" disabled=move || count() == 0
+                        on:click=move |_| app.confirm_restore()>
+                        {move || format!("{} ({})", app.t().restore_confirm, count())}
+                    </button>
+                    <button type="button" data-testid="restore-cancel" on:click=move |_| app.pending_restore.set(None)>
+                        {move || app.t().cancel}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn TrashList() -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        let t = app.t();
+        app.trash.with(|list| {
+            list.iter()
+                .map(|item| {
+                    let restore_id = item.id.clone();
+                    let purge_id = item.id.clone();
+                    let when = item.deleted.as_ref().map(|d| d.date().to_owned()).unwrap_or_default();
+                    view! {
+                        <li data-testid="trash-item">
+                            <span>{format!("{} — {} ({} {when})", item.assessment.name, item.assessment.organisation, t.deleted_at)}</span>
+                            <button type="button" data-testid="trash-restore"
+                                on:click=move |_| app.restore_from_trash(&restore_id, usize::MAX, false)>
+                                {t.restore}
+                            </button>
+                            <button type="button" class="danger" data-testid="trash-purge" on:click=move |_| {
+                                let ok = web_sys::window().and_then(|w| w.confirm_with_message(t.purge_confirm).ok()).unwrap_or(false);
+                                if ok {
+                                    app.purge(&purge_id);
+                                }
+                            }>
+                                {t.purge}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || app.trash.with(|l| !l.is_empty())>
+            <details class="trash">
+                <summary>{move || format!("{} ({})", app.t().trash_heading, app.trash.with(Vec::len))}</summary>
+                <p class="hint">{move || app.t().trash_explain}</p>
+                <ul class="plain">{rows}</ul>
+            </details>
         </Show>
     }
 }

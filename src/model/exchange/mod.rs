@@ -14,6 +14,8 @@ use crate::model::Assessment;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "x1060-assessment";
+/// The `format` of a backup file holding many assessments.
+pub const BACKUP_FORMAT: &str = "x1060-backup";
 /// The newest version this build writes and reads.
 pub const VERSION: u64 = 1;
 /// Larger files are refused before they are parsed.
@@ -33,6 +35,28 @@ pub fn read(bytes: &[u8]) -> Result<Assessment, ImportError> {
 
 /// [`read`] with a given migration chain (tests use their own).
 pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessment, ImportError> {
+    read::read_document(parse(bytes)?, steps)
+}
+
+/// What a file holds: one assessment, or a backup of many.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Document {
+    Assessment(Box<Assessment>),
+    Backup(Vec<Assessment>),
+}
+
+/// Reads an assessment file or a backup file (`"format": "x1060-backup"`).
+pub fn read_any(bytes: &[u8]) -> Result<Document, ImportError> {
+    let value = parse(bytes)?;
+    if value.get("format").and_then(serde_json::Value::as_str) == Some(BACKUP_FORMAT) {
+        read::read_backup(value, migrate::STEPS).map(Document::Backup)
+    } else {
+        read::read_document(value, migrate::STEPS).map(|a| Document::Assessment(Box::new(a)))
+    }
+}
+
+/// Size limit, UTF-8 (a leading BOM skipped) and JSON syntax.
+fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
@@ -44,7 +68,7 @@ pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessmen
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         // serde_json stops at 128 levels of nesting and says so in its message.
         if e.to_string().starts_with("recursion limit exceeded") {
@@ -57,8 +81,23 @@ pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessmen
             };
             ImportError::Syntax { line, column, detail }
         }
-    })?;
-    read::read_document(value, steps)
+    })
+}
+
+/// A backup of many assessments: `{"format": "x1060-backup", "version": 1,
+/// "created": ..., "assessments": [ format-v1 documents ]}`.
+pub fn write_backup(assessments: &[&Assessment], created: &crate::model::Timestamp) -> String {
+    let docs: Vec<serde_json::Value> = assessments
+        .iter()
+        .filter_map(|a| serde_json::from_str(&write(a, Layout::Compact)).ok())
+        .collect();
+    let backup = serde_json::json!({
+        "format": BACKUP_FORMAT,
+        "version": VERSION,
+        "created": created.as_str(),
+        "assessments": docs,
+    });
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
 
 /// Reads text (for example a stored entry).

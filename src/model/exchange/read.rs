@@ -35,6 +35,11 @@ fn show(value: &Value) -> String {
 /// Longest improvement action accepted, in characters.
 pub const PLAN_ACTION_CHARS: usize = 2_000;
 
+/// A problem that stops the reading at once.
+fn fatal(path: &str, kind: ProblemKind) -> ImportError {
+    ImportError::Invalid { problems: vec![Problem { path: path.to_owned(), service: None, kind }], more: 0 }
+}
+
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_owned()
@@ -45,10 +50,6 @@ fn join(prefix: &str, key: &str) -> String {
 
 /// Reads a parsed document, migrating older versions with `steps`.
 pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessment, ImportError> {
-    let fatal = |path: &str, kind| ImportError::Invalid {
-        problems: vec![Problem { path: path.to_owned(), service: None, kind }],
-        more: 0,
-    };
     let Value::Object(doc) = root else {
         return Err(fatal("", ProblemKind::WrongType { expected: Expected::Object, found: JsonKind::of(&root) }));
     };
@@ -111,6 +112,52 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
         })
     } else {
         Err(ImportError::Invalid { problems: r.problems, more: r.more })
+    }
+}
+
+/// Reads a backup: every assessment in it, or every problem of every one (their
+/// paths prefixed with `assessments[i].`).
+pub(super) fn read_backup(root: Value, steps: &[Migration]) -> Result<Vec<Assessment>, ImportError> {
+    match root.get("version") {
+        None => return Err(fatal("version", ProblemKind::Missing)),
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > VERSION) => {
+            return Err(fatal("version", ProblemKind::NewerVersion { found: n.to_string() }))
+        }
+        Some(v) => return Err(fatal("version", ProblemKind::BadVersion { found: show(v), oldest: VERSION })),
+    }
+    let items = match root.get("assessments") {
+        None => return Err(fatal("assessments", ProblemKind::Missing)),
+        Some(Value::Array(items)) if items.len() > MAX_ENTRIES => {
+            return Err(fatal("assessments", ProblemKind::TooMany { len: items.len(), max: MAX_ENTRIES }))
+        }
+        Some(Value::Array(items)) => items,
+        Some(v) => return Err(fatal("assessments", ProblemKind::WrongType { expected: Expected::Array, found: JsonKind::of(v) })),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    let mut more = 0;
+    for (i, item) in items.iter().enumerate() {
+        match read_document(item.clone(), steps) {
+            Ok(a) => out.push(a),
+            Err(ImportError::Invalid { problems: found, more: extra }) => {
+                more += extra;
+                for mut p in found {
+                    p.path = if p.path.is_empty() { format!("assessments[{i}]") } else { format!("assessments[{i}].{}", p.path) };
+                    if problems.len() < MAX_PROBLEMS {
+                        problems.push(p);
+                    } else {
+                        more += 1;
+                    }
+                }
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(ImportError::Invalid { problems, more })
     }
 }
 

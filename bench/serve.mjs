@@ -1,0 +1,67 @@
+// A static server for `make bench`: serves several built sites on 127.0.0.1,
+// each under its own path, as tests/e2e/harness.mjs serves dist/ (same content
+// types, `cache-control: no-store`, no compression), and records every request.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * sites: { '/tools/x1060/': '/abs/dist', '/minimal/': '/abs/bench/minimal/dist' }.
+ * Resolves to { origin, url(base), requests, close }.
+ */
+export async function serveSites(sites) {
+  for (const [base, dir] of Object.entries(sites)) {
+    if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base path ${base} must start and end with /`);
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: build it first`);
+  }
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const entry = Object.entries(sites).find(([base]) => url.pathname.startsWith(base));
+    if (!entry) {
+      requests.push({ url: req.url, status: 404, bytes: 0 });
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const [base, dir] = entry;
+    const rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
+    const file = normalize(join(dir, rel));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const path = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(path);
+      requests.push({ url: req.url, status: 200, bytes: body.length });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      requests.push({ url: req.url, status: 404, bytes: 0 });
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (base) => `${origin}${base}`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
