@@ -4,7 +4,8 @@
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
 #   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, chromedriver and a CJK font
+#   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font and
+#                            pdftotext (to read the printed report in tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +71,7 @@ need_browser() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing from Debian: ${missing[*]}"
     apt_install "${missing[@]}"

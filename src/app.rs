@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::Messages;
-use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile};
+use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Report};
 use crate::state::{use_app, AppState, View};
 
 #[component]
@@ -61,6 +61,7 @@ fn CurrentView() -> impl IntoView {
             View::Dashboard => view! { <Dashboard/> }.into_any(),
             View::Plan => view! { <Plan/> }.into_any(),
             View::Evaluation => view! { <Evaluation/> }.into_any(),
+            View::Report => view! { <Report/> }.into_any(),
         }
     }
 }

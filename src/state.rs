@@ -125,11 +125,20 @@ pub enum View {
     Dashboard,
     Plan,
     Evaluation,
+    Report,
 }
 
 impl View {
-    pub const ALL: [View; 7] =
-        [View::Home, View::Catalogue, View::Profile, View::Portfolio, View::Dashboard, View::Plan, View::Evaluation];
+    pub const ALL: [View; 8] = [
+        View::Home,
+        View::Catalogue,
+        View::Profile,
+        View::Portfolio,
+        View::Dashboard,
+        View::Plan,
+        View::Evaluation,
+        View::Report,
+    ];
 
     /// Stored as a preference, and used in the `nav-*` test hooks.
     pub fn code(self) -> &'static str {
@@ -141,6 +150,7 @@ impl View {
             View::Dashboard => "dashboard",
             View::Plan => "plan",
             View::Evaluation => "evaluation",
+            View::Report => "report",
         }
     }
 
@@ -157,6 +167,7 @@ impl View {
             View::Dashboard => t.nav_dashboard,
             View::Plan => t.nav_plan,
             View::Evaluation => t.nav_evaluation,
+            View::Report => t.nav_report,
         }
     }
 }

@@ -46,14 +46,20 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Brows
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let clicked = download_url(file_name, &url);
+    web_sys::Url::revoke_object_url(&url)?;
+    clicked
+}
+
+/// Saves a URL (a `data:` or `blob:` URL of the page's own making) as a file.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), BrowserError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| BrowserError("no document".to_owned()))?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into().map_err(JsValue::from)?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(file_name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
 

@@ -31,6 +31,12 @@ pub fn CanvasChart<F>(
     alt: Signal<String>,
     /// Draws the chart; reads the signals it depends on.
     draw: F,
+    /// The file name (without extension) for "download as PNG / SVG"; no buttons without it.
+    #[prop(default = None)]
+    file_stem: Option<&'static str>,
+    /// Renders the same chart as SVG text, for "download as SVG".
+    #[prop(default = None)]
+    svg: Option<Callback<(), Result<String, String>>>,
 ) -> impl IntoView
 where
     F: Fn(&CanvasArea) -> Result<(), String> + 'static,
@@ -48,8 +54,32 @@ where
         let drawn = draw(&area).and_then(|()| area.present().map_err(|e| e.to_string()));
         error.set(drawn.err());
     });
+    let png = move |_| {
+        let (Some(canvas), Some(stem)) = (canvas_ref.get_untracked(), file_stem) else { return };
+        let saved = canvas
+            .to_data_url_with_type("image/png")
+            .map_err(|e| format!("{e:?}"))
+            .and_then(|url| crate::browser::download_url(&format!("{stem}.png"), &url).map_err(|e| e.0));
+        error.set(saved.err());
+    };
+    let svg_download = move |_| {
+        let (Some(render), Some(stem)) = (svg, file_stem) else { return };
+        let saved = render
+            .run(())
+            .and_then(|text| crate::browser::download(&format!("{stem}.svg"), "image/svg+xml", &text).map_err(|e| e.0));
+        error.set(saved.err());
+    };
     view! {
         <canvas node_ref=canvas_ref data-testid=testid width=width height=height role="img" aria-label=move || alt.get()></canvas>
+        {file_stem.map(|_| view! {
+            <div class="chart-downloads no-print">
+                <span class="hint">{move || app.t().download_chart}</span>
+                <button type="button" data-testid=format!("{testid}-png") on:click=png>{move || app.t().download_png}</button>
+                {svg.map(|_| view! {
+                    <button type="button" data-testid=format!("{testid}-svg") on:click=svg_download>{move || app.t().download_svg}</button>
+                })}
+            </div>
+        })}
         {move || error.get().map(|e| view! { <p class="alert" role="alert">{format!("{} {e}", app.t().chart_failed)}</p> })}
     }
 }

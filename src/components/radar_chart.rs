@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::canvas_chart::{prefers_dark, CanvasChart};
-use crate::chart::radar::{draw_radar, RadarSeries, RadarSpec};
+use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
 use crate::state::use_app;
 
 #[component]
@@ -25,9 +25,13 @@ pub fn RadarChart(
     /// A third, dashed series (a baseline's current values), when given.
     #[prop(optional, into)]
     baseline: Option<Signal<Vec<Option<f64>>>>,
+    /// File name for the PNG and SVG downloads; no download buttons without it.
+    #[prop(optional)]
+    file_stem: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
-    let draw = move |area: &super::canvas_chart::CanvasArea| {
+    // One spec for the canvas and the SVG download, so both show the same chart.
+    let spec = move |dark: bool| {
         let t = app.t();
         let mut series = Vec::with_capacity(3);
         if let Some(values) = baseline.map(|b| b.get()) {
@@ -36,8 +40,13 @@ pub fn RadarChart(
         series.push(RadarSeries::target(t.legend_target, target.get()));
         series.push(RadarSeries::current(t.legend_current, current.get()));
         let mut spec = RadarSpec::new(labels.get(), series);
-        spec.dark = prefers_dark();
-        draw_radar(area, &spec).map_err(|e| e.to_string())
+        spec.dark = dark;
+        spec
     };
-    view! { <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().radar_alt.to_owned()) draw=draw/> }
+    let draw = move |area: &super::canvas_chart::CanvasArea| draw_radar(area, &spec(prefers_dark())).map_err(|e| e.to_string());
+    let svg = Callback::new(move |()| radar_svg(width, height, &spec(false)));
+    view! {
+        <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().radar_alt.to_owned())
+            draw=draw file_stem=file_stem svg=Some(svg)/>
+    }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::canvas_chart::{prefers_dark, CanvasArea, CanvasChart};
-use crate::chart::trend::{draw_trend, TrendSeries, TrendSpec};
+use crate::chart::trend::{draw_trend, trend_svg, TrendSeries, TrendSpec};
 use crate::state::use_app;
 
 #[component]
@@ -20,12 +20,14 @@ pub fn TrendChart(
     #[prop(into)] alt: Signal<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let draw = move |area: &CanvasArea| {
+    let spec = move |dark: bool| {
         let t = app.t();
         let series = vec![TrendSeries::target(t.legend_target, target.get()), TrendSeries::current(t.legend_current, current.get())];
         let mut spec = TrendSpec::new(labels.get(), series);
-        spec.dark = prefers_dark();
-        draw_trend(area, &spec).map_err(|e| e.to_string())
+        spec.dark = dark;
+        spec
     };
-    view! { <CanvasChart testid=testid width=width height=height alt=alt draw=draw/> }
+    let draw = move |area: &CanvasArea| draw_trend(area, &spec(prefers_dark())).map_err(|e| e.to_string());
+    let svg = Callback::new(move |()| trend_svg(width, height, &spec(false)));
+    view! { <CanvasChart testid=testid width=width height=height alt=alt draw=draw file_stem=Some("x1060-trend") svg=Some(svg)/> }
 }

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod lang;
 pub mod plan;
 pub mod scale;
+pub mod share;
 pub mod time;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};

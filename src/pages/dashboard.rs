@@ -44,7 +44,7 @@ fn mean_values(means: &[(Mean, Mean)]) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
 }
 
 #[component]
-fn CategoryRadar() -> impl IntoView {
+pub fn CategoryRadar() -> impl IntoView {
     let app = use_app();
     let data = Memo::new(move |_| {
         let lang = app.lang.get();
@@ -67,6 +67,7 @@ fn CategoryRadar() -> impl IntoView {
                 testid="radar-categories"
                 width=720
                 height=480
+                file_stem="x1060-categories"
                 labels=Signal::derive(move || data.get().0)
                 current=Signal::derive(move || data.get().1)
                 target=Signal::derive(move || data.get().2)
@@ -78,7 +79,7 @@ fn CategoryRadar() -> impl IntoView {
 
 /// The numbers behind the category radar: `score-current-{C}`, `score-target-{C}`.
 #[component]
-fn ScoreTable() -> impl IntoView {
+pub fn ScoreTable() -> impl IntoView {
     let app = use_app();
     let rows = move || {
         let lang = app.lang.get();
@@ -172,6 +173,7 @@ fn ServiceRadar() -> impl IntoView {
                         testid="radar-category"
                         width=720
                         height=480
+                        file_stem="x1060-category"
                         labels=Signal::derive(move || data.get().into_iter().map(|(id, name, _, _)| format!("{id} {name}")).collect())
                         current=Signal::derive(move || data.get().into_iter().map(|(_, _, c, _)| value(c)).collect())
                         target=Signal::derive(move || data.get().into_iter().map(|(_, _, _, t)| value(t)).collect())
@@ -204,7 +206,11 @@ fn ServiceRadar() -> impl IntoView {
 }
 
 #[component]
-fn Gaps() -> impl IntoView {
+pub fn Gaps(
+    /// How many services to list.
+    #[prop(default = 15)]
+    limit: usize,
+) -> impl IntoView {
     let app = use_app();
     let gaps = Memo::new(move |_| {
         app.current.with(|a| a.as_ref().map(|a| ranked_gaps(a.catalogue, &a.custom_services, &a.services)).unwrap_or_default())
@@ -228,7 +234,7 @@ fn Gaps() -> impl IntoView {
                             let lang = app.lang.get();
                             let custom = app.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
                             let catalogue = CatalogueDef::latest();
-                            gaps.get().into_iter().take(15).map(|g| {
+                            gaps.get().into_iter().take(limit).map(|g| {
                                 let name = catalogue.find(&custom, &g.service).map(|s| s.name(lang).to_owned()).unwrap_or_default();
                                 let level = catalogue.level(g.level).map(|l| l.name.get(lang)).unwrap_or_default();
                                 view! {

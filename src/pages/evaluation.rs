@@ -13,7 +13,7 @@ use crate::model::{Assessment, CatalogueDef, Delta, Lang, Level, Mean, Score, Se
 use crate::state::use_app;
 
 /// Indices of the snapshots, newest first by the time they were taken.
-fn newest_first(a: &Assessment) -> Vec<usize> {
+pub fn newest_first(a: &Assessment) -> Vec<usize> {
     let mut order: Vec<usize> = (0..a.snapshots.len()).collect();
     order.sort_by(|x, y| a.snapshots[*y].taken.cmp(&a.snapshots[*x].taken));
     order
@@ -216,10 +216,10 @@ fn Pickers(baseline: Memo<Option<usize>>, baseline_choice: RwSignal<Option<usize
     }
 }
 
-/// Portfolio evaluation: category deltas (`delta-current-{C}`, `delta-target-{C}`),
-/// movement counts, the radar with the baseline overlaid, and per-service changes.
+/// Category means of the baseline and the compared state, and their exact deltas
+/// (`delta-current-{C}`, `delta-target-{C}`, C = A..I and `overall`).
 #[component]
-fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     let app = use_app();
     let categories: Vec<&'static str> = CatalogueDef::latest().categories.iter().map(|c| c.id).chain([OVERALL]).collect();
     let cell = move |key: &'static str, f: fn(&crate::model::evaluation::CategoryDelta) -> String| {
@@ -239,16 +239,39 @@ fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
             view! {
                 <tr class:overall=key == OVERALL>
                     <th scope="row">{name}</th>
-                    <td class="num">{cell(key, |d| d.base_current.text())}</td>
+                    <td class="num base">{cell(key, |d| d.base_current.text())}</td>
                     <td class="num">{cell(key, |d| d.now_current.text())}</td>
                     <td class="num delta" data-testid=format!("delta-current-{key}")>{cell(key, |d| delta_text(d.current))}</td>
-                    <td class="num">{cell(key, |d| d.base_target.text())}</td>
+                    <td class="num base">{cell(key, |d| d.base_target.text())}</td>
                     <td class="num">{cell(key, |d| d.now_target.text())}</td>
                     <td class="num delta" data-testid=format!("delta-target-{key}")>{cell(key, |d| delta_text(d.target))}</td>
                 </tr>
             }
         })
         .collect_view();
+    view! {
+        <table class="scores" data-testid="delta-table">
+            <thead>
+                <tr>
+                    <th scope="col">{move || app.t().col_category}</th>
+                    <th scope="col" class="base">{move || format!("{} ({})", app.t().col_current, app.t().col_before)}</th>
+                    <th scope="col">{move || format!("{} ({})", app.t().col_current, app.t().col_after)}</th>
+                    <th scope="col">{move || app.t().col_delta_current}</th>
+                    <th scope="col" class="base">{move || format!("{} ({})", app.t().col_target, app.t().col_before)}</th>
+                    <th scope="col">{move || format!("{} ({})", app.t().col_target, app.t().col_after)}</th>
+                    <th scope="col">{move || app.t().col_delta_target}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// Portfolio evaluation: category deltas (`delta-current-{C}`, `delta-target-{C}`),
+/// movement counts, the radar with the baseline overlaid, and per-service changes.
+#[component]
+fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+    let app = use_app();
     let counts = move || comparison.with(|c| c.as_ref().map(|c| c.counts)).unwrap_or_default();
     let radar = move |pick: fn(&crate::model::evaluation::CategoryDelta) -> Mean| {
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.categories.iter().map(|d| pick(d).as_f64()).collect()).unwrap_or_default()))
@@ -302,20 +325,7 @@ fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                     <RadarChart testid="radar-evaluation" width=720 height=480 labels=labels
                         current=radar(|d| d.now_current) target=radar(|d| d.now_target) baseline=radar(|d| d.base_current)/>
                 </figure>
-                <table class="scores" data-testid="delta-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || app.t().col_category}</th>
-                            <th scope="col">{move || format!("{} ({})", app.t().col_current, app.t().col_before)}</th>
-                            <th scope="col">{move || format!("{} ({})", app.t().col_current, app.t().col_after)}</th>
-                            <th scope="col">{move || app.t().col_delta_current}</th>
-                            <th scope="col">{move || format!("{} ({})", app.t().col_target, app.t().col_before)}</th>
-                            <th scope="col">{move || format!("{} ({})", app.t().col_target, app.t().col_after)}</th>
-                            <th scope="col">{move || app.t().col_delta_target}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DeltaTable comparison=comparison/>
             </div>
             <Show when=move || comparison.with(|c| c.as_ref().is_some_and(|c| !c.scores.is_empty()))>
                 <table class="scores changes">

@@ -1,12 +1,13 @@
 //! One module per view.
 
 mod catalogue;
-mod dashboard;
-mod evaluation;
+pub mod dashboard;
+pub mod evaluation;
 mod home;
 mod plan;
 mod portfolio;
-mod profile;
+pub mod profile;
+mod report;
 
 pub use catalogue::Catalogue;
 pub use dashboard::Dashboard;
@@ -15,3 +16,4 @@ pub use home::Home;
 pub use plan::Plan;
 pub use portfolio::Portfolio;
 pub use profile::Profile;
+pub use report::Report;

@@ -68,7 +68,11 @@ pub fn Profile() -> impl IntoView {
 }
 
 #[component]
-fn SplitTable() -> impl IntoView {
+pub fn SplitTable(
+    /// Category letters only (for the one-page report).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let app = use_app();
     view! {
         <table class="counts" data-testid="profile-split">
@@ -91,7 +95,8 @@ fn SplitTable() -> impl IntoView {
                         let catalogue = CatalogueDef::latest();
                         let mut rows: Vec<_> = s.categories.iter().map(|c| {
                             let name = catalogue.category(c.category).map(|d| d.name.get(lang)).unwrap_or_default();
-                            (format!("{}. {name}", c.category), c.category.to_owned(), c.counts)
+                            let label = if compact { c.category.to_owned() } else { format!("{}. {name}", c.category) };
+                            (label, c.category.to_owned(), c.counts)
                         }).collect();
                         rows.push((t.col_total.to_owned(), "total".to_owned(), s.counts));
                         rows.into_iter().map(|(label, key, n)| view! {
