@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
         }
     });
     listen_to_other_tabs(app);
+    app.open_share_link();
     view! {
         <a class="skip" href="#main">{move || app.t().skip_to_content}</a>
         <Header/>

@@ -35,6 +35,7 @@ fn with_repo<R>(f: impl FnOnce(&Repo) -> R) -> R {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Alert {
     Import { file: String, error: ImportError },
+    Share(crate::model::share::ShareError),
     Storage(StorageError),
     Unreadable { count: usize },
     Browser(String),
@@ -46,6 +47,7 @@ impl Alert {
         match self {
             Alert::Import { file, error } => format!("{} {file}: {}", t.import_failed, error.headline(lang)),
             Alert::Storage(e) => e.message(lang),
+            Alert::Share(e) => e.message(lang),
             Alert::Unreadable { count } => match lang {
                 Lang::En if *count == 1 => format!(
                     "1 stored entry could not be read and was set aside untouched; the rest loaded normally. See “{}” below.",
@@ -80,6 +82,7 @@ pub enum Status {
     SnapshotTaken(String),
     RestoredBackup(usize),
     SyncedFromOtherTab,
+    Copied,
 }
 
 impl Status {
@@ -94,6 +97,7 @@ impl Status {
             Status::SnapshotTaken(label) => format!("{}: {label}", t.snapshot_taken),
             Status::RestoredBackup(n) => (t.restored_backup)(*n),
             Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
+            Status::Copied => t.copied.to_owned(),
         }
     }
 }
@@ -188,6 +192,8 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// Deleted assessments, most recent first.
     pub trash: RwSignal<Vec<Trashed>>,
+    /// An assessment carried by a share link, waiting for the user to import it.
+    pub pending_share: RwSignal<Option<Assessment>>,
     /// A backup file read and waiting for the user to choose what to add.
     pub pending_restore: RwSignal<Option<PendingRestore>>,
     pub alert: RwSignal<Option<Alert>>,
@@ -239,6 +245,7 @@ impl AppState {
             unreadable: RwSignal::new(loaded.unreadable),
             trash: RwSignal::new(loaded.trash),
             pending_restore: RwSignal::new(None),
+            pending_share: RwSignal::new(None),
             alert: RwSignal::new(alert),
             status: RwSignal::new(None),
             view: RwSignal::new(view),
@@ -446,6 +453,36 @@ impl AppState {
                 self.status.set(Some(Status::Restored(label)));
             }
         }
+    }
+
+    /// Reads a share link in the page's address (`#share=v1....`), then removes it
+    /// from the address so a reload does not offer it again.
+    pub fn open_share_link(&self) {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if !hash.starts_with(&format!("#{}", crate::model::share::FRAGMENT_KEY)) {
+            return;
+        }
+        match crate::model::share::decode(&hash) {
+            Ok(a) => self.pending_share.set(Some(a)),
+            Err(e) => self.alert.set(Some(Alert::Share(e))),
+        }
+        browser::clear_hash();
+        self.show(View::Home);
+    }
+
+    /// Imports the assessment of a share link as a new one.
+    pub fn accept_share(&self) {
+        if let Some(a) = self.pending_share.get_untracked() {
+            self.pending_share.set(None);
+            let status = Status::Imported(a.name.clone());
+            self.add(a, status);
+        }
+    }
+
+    /// A link to this page carrying the active assessment, or why there cannot be one.
+    pub fn share_link(&self) -> Option<Result<String, crate::model::share::ShareError>> {
+        let a = self.current.get_untracked()?;
+        Some(crate::model::share::encode(&a).map(|fragment| browser::page_url_with_hash(&fragment)))
     }
 
     /// Downloads every stored assessment in one backup file.

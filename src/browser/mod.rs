@@ -51,6 +51,32 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Brows
     clicked
 }
 
+/// Removes the `#...` part of the page's address without reloading.
+pub fn clear_hash() {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// This page's address (without any `#...`) followed by `#fragment`.
+pub fn page_url_with_hash(fragment: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .map(|l| {
+            format!(
+                "{}{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
 /// Saves a URL (a `data:` or `blob:` URL of the page's own making) as a file.
 pub fn download_url(file_name: &str, url: &str) -> Result<(), BrowserError> {
     let document = web_sys::window()

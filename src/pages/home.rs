@@ -15,6 +15,7 @@ pub fn Home() -> impl IntoView {
         <section class="home">
             <AssessmentList/>
             <ActiveCard/>
+            <SharePreview/>
             <RestorePreview/>
             <div class="cards">
                 <CreateForm/>
@@ -249,6 +250,7 @@ fn ActiveCard() -> impl IntoView {
                         {move || app.t().delete}
                     </button>
                 </div>
+                <ShareLink/>
             </section>
         </Show>
     }
@@ -426,6 +428,87 @@ fn TrashList() -> impl IntoView {
                 <p class="hint">{move || app.t().trash_explain}</p>
                 <ul class="plain">{rows}</ul>
             </details>
+        </Show>
+    }
+}
+
+/// Makes a link carrying the active assessment, shown for copying.
+#[component]
+fn ShareLink() -> impl IntoView {
+    let app = use_app();
+    let link = RwSignal::new(None::<String>);
+    let make = move |_| match app.share_link() {
+        Some(Ok(url)) => {
+            link.set(Some(url));
+            app.alert.set(None);
+        }
+        Some(Err(e)) => {
+            link.set(None);
+            app.alert.set(Some(Alert::Share(e)));
+        }
+        None => {}
+    };
+    // A new active assessment or an edit makes the shown link stale.
+    Effect::new(move |_| {
+        app.current.track();
+        link.set(None);
+    });
+    let copy = move |_| {
+        if let (Some(url), Some(w)) = (link.get_untracked(), web_sys::window()) {
+            let _ = w.navigator().clipboard().write_text(&url);
+            app.status.set(Some(crate::state::Status::Copied));
+        }
+    };
+    view! {
+        <details class="share">
+            <summary>{move || app.t().share_heading}</summary>
+            <p class="hint">{move || app.t().share_explain}</p>
+            <button type="button" data-testid="share-make" on:click=make>{move || app.t().share_button}</button>
+            <Show when=move || link.with(Option::is_some)>
+                <label for="share-link">{move || app.t().share_link_label}</label>
+                <div class="share-row">
+                    <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get().unwrap_or_default()/>
+                    <button type="button" data-testid="share-copy" on:click=copy>{move || app.t().copy}</button>
+                </div>
+            </Show>
+        </details>
+    }
+}
+
+/// What a share link holds, offered for import; nothing is added until confirmed.
+#[component]
+fn SharePreview() -> impl IntoView {
+    let app = use_app();
+    let summary = move || {
+        app.pending_share.with(|a| {
+            a.as_ref().map(|a| {
+                let t = app.t();
+                format!(
+                    "{} — {} · {} {} · {} {}",
+                    a.name,
+                    a.organisation,
+                    a.services.len(),
+                    t.services_decided,
+                    a.snapshots.len(),
+                    t.snapshots_heading
+                )
+            })
+        })
+    };
+    view! {
+        <Show when=move || app.pending_share.with(Option::is_some)>
+            <section class="card restore" aria-labelledby="share-heading" data-testid="share-preview">
+                <h2 id="share-heading">{move || app.t().share_incoming}</h2>
+                <p data-testid="share-summary">{summary}</p>
+                <div class="actions">
+                    <button type="button" class="primary" data-testid="share-import" on:click=move |_| app.accept_share()>
+                        {move || app.t().share_import}
+                    </button>
+                    <button type="button" data-testid="share-dismiss" on:click=move |_| app.pending_share.set(None)>
+                        {move || app.t().cancel}
+                    </button>
+                </div>
+            </section>
         </Show>
     }
 }
