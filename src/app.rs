@@ -108,7 +108,7 @@ fn Header() -> impl IntoView {
                     class="lang-toggle"
                     data-testid="lang-toggle"
                     lang=move || app.lang.get().other().code()
-                    aria-label=move || app.t().lang_toggle_label
+                    title=move || app.t().lang_toggle_label
                     on:click=move |_| app.set_lang(app.lang.get().other())
                 >
                     {move || app.t().lang_toggle}

@@ -79,8 +79,11 @@ function cacheName(appUrl, version) {
 }
 
 test('the first visit installs the worker: it precaches every file and controls the page after a reload', { timeout: 90_000 }, async () => {
-  const { context, page, problems } = await open(server.url);
-  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'first visit: no worker yet');
+  const { context, page, problems } = await newPage(browser);
+  page.setDefaultTimeout(WAIT);
+  const first = await page.goto(server.url);
+  assert.equal(first.fromServiceWorker(), false, 'first visit: from the network');
+  await page.getByTestId('nav-home').waitFor();
   assert.equal(await activeWorker(page), `${server.url}sw.js`, 'sw.js, next to index.html');
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), server.url, 'scope: the app folder');
 
