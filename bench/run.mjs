@@ -207,11 +207,14 @@ async function editLoop({ count, warmup }) {
   const out = [];
   let applied = 0;
   let last = null;
-  // DOM nodes inserted or removed per edit: a noise-free measure of re-rendering.
+  // DOM nodes inserted or removed per edit, counting whole subtrees: a noise-free
+  // measure of how much is re-rendered.
   let churn = 0;
-  const observer = new MutationObserver((records) => {
-    for (const r of records) churn += r.addedNodes.length + r.removedNodes.length;
-  });
+  const size = (n) => (n.nodeType === 1 ? 1 + n.getElementsByTagName('*').length : 1);
+  const tally = (records) => {
+    for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) churn += size(n);
+  };
+  const observer = new MutationObserver(tally);
   observer.observe(document.body, { childList: true, subtree: true });
   for (let i = 0; i < count + warmup; i++) {
     const testid = ids[i % ids.length];
@@ -231,7 +234,7 @@ async function editLoop({ count, warmup }) {
     const t2 = performance.now();
     await frame();
     const t3 = await frame();
-    for (const r of observer.takeRecords()) churn += r.addedNodes.length + r.removedNodes.length;
+    tally(observer.takeRecords());
     if (document.querySelector(`[data-testid="${testid}"]`)?.value === value) applied++;
     last = { testid, value };
     if (i >= warmup) out.push({ handler: t1 - t0, work: t2 - t0, frame: t3 - t0, nodes: churn });
@@ -334,8 +337,13 @@ async function load(browser, url, { selector, canvas, seed, problems, label }) {
   }
 }
 
-/** First-load bytes: every response the page receives until its first view (and any after, listed apart). */
-async function firstLoad(browser, url, selector, problems, label) {
+/**
+ * First-load bytes: every response the page receives until its first view is
+ * counted, and the page icon (browsers fetch it on the first visit; Chromium
+ * after the view). Anything else fetched later, by the page or by a service
+ * worker (seen in the server's log), is listed and not counted.
+ */
+async function firstLoad(browser, server, url, selector, problems, label) {
   const context = await newContext(browser);
   try {
     await context.addInitScript(probe, { selector, canvas: null, seed: null });
@@ -351,9 +359,12 @@ async function firstLoad(browser, url, selector, problems, label) {
           .catch(() => ({ url: res.url(), type: req.resourceType(), status: res.status(), body: null })),
       );
     });
+    const logStart = server.requests.length;
     await page.goto(url);
     await page.waitForFunction(() => window.__bench && 'ready' in window.__bench.marks, null, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
+    const worker = await serviceWorkerSettled(page);
+    await page.waitForTimeout(500);
     const timing = await page.evaluate(() => ({
       ready: window.__bench.marks.ready,
       resources: performance.getEntriesByType('resource').map((r) => ({ url: r.name, start: r.startTime })),
@@ -361,22 +372,28 @@ async function firstLoad(browser, url, selector, problems, label) {
       others: [...document.querySelectorAll('link[rel="manifest"], link[rel="apple-touch-icon"]')].map((l) => ({ href: l.href, rel: l.rel })),
     }));
     const got = await Promise.all(bodies);
+    const name = (u) => new URL(u, server.origin).pathname.split('/').pop() || 'index.html';
+    const entry = (file, kind, body, counted, note) => ({
+      file,
+      kind,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      beforeView: counted,
+      note,
+    });
     const files = [];
     for (const r of got) {
       const started = timing.resources.find((x) => x.url === r.url)?.start ?? 0;
-      const body = r.body ?? Buffer.alloc(0);
-      files.push({
-        file: new URL(r.url).pathname.split('/').pop() || 'index.html',
-        kind: kindOf(r.url, r.type),
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        beforeView: started <= timing.ready,
-        note: '',
-      });
+      const kind = kindOf(r.url, r.type);
+      const before = started <= timing.ready;
+      const icon = kind === 'icon' && timing.icons[0] === r.url;
+      files.push(
+        entry(name(r.url), kind, r.body ?? Buffer.alloc(0), before || icon, before ? '' : icon ? 'fetched after the first view; counted' : 'fetched after the first view; not counted'),
+      );
     }
-    // A browser fetches one page icon; headless Chromium fetches none, so the first
-    // <link rel=icon> is counted as if fetched. Other icons and the manifest are
-    // fetched only when needed (install, home screen): listed, not counted.
+    // Headless Chromium may skip the icon: count the first <link rel=icon> as a
+    // browser fetches it. Other icons and the manifest are fetched only when
+    // needed (install, home screen): listed, not counted.
     const linked = [
       ...timing.icons.map((href, i) => ({ href, kind: 'icon', counted: i === 0 })),
       ...timing.others.map(({ href, rel }) => ({ href, kind: rel, counted: false })),
@@ -385,15 +402,30 @@ async function firstLoad(browser, url, selector, problems, label) {
       if (!/^https?:/.test(href) || got.some((r) => r.url === href)) continue;
       const res = await fetch(href);
       const body = Buffer.from(await res.arrayBuffer());
+      files.push(entry(name(href), kind, body, counted, counted ? 'not fetched by headless Chromium; counted, as browsers fetch it' : 'linked; fetched by browsers only when needed; not counted'));
+    }
+    // Requests the page did not make itself (a service worker precaching): the
+    // server's log minus the page's responses, path by path.
+    const pageCount = new Map();
+    for (const r of got) pageCount.set(new URL(r.url).pathname, (pageCount.get(new URL(r.url).pathname) ?? 0) + 1);
+    const extra = server.requests.slice(logStart).filter((r) => {
+      const path = new URL(r.url, server.origin).pathname;
+      const left = pageCount.get(path) ?? 0;
+      if (left > 0) {
+        pageCount.set(path, left - 1);
+        return false;
+      }
+      return r.status === 200;
+    });
+    if (extra.length) {
+      const bodies = await Promise.all(extra.map(async (r) => Buffer.from(await (await fetch(new URL(new URL(r.url, server.origin).pathname, server.origin))).arrayBuffer())));
       files.push({
-        file: new URL(href).pathname.split('/').pop(),
-        kind,
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        beforeView: counted,
-        note: counted
-          ? 'not fetched by headless Chromium; counted, as a browser fetches it'
-          : 'linked, fetched by browsers only when needed; not counted',
+        file: `service worker: ${extra.length} requests`,
+        kind: 'worker',
+        raw: bodies.reduce((a, b) => a + b.length, 0),
+        gzip: bodies.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0),
+        beforeView: false,
+        note: `fetched by the service worker (${worker}) after the first view (precache: ${[...new Set(extra.map((r) => name(r.url)))].join(', ')}); not counted`,
       });
     }
     return files;
@@ -407,6 +439,23 @@ function kindOf(url, type) {
   return { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html', '.svg': 'icon', '.ico': 'icon', '.png': 'image' }[ext] ?? type;
 }
 
+/**
+ * When the page registers a service worker, waits (at most 15 s) until it is
+ * active, so its install (precaching every file) does not run during a measure.
+ */
+async function serviceWorkerSettled(page) {
+  await page.waitForLoadState('load');
+  return page.evaluate(async () => {
+    const sw = navigator.serviceWorker;
+    if (!sw) return 'unsupported';
+    const timeout = (ms) => new Promise((ok) => setTimeout(() => ok('timeout'), ms));
+    // Registration may wait for the load event: give it a moment to appear.
+    for (let i = 0; i < 10 && !(await sw.getRegistration()); i++) await timeout(100);
+    if (!(await sw.getRegistration())) return 'none';
+    return Promise.race([sw.ready.then(() => 'active'), timeout(15_000)]);
+  });
+}
+
 /** Opens the app with seeded storage on `view` and waits for `testid`. */
 async function openSeeded(browser, url, seed, testid, problems, label) {
   const context = await newContext(browser);
@@ -415,6 +464,7 @@ async function openSeeded(browser, url, seed, testid, problems, label) {
   watchProblems(page, problems, label);
   await page.goto(url);
   await page.getByTestId(testid).first().waitFor({ timeout: 60_000 });
+  await serviceWorkerSettled(page);
   return { context, page };
 }
 
@@ -422,6 +472,7 @@ async function edits(browser, url, seed, problems, label) {
   const { context, page } = await openSeeded(browser, url, seed, 'current-A-1', problems, label);
   try {
     const r = await page.evaluate(editLoop, { count: EDITS, warmup: WARMUP_EDITS });
+    r.domSize = await page.evaluate(() => document.body.getElementsByTagName('*').length);
     // The last edit was saved: the stored document holds it.
     r.saved = await page.evaluate(({ testid, value }) => {
       const id = localStorage.getItem('x1060.v1.active');
@@ -534,8 +585,8 @@ async function main() {
     const env = machine(browser.version());
 
     log('first-load bytes');
-    const appFiles = await firstLoad(browser, appUrl, '[data-testid="nav-home"]', problems, 'first load');
-    const minFiles = await firstLoad(browser, minUrl, '[data-testid="counter"]', problems, 'minimal first load');
+    const appFiles = await firstLoad(browser, server, appUrl, '[data-testid="nav-home"]', problems, 'first load');
+    const minFiles = await firstLoad(browser, server, minUrl, '[data-testid="counter"]', problems, 'minimal first load');
 
     const HOME = '[data-testid="nav-home"]';
     const variants = {
@@ -580,6 +631,7 @@ async function main() {
       loads,
       edit1,
       edit100,
+      domSize: edit1.domSize,
       switch1,
       switch100,
       big: { bytes: Buffer.byteLength(big.text), services: big.services, noteLen: big.noteLen },
@@ -717,7 +769,10 @@ function analyse(r) {
     'Each edit: set a score select (`current-*` / `target-*`, cycling over all of them, 2 ↔ 4) and dispatch `change` (bubbling) from page script, at rest ' +
       '(two frames and a task after the previous edit). **handler**: until dispatchEvent returns (Leptos handler, model update, localStorage save, synchronous DOM updates). ' +
       '**work**: until a following task has run (so every queued effect/microtask is done) and a forced style+layout (`document.body.offsetHeight`) returns: ' +
-      'the main-thread cost of the edit (including any frame rendered meanwhile). **DOM nodes +/-**: nodes inserted plus removed under <body> per edit (MutationObserver), a noise-free sign of re-rendering. **2 frames**: until the second requestAnimationFrame callback after the edit, i.e. the frame showing the ' +
+      'the main-thread cost of the edit (including any frame rendered meanwhile). ' +
+      '**DOM nodes +/-**: nodes inserted plus nodes removed under <body> per edit, whole subtrees counted (an inserted or removed text or comment node counts 1), ' +
+      `a noise-free sign of how much is re-rendered (the page has ${r.domSize ?? '?'} elements on the portfolio view of the sample). ` +
+      '**2 frames**: until the second requestAnimationFrame callback after the edit, i.e. the frame showing the ' +
       'edit has been produced; it includes waiting for the 60 Hz frame clock, so it cannot go below about 17 ms. The target is judged on work p95.',
   );
   const w = (res, key) => stats(res.samples.map((x) => x[key]));

@@ -208,10 +208,20 @@ pub fn draw_radar<DB: DrawingBackend>(
 /// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
 /// same layout and text size as [`draw_radar`] on a canvas of that size.
 pub fn radar_svg(width: u32, height: u32, spec: &RadarSpec) -> Result<String, String> {
+    render_svg(width, height, |area| draw_scaled(area, spec, SVG_TEXT_SCALE))
+}
+
+/// Runs `draw` on an SVG drawing area of `width` × `height` pixels and returns the
+/// document; shared by every chart's SVG download.
+pub(crate) fn render_svg(
+    width: u32,
+    height: u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
+) -> Result<String, String> {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw_scaled(&area, spec, SVG_TEXT_SCALE).map_err(|e| e.to_string())?;
+        draw(&area).map_err(|e| e.to_string())?;
         area.present().map_err(|e| e.to_string())?;
     }
     Ok(svg)

@@ -444,13 +444,7 @@ pub fn draw_trend<DB: DrawingBackend>(
 /// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
 /// same layout and text size as [`draw_trend`] on a canvas of that size.
 pub fn trend_svg(width: u32, height: u32, spec: &TrendSpec) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw_scaled(&area, spec, SVG_TEXT_SCALE).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    super::radar::render_svg(width, height, |area| draw_scaled(area, spec, SVG_TEXT_SCALE))
 }
 
 /// [`draw_trend`] with font sizes handed to plotters multiplied by `text_scale` (the layout

@@ -1,26 +1,15 @@
 // Accessibility: axe-core (WCAG 2.2 A/AA rules) on every view, in both languages
 // and in the dark colour scheme; keyboard operation of the main flow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, openApp } from './harness.mjs';
+import { useApp, openApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const VIEWS = ['home', 'catalogue', 'profile', 'portfolio', 'dashboard', 'plan', 'evaluation', 'report'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useApp();
 
 async function audit(page) {
   // The app's CSP forbids injected scripts; these contexts bypass it for axe only.
@@ -36,9 +25,9 @@ async function audit(page) {
 
 for (const [locale, scheme] of [['en-GB', 'light'], ['ja-JP', 'dark']]) {
   test(`every view passes axe-core in ${locale}, ${scheme} scheme`, async () => {
-    const context = await browser.newContext({ bypassCSP: true, locale, colorScheme: scheme });
+    const context = await ctx.browser.newContext({ bypassCSP: true, locale, colorScheme: scheme });
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, ctx.server.url);
     await page.getByTestId('open-sample').click();
     await page.getByTestId('assessment-item').first().waitFor();
     const found = {};
@@ -54,9 +43,9 @@ for (const [locale, scheme] of [['en-GB', 'light'], ['ja-JP', 'dark']]) {
 }
 
 test('the main flow works with the keyboard alone, with a visible focus', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await ctx.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await openApp(page, server.url);
+  await openApp(page, ctx.server.url);
   // The first Tab reaches the skip link.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');

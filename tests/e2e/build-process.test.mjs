@@ -1,24 +1,13 @@
 // The X.1060 build process in the browser: catalogue, profile, portfolio and
 // dashboard, checked against numbers computed here, across reloads, export and
 // import, and in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
+import { useApp, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
 import { expectedScores, shownScores, assertScores } from './expected.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useApp();
 
 // Decisions spread over several categories, with n/a, a one-sided score, a
 // not-required service holding scores, and an out-of-scope service.
@@ -79,8 +68,8 @@ async function fillPlan(page, plan) {
 }
 
 test('walks catalogue, profile and portfolio to a dashboard with exact numbers', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'E2E build process');
   await fillPlan(page, PLAN);
 
@@ -112,8 +101,8 @@ test('walks catalogue, profile and portfolio to a dashboard with exact numbers',
 });
 
 test('everything survives a reload, including the open view', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'E2E reload');
   await fillPlan(page, PLAN);
   await page.getByTestId('nav-dashboard').click();
@@ -133,8 +122,8 @@ test('everything survives a reload, including the open view', async () => {
 });
 
 test('export then import gives identical numbers', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'E2E round trip');
   await fillPlan(page, PLAN);
   await page.getByTestId('nav-dashboard').click();
@@ -151,8 +140,8 @@ test('export then import gives identical numbers', async () => {
 });
 
 test('the sample assessment opens as a copy and its dashboard matches the file', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('open-sample').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="assessment-item"]').length === 2);
@@ -165,8 +154,8 @@ test('the sample assessment opens as a copy and its dashboard matches the file',
 });
 
 test('names, levels and criteria in Japanese and English', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'E2E languages');
   await page.getByTestId('nav-catalogue').click();
   const row = page.getByTestId('category-A');
@@ -192,8 +181,8 @@ test('names, levels and criteria in Japanese and English', async () => {
 });
 
 test('a whole category at once, and a custom service', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'E2E bulk and custom');
   await page.getByTestId('nav-catalogue').click();
   await page.getByTestId('bulk-level-G').selectOption('standard');
@@ -219,8 +208,8 @@ test('a whole category at once, and a custom service', async () => {
 });
 
 test('delete asks first and can be undone; duplicate and rename', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await createAssessment(page, 'Keep me');
   await page.getByTestId('active-name').fill('Kept and renamed');
   await page.getByTestId('active-name').press('Tab');

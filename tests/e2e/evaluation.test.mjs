@@ -1,26 +1,18 @@
 // Evaluation and management processes: snapshots, comparison with a baseline
 // (every delta checked against numbers computed here), trend, and the plan.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, storageSnapshot } from './harness.mjs';
+import { useApp, newPage, openApp, storageSnapshot } from './harness.mjs';
 import { expectedDeltas, shownDeltas, assertScores } from './expected.mjs';
 
-let server;
-let browser;
+const ctx = useApp();
 let dir;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'x1060-e2e-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const s = (id, level, sourcing, current, target, provider) => ({ id, level, sourcing, current, target, ...(provider ? { provider } : {}) });
@@ -71,8 +63,8 @@ async function importDoc(page, doc, name = 'eval.json') {
 }
 
 test('deltas against the newest snapshot by default, then against another baseline', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-evaluation').click();
   assert.equal(await page.getByTestId('baseline-select').inputValue(), 'FY2025', 'newest by date');
@@ -91,8 +83,8 @@ test('deltas against the newest snapshot by default, then against another baseli
 });
 
 test('catalogue, profile and portfolio evaluations list each kind of change', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-evaluation').click();
   const levels = (await page.getByTestId('level-change').allTextContents()).join('\n');
@@ -122,8 +114,8 @@ test('catalogue, profile and portfolio evaluations list each kind of change', as
 });
 
 test('a snapshot taken after an edit becomes the default baseline; snapshots round-trip', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-portfolio').click();
   await page.getByTestId('current-D-1').selectOption('3');
@@ -156,8 +148,8 @@ test('a snapshot taken after an edit becomes the default baseline; snapshots rou
 });
 
 test('deleting a snapshot asks first and can be undone', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-evaluation').click();
   page.once('dialog', (d) => d.accept());
@@ -171,8 +163,8 @@ test('deleting a snapshot asks first and can be undone', async () => {
 });
 
 test('improvement plan: gaps ranked, items saved, overdue marked, CSV for spreadsheets', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-plan').click();
   const rows = await page.getByTestId('plan-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.testid));
@@ -209,8 +201,8 @@ test('improvement plan: gaps ranked, items saved, overdue marked, CSV for spread
 });
 
 test('services CSV export: BOM, header, one row per service', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   assert.match(csv.suggestedFilename(), /\.csv$/);

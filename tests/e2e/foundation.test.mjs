@@ -1,43 +1,32 @@
 // Foundation: the app boots cleanly from the release build under a sub-path,
 // imports good files, refuses bad ones without changing anything, exports,
 // keeps everything across a reload, and sets damaged stored entries aside.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, newPage, openApp, storageSnapshot, fixture, SAMPLE, readJson } from './harness.mjs';
+import { useApp, newPage, openApp, storageSnapshot, fixture, SAMPLE, readJson } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useApp();
 
 async function importFile(page, path) {
   await page.getByTestId('import-input').setInputFiles(path);
 }
 
 test('boots from a sub-path with no console errors and only same-origin requests', async () => {
-  const { context, page, problems, requests } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems, requests } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'first visit follows the browser language');
   assert.match(await page.locator('h1').textContent(), /X\.1060/);
   assert.equal(await page.getByTestId('assessment-item').count(), 0);
   assert.deepEqual(problems, []);
   assert.ok(requests.length >= 3, 'html, js and wasm were loaded');
-  for (const url of requests) assert.ok(url.startsWith(server.url), `request left the app: ${url}`);
+  for (const url of requests) assert.ok(url.startsWith(ctx.server.url), `request left the app: ${url}`);
   await context.close();
 });
 
 test('imports a valid file: listed, active, and kept across a reload', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importFile(page, SAMPLE);
   const item = page.getByTestId('assessment-item');
   await item.first().waitFor();
@@ -61,8 +50,8 @@ for (const [file, expected] of [
   ['bad-content.json', /services\[0\]\.id: unknown service id "Z-99"[\s\S]*services\[1\]\.current \(service A-1\): must be an integer from 1 to 5, "n\/a" or null, found 9/],
 ]) {
   test(`refuses ${file} with an alert and changes nothing`, async () => {
-    const { context, page } = await newPage(browser);
-    await openApp(page, server.url);
+    const { context, page } = await newPage(ctx.browser);
+    await openApp(page, ctx.server.url);
     await importFile(page, SAMPLE);
     await page.getByTestId('assessment-item').first().waitFor();
     const before = await storageSnapshot(page);
@@ -81,8 +70,8 @@ for (const [file, expected] of [
 }
 
 test('exports the active assessment as a format v1 file that imports back identically', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importFile(page, SAMPLE);
   await page.getByTestId('assessment-item').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
@@ -98,8 +87,8 @@ test('exports the active assessment as a format v1 file that imports back identi
 });
 
 test('creates an assessment from the form, and asks for a name when it is empty', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('create-assessment').click();
   assert.match(await page.locator('#new-name-error').textContent(), /Give the assessment a name/);
   assert.equal(await page.getByTestId('assessment-item').count(), 0);
@@ -119,8 +108,8 @@ test('creates an assessment from the form, and asks for a name when it is empty'
 });
 
 test('text from a file is shown as text, never run as markup', async () => {
-  const { context, page, problems } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importFile(page, fixture('hostile-text.json'));
   await page.getByTestId('assessment-item').first().waitFor();
   assert.match(await page.getByTestId('assessment-item').first().textContent(), /<img src=x onerror=/);
@@ -132,8 +121,8 @@ test('text from a file is shown as text, never run as markup', async () => {
 });
 
 test('switching language updates <html lang> and persists', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('lang-toggle').click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
   assert.match(await page.locator('h1').textContent(), /セルフアセスメント/);
@@ -146,8 +135,8 @@ test('switching language updates <html lang> and persists', async () => {
 });
 
 test('a damaged stored entry is set aside with its raw text; the rest loads', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await importFile(page, SAMPLE);
   await page.getByTestId('assessment-item').first().waitFor();
   await page.getByTestId('new-name').fill('Second');

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DIST = join(ROOT, 'dist');
@@ -128,4 +129,21 @@ export const SAMPLE = join(ROOT, 'docs/sample-assessment.json');
 
 export async function readJson(path) {
   return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/**
+ * Starts the server and the browser before a test file's tests and stops them
+ * after; returns an object whose `server` and `browser` are set by then.
+ */
+export function useApp() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await serveDist();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

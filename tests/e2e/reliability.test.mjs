@@ -2,23 +2,12 @@
 // a full storage loses nothing, two tabs stay in step, a crash keeps the data
 // reachable, deleted work goes to the trash, and backups restore without
 // overwriting.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, newPage, openApp, storageSnapshot, SAMPLE } from './harness.mjs';
+import { useApp, newPage, openApp, storageSnapshot, SAMPLE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useApp();
 
 /** Records CSP violations in the page. */
 async function watchViolations(page) {
@@ -29,9 +18,9 @@ async function watchViolations(page) {
 }
 
 test('a strict Content-Security-Policy is in force and blocks connections to other origins', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(ctx.browser);
   await watchViolations(page);
-  await openApp(page, server.url);
+  await openApp(page, ctx.server.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'self'/);
@@ -47,9 +36,9 @@ test('a strict Content-Security-Policy is in force and blocks connections to oth
 });
 
 test('a whole session makes no request outside the page and violates no policy', async () => {
-  const { context, page, requests, problems } = await newPage(browser);
+  const { context, page, requests, problems } = await newPage(ctx.browser);
   await watchViolations(page);
-  await openApp(page, server.url);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('new-name').fill('Session');
   await page.getByTestId('create-assessment').click();
   await page.getByTestId('nav-catalogue').click();
@@ -66,16 +55,16 @@ test('a whole session makes no request outside the page and violates no policy',
   for (const view of ['dashboard', 'evaluation', 'plan', 'profile']) await page.getByTestId(`nav-${view}`).click();
   await page.reload();
   await page.getByTestId('nav-home').waitFor();
-  for (const url of requests) assert.ok(url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:'), `left the page: ${url}`);
-  assert.deepEqual(server.requests.filter((r) => !r.startsWith('/tools/x1060/')), [], 'server saw only app paths');
+  for (const url of requests) assert.ok(url.startsWith(ctx.server.url) || url.startsWith('blob:') || url.startsWith('data:'), `left the page: ${url}`);
+  assert.deepEqual(ctx.server.requests.filter((r) => !r.startsWith('/tools/x1060/')), [], 'server saw only app paths');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a full storage gives a clear alert, keeps what was saved, and leaves a way out', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('new-name').fill('Quota');
   await page.getByTestId('create-assessment').click();
   await page.getByTestId('nav-catalogue').click();
@@ -110,13 +99,13 @@ test('a full storage gives a clear alert, keeps what was saved, and leaves a way
 });
 
 test('two tabs on the same assessment pick up each other\'s changes', async () => {
-  const { context, page: a } = await newPage(browser);
-  await openApp(a, server.url);
+  const { context, page: a } = await newPage(ctx.browser);
+  await openApp(a, ctx.server.url);
   await a.getByTestId('new-name').fill('Shared');
   await a.getByTestId('create-assessment').click();
   await a.getByTestId('nav-catalogue').click();
   const b = await context.newPage();
-  await b.goto(server.url);
+  await b.goto(ctx.server.url);
   await b.getByTestId('level-A-1').waitFor();
 
   await a.getByTestId('level-A-1').selectOption('standard');
@@ -134,12 +123,12 @@ test('two tabs on the same assessment pick up each other\'s changes', async () =
 });
 
 test('a crash shows a notice and a download of the stored data instead of a dead page', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('import-input').setInputFiles(SAMPLE);
   await page.getByTestId('assessment-item').first().waitFor();
   const crashed = await context.newPage();
-  await crashed.goto(`${server.url}#x1060-panic-test`);
+  await crashed.goto(`${ctx.server.url}#x1060-panic-test`);
   const notice = crashed.getByTestId('crash-notice');
   await notice.waitFor();
   assert.equal(await notice.getAttribute('role'), 'alert');
@@ -153,8 +142,8 @@ test('a crash shows a notice and a download of the stored data instead of a dead
 });
 
 test('a deleted assessment goes to the trash, from where it can be restored or purged', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('assessment-item').first().waitFor();
   page.once('dialog', (d) => d.accept());
@@ -180,8 +169,8 @@ test('a deleted assessment goes to the trash, from where it can be restored or p
 });
 
 test('back up everything, then restore with a preview that never overwrites', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('new-name').fill('Second');
   await page.getByTestId('create-assessment').click();
@@ -201,9 +190,9 @@ test('back up everything, then restore with a preview that never overwrites', as
   assert.equal(await page.getByTestId('assessment-item').count(), 2);
 
   // Into an empty browser: previewed first, then added.
-  const other = await browser.newContext();
+  const other = await ctx.browser.newContext();
   const fresh = await other.newPage();
-  await fresh.goto(server.url);
+  await fresh.goto(ctx.server.url);
   await fresh.getByTestId('import-input').setInputFiles(await download.path());
   await fresh.getByTestId('restore-preview').waitFor();
   assert.equal(await fresh.getByTestId('assessment-item').count(), 0, 'nothing added before confirming');

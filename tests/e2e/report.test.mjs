@@ -1,26 +1,18 @@
 // Report view and its print layout, chart downloads as PNG and SVG.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
+import { useApp, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
 import { expectedScores } from './expected.mjs';
 
-let server;
-let browser;
+const ctx = useApp();
 let dir;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'x1060-report-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function printedText(page, name) {
@@ -38,8 +30,8 @@ for (const [lang, locale, expect] of [
   ['ja', 'ja-JP', { title: 'CDC セルフアセスメント報告', overall: '全体', compared: '最新のスナップショットとの比較: FY2025', gaps: 'ギャップの大きいサービス' }],
 ]) {
   test(`the report prints to a clean A4 PDF in ${lang}`, async () => {
-    const { context, page, problems } = await newPage(browser, { locale });
-    await openApp(page, server.url);
+    const { context, page, problems } = await newPage(ctx.browser, { locale });
+    await openApp(page, ctx.server.url);
     await page.getByTestId('open-sample').click();
     await page.getByTestId('nav-report').click();
     await page.getByTestId('report').waitFor();
@@ -61,8 +53,8 @@ for (const [lang, locale, expect] of [
 }
 
 test('charts download as PNG and as SVG drawn by the same code', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   await page.getByTestId('nav-dashboard').click();
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('radar-categories-png').click()]);

@@ -1,25 +1,14 @@
 // Sharing without a server: a link carries the assessment in the URL fragment.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { serveDist, launchBrowser, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
+import { useApp, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
 import { expectedScores, shownScores, assertScores } from './expected.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useApp();
 
 async function makeLink(page) {
   await page.locator('details.share summary').click();
@@ -29,21 +18,21 @@ async function makeLink(page) {
 }
 
 test('a share link opens elsewhere as a preview, and imports only when asked', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   const link = await makeLink(page);
-  assert.ok(link.startsWith(`${server.url}#share=v1.`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${ctx.server.url}#share=v1.`), link.slice(0, 80));
   assert.ok(link.length < 32_000);
 
-  const before = server.requests.length;
-  const { context: other, page: fresh } = await newPage(browser);
+  const before = ctx.server.requests.length;
+  const { context: other, page: fresh } = await newPage(ctx.browser);
   await fresh.goto(link);
   await fresh.getByTestId('share-preview').waitFor();
   assert.match(await fresh.getByTestId('share-summary').textContent(), /Sample: Sakura Logistics CDC FY2026/);
   assert.equal(await fresh.getByTestId('assessment-item').count(), 0, 'nothing imported before confirming');
   assert.equal(await fresh.evaluate(() => location.hash), '', 'the fragment is removed from the address');
-  assert.ok(server.requests.slice(before).every((r) => !r.includes('share')), 'the fragment never reached the server');
+  assert.ok(ctx.server.requests.slice(before).every((r) => !r.includes('share')), 'the fragment never reached the server');
   await fresh.getByTestId('share-import').click();
   await fresh.getByTestId('assessment-item').first().waitFor();
   await fresh.getByTestId('nav-dashboard').click();
@@ -53,12 +42,12 @@ test('a share link opens elsewhere as a preview, and imports only when asked', a
 });
 
 test('a damaged link is refused with a message and changes nothing', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   await page.getByTestId('open-sample').click();
   const link = await makeLink(page);
   const damaged = `${link.slice(0, -12)}${link.slice(-12).split('').reverse().join('')}`;
-  const { context: other, page: fresh } = await newPage(browser);
+  const { context: other, page: fresh } = await newPage(ctx.browser);
   await fresh.goto(damaged);
   const alert = fresh.locator('[role="alert"]');
   await alert.waitFor();
@@ -70,8 +59,8 @@ test('a damaged link is refused with a message and changes nothing', async () =>
 });
 
 test('an assessment too large for a link is refused with a suggestion to send the file', async () => {
-  const { context, page } = await newPage(browser);
-  await openApp(page, server.url);
+  const { context, page } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
   // Random text does not compress: 12 notes of 10,000 characters need a far longer link.
   const noise = () => randomBytes(7_500).toString('base64');
   const doc = {

@@ -300,6 +300,32 @@ impl Reader {
         }
     }
 
+    /// The `id` of entry `index` of the list at `path`: a service of the catalogue or
+    /// a custom one, not seen earlier in the same list.
+    fn known_unique_id(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        index: usize,
+        first_seen: &mut HashMap<ServiceId, usize>,
+    ) -> Option<ServiceId> {
+        let prefix = format!("{path}[{index}]");
+        let id = self.id(obj, &prefix)?;
+        let quoted = show(&Value::from(id.as_str()));
+        if self.catalogue.find(&self.custom, id.as_str()).is_none() {
+            let kind = ProblemKind::UnknownService { id: quoted, catalogue: self.catalogue.id.to_owned() };
+            self.problem(join(&prefix, "id"), None, kind);
+            None
+        } else if let Some(first) = first_seen.get(&id) {
+            let kind = ProblemKind::DuplicateService { id: quoted, first: format!("{path}[{first}]") };
+            self.problem(join(&prefix, "id"), None, kind);
+            None
+        } else {
+            first_seen.insert(id.clone(), index);
+            Some(id)
+        }
+    }
+
     fn custom_services(&mut self, value: Option<&Value>) {
         let Some(items) = self.array(value, "custom_services", false) else { return };
         for (i, item) in items.iter().enumerate() {
@@ -366,20 +392,7 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let prefix = format!("{path}[{i}]");
             let Some(obj) = self.object(item, &prefix) else { continue };
-            let mut id = self.id(obj, &prefix);
-            if let Some(known) = id.take() {
-                let quoted = show(&Value::from(known.as_str()));
-                if self.catalogue.find(&self.custom, known.as_str()).is_none() {
-                    let kind = ProblemKind::UnknownService { id: quoted, catalogue: self.catalogue.id.to_owned() };
-                    self.problem(join(&prefix, "id"), None, kind);
-                } else if let Some(first) = first_seen.get(&known) {
-                    let kind = ProblemKind::DuplicateService { id: quoted, first: format!("{path}[{first}]") };
-                    self.problem(join(&prefix, "id"), None, kind);
-                } else {
-                    first_seen.insert(known.clone(), i);
-                    id = Some(known);
-                }
-            }
+            let id = self.known_unique_id(obj, path, i, &mut first_seen);
             let sid = id.as_ref().map(|s| s.as_str().to_owned());
             let state = self.service_fields(obj, &prefix, sid.as_deref());
             if let Some(id) = id {
@@ -462,20 +475,7 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let prefix = format!("plan[{i}]");
             let Some(obj) = self.object(item, &prefix) else { continue };
-            let mut id = self.id(obj, &prefix);
-            if let Some(known) = id.take() {
-                let quoted = show(&Value::from(known.as_str()));
-                if self.catalogue.find(&self.custom, known.as_str()).is_none() {
-                    let kind = ProblemKind::UnknownService { id: quoted, catalogue: self.catalogue.id.to_owned() };
-                    self.problem(join(&prefix, "id"), None, kind);
-                } else if let Some(first) = first_seen.get(&known) {
-                    let kind = ProblemKind::DuplicateService { id: quoted, first: format!("plan[{first}]") };
-                    self.problem(join(&prefix, "id"), None, kind);
-                } else {
-                    first_seen.insert(known.clone(), i);
-                    id = Some(known);
-                }
-            }
+            let id = self.known_unique_id(obj, "plan", i, &mut first_seen);
             let sid = id.as_ref().map(|s| s.as_str().to_owned());
             let sid = sid.as_deref();
             let action = self.text(obj, "action", &prefix, sid, Need::Optional, PLAN_ACTION_CHARS);
