@@ -29,8 +29,10 @@ test-e2e:
 
 # Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
 # dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).
+# The baseline is built without the app's rustflags (.cargo/config.toml), so tuning
+# the app never moves it: an empty RUSTFLAGS overrides the config's.
 bench: setup-test dist
-	cd bench/minimal && trunk build --release --locked
+	cd bench/minimal && RUSTFLAGS= trunk build --release --locked
 	node bench/run.mjs
 
 clean:

@@ -43,9 +43,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn CurrentView() -> impl IntoView {
     let app = use_app();
-    let needs_assessment = move || app.view.get() != View::Home && app.current.with(Option::is_none);
+    // Memos, so an edit (which changes `current`) does not rebuild the whole view:
+    // only a change of view, or of having an active assessment, does.
+    let has_active = Memo::new(move |_| app.current.with(Option::is_some));
+    let view = Memo::new(move |_| app.view.get());
     move || {
-        if needs_assessment() {
+        if view.get() != View::Home && !has_active.get() {
             return view! {
                 <section class="view">
                     <p class="empty">{move || app.t().no_active}</p>
@@ -54,7 +57,7 @@ fn CurrentView() -> impl IntoView {
             }
             .into_any();
         }
-        match app.view.get() {
+        match view.get() {
             View::Home => view! { <Home/> }.into_any(),
             View::Catalogue => view! { <Catalogue/> }.into_any(),
             View::Profile => view! { <Profile/> }.into_any(),

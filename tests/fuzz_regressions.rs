@@ -1,6 +1,6 @@
 //! The fuzzing corpus as regression tests (see fuzz/README.md).
 //!
-//! `tests/fuzz-corpus/` holds hand-written hostile files, the minimised inputs the
+//! `tests/fuzz-corpus/` holds hand-written hostile files (backups among them), the minimised inputs the
 //! fuzzer (cargo-fuzz, targets `import` and `import_json_value`) kept, and any crash
 //! reproducers. Every file must be read without a panic, and every file that is read
 //! must survive `write` then `read` unchanged. The hostile seeds are also asserted one
@@ -11,8 +11,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use x1060_assess::model::exchange::{self, Expected, ImportError, JsonKind, Layout, ProblemKind};
-use x1060_assess::model::{Assessment, Lang, Level, Rating, Score, Sourcing};
+use x1060_assess::model::exchange::{self, Document, Expected, ImportError, JsonKind, Layout, ProblemKind};
+use x1060_assess::model::{Assessment, Lang, Level, Rating, Score, Sourcing, Timestamp};
 
 fn corpus_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz-corpus"))
@@ -105,21 +105,49 @@ fn corpus_never_panics_and_accepted_files_round_trip() {
                 true
             }
             Err(e) => {
-                // Every message can be built, in both languages, and is not empty.
+                // The same checks as the fuzz oracle (fuzz/src/lib.rs): every message
+                // can be built in both languages, and says where.
                 for lang in [Lang::En, Lang::Ja] {
                     assert!(!e.message(lang).trim().is_empty());
+                }
+                match &e {
+                    ImportError::Syntax { line, .. } | ImportError::TooDeep { line, .. } => assert!(*line >= 1),
+                    ImportError::Invalid { problems, more } => {
+                        assert!(!problems.is_empty() && problems.len() <= exchange::MAX_PROBLEMS);
+                        assert!(*more == 0 || problems.len() == exchange::MAX_PROBLEMS);
+                    }
+                    _ => {}
                 }
                 false
             }
         }));
-        match outcome {
-            Ok(true) => accepted += 1,
-            Ok(false) => refused += 1,
-            Err(_) => failures.push(name),
+        // `read_any` (assessment or backup) agrees with `read` on everything else.
+        let any = catch_unwind(AssertUnwindSafe(|| check_read_any(&bytes, &name)));
+        match (outcome, any) {
+            (Ok(true), Ok(())) => accepted += 1,
+            (Ok(false), Ok(())) => refused += 1,
+            _ => failures.push(name),
         }
     }
     assert!(failures.is_empty(), "panicked on: {failures:?}");
     assert!(accepted > 10 && refused > 50, "accepted {accepted}, refused {refused}");
+}
+
+fn check_read_any(bytes: &[u8], name: &str) {
+    let single = exchange::read(bytes);
+    match exchange::read_any(bytes) {
+        Ok(Document::Assessment(a)) => assert_eq!(Ok(&*a), single.as_ref(), "{name}: read_any and read disagree"),
+        Ok(Document::Backup(list)) => {
+            let refs: Vec<&Assessment> = list.iter().collect();
+            let created = Timestamp::parse("2026-11-26T00:00:00Z").expect("timestamp");
+            let text = exchange::write_backup(&refs, &created);
+            assert_eq!(exchange::read_any(text.as_bytes()), Ok(Document::Backup(list)), "{name}: backup round trip");
+        }
+        Err(e) => {
+            assert!(!e.message(Lang::En).trim().is_empty());
+            assert!(single.is_err(), "{name}: read accepted what read_any refused: {e:?}");
+        }
+    }
 }
 
 #[test]
@@ -471,8 +499,54 @@ fn edge_timestamps_and_dates() {
 }
 
 #[test]
+fn backups_are_read_whole_or_refused_with_entry_paths() {
+    let Ok(Document::Backup(list)) = exchange::read_any(&seed("backup-valid.json")) else { panic!("backup-valid.json") };
+    assert_eq!(list.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["<script>one</script>", "\u{202e}two"]);
+    let Err(ImportError::Invalid { problems, .. }) = exchange::read_any(&seed("backup-with-bad-entry.json")) else {
+        panic!("backup-with-bad-entry.json")
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["assessments[1].services[0].id", "assessments[2]"]);
+    let version = |name: &str| match exchange::read_any(&seed(name)) {
+        Err(ImportError::Invalid { problems, .. }) => (problems[0].path.clone(), problems[0].kind.clone()),
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(version("backup-newer-version.json"), ("version".to_owned(), ProblemKind::NewerVersion { found: "2".to_owned() }));
+    assert_eq!(
+        version("backup-version-float.json"),
+        ("version".to_owned(), ProblemKind::BadVersion { found: "1.0".to_owned(), oldest: 1 })
+    );
+    // A backup is not a single assessment.
+    assert!(matches!(problem("backup-valid.json").1, ProblemKind::NotThisFormat { .. }));
+}
+
+#[test]
 fn the_sample_round_trips() {
     let a = ok("sample-assessment.json");
     assert!(!a.services.is_empty() && !a.snapshots.is_empty() && !a.plan.is_empty());
     round_trips(&a, "sample");
+}
+
+// ---------------------------------------------------------------------------------
+// Known issues the fuzzer showed (not crashes). Each asserts the wanted behaviour and
+// is ignored until src/model/exchange is changed; run with `--ignored` to see them.
+
+/// A `found` value in a message is JSON text, which escapes C0 controls but not
+/// bidi controls: a U+202E in a refused value reorders the message when shown.
+#[test]
+#[ignore = "known issue: bidi controls in found values are shown raw in messages"]
+fn bidi_controls_in_found_values_are_escaped_in_messages() {
+    let e = exchange::read("{\"format\":\"\\u202egpj.exe\"}".as_bytes()).expect_err("not this format");
+    let message = e.message(Lang::En);
+    assert!(!message.contains('\u{202e}'), "raw U+202E in: {message}");
+}
+
+/// serde_json puts an error found at a line break at column 0 of the next line.
+#[test]
+#[ignore = "known issue: an error at a line break is reported at column 0 of the next line"]
+fn syntax_errors_never_say_column_0() {
+    for text in ["[\n", "[\n\t-0,\n\t1.\n]"] {
+        let e = exchange::read(text.as_bytes()).expect_err("broken");
+        assert!(matches!(e, ImportError::Syntax { column: 1.., .. }), "{text:?}: {e:?}");
+    }
 }

@@ -5,41 +5,71 @@
 use std::fmt::Write as _;
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use x1060_assess::model::exchange::{self, ImportError, Layout};
-use x1060_assess::model::{CatalogueDef, Lang};
+use x1060_assess::model::exchange::{self, Document, ImportError, Layout};
+use x1060_assess::model::{Assessment, CatalogueDef, Lang, Timestamp};
 
 /// The oracle. `exchange::read` must not panic; an error must say what and where
 /// (its messages in both languages are built, so formatting is exercised too); a
 /// document that is read must survive `write` then `read` unchanged, in both layouts.
+/// `exchange::read_any` (which also takes backups of many assessments) must agree with
+/// `read` on every input that is not a backup, and a backup it reads must survive
+/// `write_backup` then `read_any`.
 pub fn check(bytes: &[u8]) {
-    match exchange::read(bytes) {
-        Ok(a) => {
-            for layout in [Layout::Pretty, Layout::Compact] {
-                let text = exchange::write(&a, layout);
-                match exchange::read(text.as_bytes()) {
-                    Ok(back) if back == a => {}
-                    Ok(back) => panic!("round trip ({layout:?}) changed the assessment\nwritten:\n{text}\nread before: {a:?}\nread after: {back:?}"),
-                    Err(e) => panic!("round trip ({layout:?}): the written file was refused: {e}\nwritten:\n{text}"),
-                }
+    let single = exchange::read(bytes);
+    match &single {
+        Ok(a) => round_trip(a),
+        Err(e) => check_error(e),
+    }
+    match exchange::read_any(bytes) {
+        Ok(Document::Assessment(a)) => assert_eq!(Ok(&*a), single.as_ref(), "read_any and read disagree"),
+        Ok(Document::Backup(list)) => {
+            for a in &list {
+                round_trip(a);
+            }
+            let refs: Vec<&Assessment> = list.iter().collect();
+            let created = Timestamp::parse("2026-11-26T00:00:00Z").expect("timestamp");
+            let text = exchange::write_backup(&refs, &created);
+            match exchange::read_any(text.as_bytes()) {
+                Ok(Document::Backup(back)) => assert!(back == list, "backup round trip changed it\n{text}"),
+                other => panic!("backup round trip: {other:?}\n{text}"),
             }
         }
         Err(e) => {
-            for lang in [Lang::En, Lang::Ja] {
-                let message = e.message(lang);
-                assert!(!message.trim().is_empty(), "empty message for {e:?}");
-            }
-            match &e {
-                ImportError::Syntax { line, .. } | ImportError::TooDeep { line, .. } => {
-                    assert!(*line >= 1, "syntax error without a line: {e:?}")
-                }
-                ImportError::Invalid { problems, more } => {
-                    assert!(!problems.is_empty(), "content error without a problem: {e:?}");
-                    assert!(problems.len() <= exchange::MAX_PROBLEMS, "too many problems listed");
-                    assert!(*more == 0 || problems.len() == exchange::MAX_PROBLEMS, "problems counted but not listed");
-                }
-                ImportError::TooLarge { .. } | ImportError::Empty | ImportError::NotUtf8 { .. } => {}
+            check_error(&e);
+            // Only a backup can be refused by one reader and not the other.
+            if single.is_ok() {
+                panic!("read accepted what read_any refused: {e:?}");
             }
         }
+    }
+}
+
+fn round_trip(a: &Assessment) {
+    for layout in [Layout::Pretty, Layout::Compact] {
+        let text = exchange::write(a, layout);
+        match exchange::read(text.as_bytes()) {
+            Ok(back) if back == *a => {}
+            Ok(back) => panic!("round trip ({layout:?}) changed the assessment\nwritten:\n{text}\nread before: {a:?}\nread after: {back:?}"),
+            Err(e) => panic!("round trip ({layout:?}): the written file was refused: {e}\nwritten:\n{text}"),
+        }
+    }
+}
+
+fn check_error(e: &ImportError) {
+    for lang in [Lang::En, Lang::Ja] {
+        let message = e.message(lang);
+        assert!(!message.trim().is_empty(), "empty message for {e:?}");
+    }
+    match e {
+        ImportError::Syntax { line, .. } | ImportError::TooDeep { line, .. } => {
+            assert!(*line >= 1, "syntax error without a line: {e:?}")
+        }
+        ImportError::Invalid { problems, more } => {
+            assert!(!problems.is_empty(), "content error without a problem: {e:?}");
+            assert!(problems.len() <= exchange::MAX_PROBLEMS, "too many problems listed");
+            assert!(*more == 0 || problems.len() == exchange::MAX_PROBLEMS, "problems counted but not listed");
+        }
+        ImportError::TooLarge { .. } | ImportError::Empty | ImportError::NotUtf8 { .. } => {}
     }
 }
 
@@ -329,6 +359,8 @@ pub struct Doc {
 #[derive(Debug, Arbitrary)]
 pub enum Root {
     Doc(Doc),
+    /// `{"format":"x1060-backup","version":…,"assessments":[…]}`.
+    Backup { version: Slot, docs: List<Doc>, extra: Vec<Extra> },
     Any(Json),
     /// `depth` nested arrays or objects, around serde_json's limit of 128.
     Deep { depth: u8, objects: bool, inner: Json },
@@ -703,6 +735,14 @@ pub fn render(input: &Input) -> Vec<u8> {
     let mut out = Out { text: String::new(), style: input.style, depth: 0, many: 1 };
     match &input.root {
         Root::Doc(d) => out.doc(d),
+        Root::Backup { version, docs, extra } => out.object(extra, |o, first| {
+            o.sep(first);
+            o.string("format");
+            o.text.push(':');
+            o.string("x1060-backup");
+            o.field(first, "version", version, Kind::Version);
+            o.list(first, "assessments", docs, "{}", Out::doc);
+        }),
         Root::Any(j) => out.json(j),
         Root::Deep { depth, objects, inner } => {
             let depth = usize::from(*depth) / 2 + 60; // 60 to 187 levels

@@ -9,7 +9,7 @@ use crate::components::{RadarChart, TrendChart};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{compare, trend, Comparison, LevelChangeKind, SourcingChangeKind, OVERALL};
-use crate::model::{Assessment, CatalogueDef, Delta, Lang, Level, Mean, Score, ServiceStates, Sourcing};
+use crate::model::{Assessment, CatalogueDef, CustomService, Delta, Lang, Level, Mean, Score, ServiceStates, Sourcing};
 use crate::state::use_app;
 
 /// Indices of the snapshots, newest first by the time they were taken.
@@ -93,8 +93,8 @@ pub fn Evaluation() -> impl IntoView {
             <Snapshots/>
             <Pickers baseline=baseline baseline_choice=baseline_choice compared_choice=compared_choice/>
             <Portfolio comparison=comparison/>
-            <CatalogueChanges comparison=comparison/>
-            <ProfileChanges comparison=comparison/>
+            <ChangeSection comparison=comparison heading=|t| t.eval_catalogue rows=level_rows row_testid="level-change"/>
+            <ChangeSection comparison=comparison heading=|t| t.eval_profile rows=sourcing_rows row_testid="sourcing-change"/>
             <Trend/>
         </section>
     }
@@ -346,99 +346,85 @@ fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     }
 }
 
-#[component]
-fn CatalogueChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
-    let app = use_app();
-    let rows = move || {
-        let lang = app.lang.get();
-        let t = app.t();
-        let custom = app.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
-        comparison.with(|c| {
-            let Some(c) = c else { return Vec::new() };
-            c.levels
-                .iter()
-                .map(|l| {
-                    let kind = match l.kind {
-                        LevelChangeKind::EnteredScope => t.entered_scope,
-                        LevelChangeKind::LeftScope => t.left_scope,
-                        LevelChangeKind::Changed => t.level_changed,
-                        LevelChangeKind::Other => t.level_other,
-                    };
-                    let name = CatalogueDef::latest().find(&custom, l.service.as_str()).map(|r| r.name(lang).to_owned()).unwrap_or_default();
-                    view! {
-                        <tr data-testid="level-change">
-                            <th scope="row">{format!("{} {name}", l.service)}</th>
-                            <td>{kind}</td>
-                            <td>{format!("{} → {}", level_name(lang, l.from), level_name(lang, l.to))}</td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
+/// One line of a catalogue or profile evaluation: service, kind of change, before → after.
+type ChangeRow = (String, &'static str, String);
+
+/// Catalogue evaluation (11.2): services whose level changed, entered or left scope.
+fn level_rows(c: &Comparison, lang: Lang, t: &'static Texts, custom: &[CustomService]) -> Vec<ChangeRow> {
+    c.levels
+        .iter()
+        .map(|l| {
+            let kind = match l.kind {
+                LevelChangeKind::EnteredScope => t.entered_scope,
+                LevelChangeKind::LeftScope => t.left_scope,
+                LevelChangeKind::Changed => t.level_changed,
+                LevelChangeKind::Other => t.level_other,
+            };
+            (service_label(l.service.as_str(), lang, custom), kind, format!("{} → {}", level_name(lang, l.from), level_name(lang, l.to)))
         })
-    };
-    view! {
-        <section aria-labelledby="eval-catalogue-heading">
-            <h3 id="eval-catalogue-heading">{move || app.t().eval_catalogue}</h3>
-            <ChangeTable empty=Signal::derive(move || comparison.with(|c| c.as_ref().is_none_or(|c| c.levels.is_empty())))>{rows}</ChangeTable>
-        </section>
-    }
+        .collect()
 }
 
-#[component]
-fn ProfileChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
-    let app = use_app();
-    let rows = move || {
-        let lang = app.lang.get();
-        let t = app.t();
-        let custom = app.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
-        comparison.with(|c| {
-            let Some(c) = c else { return Vec::new() };
-            c.sourcing
-                .iter()
-                .map(|s| {
-                    let kind = match s.kind {
-                        SourcingChangeKind::Moved => t.moved,
-                        SourcingChangeKind::Assigned => t.assigned,
-                        SourcingChangeKind::Unassigned => t.unassigned,
-                        SourcingChangeKind::ProviderChanged => t.provider_changed,
-                    };
-                    let name = CatalogueDef::latest().find(&custom, s.service.as_str()).map(|r| r.name(lang).to_owned()).unwrap_or_default();
-                    view! {
-                        <tr data-testid="sourcing-change">
-                            <th scope="row">{format!("{} {name}", s.service)}</th>
-                            <td>{kind}</td>
-                            <td>{format!("{} → {}", sourcing_name(t, s.from, &s.provider_from), sourcing_name(t, s.to, &s.provider_to))}</td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
+/// Profile evaluation (11.3): services moved between in-house and outsourced, providers changed.
+fn sourcing_rows(c: &Comparison, lang: Lang, t: &'static Texts, custom: &[CustomService]) -> Vec<ChangeRow> {
+    c.sourcing
+        .iter()
+        .map(|s| {
+            let kind = match s.kind {
+                SourcingChangeKind::Moved => t.moved,
+                SourcingChangeKind::Assigned => t.assigned,
+                SourcingChangeKind::Unassigned => t.unassigned,
+                SourcingChangeKind::ProviderChanged => t.provider_changed,
+            };
+            let change = format!("{} → {}", sourcing_name(t, s.from, &s.provider_from), sourcing_name(t, s.to, &s.provider_to));
+            (service_label(s.service.as_str(), lang, custom), kind, change)
         })
-    };
-    view! {
-        <section aria-labelledby="eval-profile-heading">
-            <h3 id="eval-profile-heading">{move || app.t().eval_profile}</h3>
-            <ChangeTable empty=Signal::derive(move || comparison.with(|c| c.as_ref().is_none_or(|c| c.sourcing.is_empty())))>{rows}</ChangeTable>
-        </section>
-    }
+        .collect()
 }
 
-/// A table of changes (service, kind, before → after), or "no changes".
+fn service_label(id: &str, lang: Lang, custom: &[CustomService]) -> String {
+    let name = CatalogueDef::latest().find(custom, id).map(|r| r.name(lang).to_owned()).unwrap_or_default();
+    format!("{id} {name}")
+}
+
+/// A section listing one kind of change (`data-testid` = `row_testid` on each row),
+/// or "no changes".
 #[component]
-fn ChangeTable(#[prop(into)] empty: Signal<bool>, children: ChildrenFn) -> impl IntoView {
+fn ChangeSection(
+    comparison: Memo<Option<Comparison>>,
+    heading: fn(&Texts) -> &'static str,
+    rows: fn(&Comparison, Lang, &'static Texts, &[CustomService]) -> Vec<ChangeRow>,
+    row_testid: &'static str,
+) -> impl IntoView {
     let app = use_app();
+    let list = Memo::new(move |_| {
+        let custom = app.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
+        comparison.with(|c| c.as_ref().map(|c| rows(c, app.lang.get(), app.t(), &custom)).unwrap_or_default())
+    });
     view! {
-        <Show when=move || !empty.get() fallback=move || view! { <p class="empty">{move || app.t().no_changes}</p> }>
-            <table class="scores changes">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || app.t().col_service}</th>
-                        <th scope="col">{move || app.t().col_change}</th>
-                        <th scope="col">{move || format!("{} → {}", app.t().col_before, app.t().col_after)}</th>
-                    </tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </Show>
+        <section>
+            <h3>{move || heading(app.t())}</h3>
+            <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().no_changes}</p> }>
+                <table class="scores changes">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || app.t().col_service}</th>
+                            <th scope="col">{move || app.t().col_change}</th>
+                            <th scope="col">{move || format!("{} → {}", app.t().col_before, app.t().col_after)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || list.get().into_iter().map(|(service, kind, change)| view! {
+                            <tr data-testid=row_testid>
+                                <th scope="row">{service}</th>
+                                <td>{kind}</td>
+                                <td>{change}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
     }
 }
 
