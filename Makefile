@@ -36,4 +36,4 @@ bench: setup-test dist
 	node bench/run.mjs
 
 clean:
-	rm -rf dist target node_modules
+	rm -rf dist target node_modules bench/minimal/target bench/minimal/dist fuzz/target
