@@ -322,7 +322,7 @@ fn Portfolio(comparison: Memo<Option<Comparison>>) -> impl IntoView {
             </p>
             <div class="chart-and-table">
                 <figure class="chart">
-                    <RadarChart testid="radar-evaluation" width=720 height=480 labels=labels
+                    <RadarChart testid="radar-evaluation" width=720 height=480 file_stem="x1060-evaluation" labels=labels
                         current=radar(|d| d.now_current) target=radar(|d| d.now_target) baseline=radar(|d| d.base_current)/>
                 </figure>
                 <DeltaTable comparison=comparison/>

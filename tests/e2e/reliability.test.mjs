@@ -52,7 +52,10 @@ test('a whole session makes no request outside the page and violates no policy',
   await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   await page.getByTestId('lang-toggle').click();
-  for (const view of ['dashboard', 'evaluation', 'plan', 'profile']) await page.getByTestId(`nav-${view}`).click();
+  for (const view of ['dashboard', 'evaluation', 'plan', 'profile', 'report']) await page.getByTestId(`nav-${view}`).click();
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf();
+  await page.emulateMedia({ media: 'screen' });
   await page.reload();
   await page.getByTestId('nav-home').waitFor();
   for (const url of requests) assert.ok(url.startsWith(ctx.server.url) || url.startsWith('blob:') || url.startsWith('data:'), `left the page: ${url}`);
