@@ -18,7 +18,7 @@ import { join, resolve, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
-import { serveSites } from './serve.mjs';
+import { serveSites } from '../tests/e2e/serve.mjs';
 import { wasmSections, codeByCrate } from './wasm-size.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -875,7 +875,7 @@ function analyse(r, appDist) {
     `Machine: ${r.env.cpu}, ${r.env.cores} cores, ${r.env.memory} memory; ${r.env.os}`,
     `Browser: headless Chromium ${r.env.chromium} (playwright-core, flags of tests/e2e/harness.mjs); Node ${r.env.node}`,
     `Date (UTC): ${r.env.date}; commit ${r.env.commit}; build ${r.env.build}`,
-    `Served from 127.0.0.1 by bench/serve.mjs, uncompressed, cache-control: no-store; ${r.seconds.toFixed(0)} s of measuring; ` +
+    `Served from 127.0.0.1 by tests/e2e/serve.mjs, uncompressed, cache-control: no-store; ${r.seconds.toFixed(0)} s of measuring; ` +
       `load average ${r.env.load} before, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after (other work on the machine skews the times).`,
   ];
   const text = ['', 'make bench: figures (recorded, never asserted)', '', ...envLines, '', ...lines].join('\n');

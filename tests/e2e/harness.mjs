@@ -1,9 +1,8 @@
 // End-to-end harness: serves the release build (dist/) on 127.0.0.1 under a
 // sub-path, as a static host would, and drives Debian's Chromium with playwright-core.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serveSites } from './serve.mjs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
@@ -13,53 +12,17 @@ export const DIST = join(ROOT, 'dist');
 /** The app is served under this path, to prove dist/ works from a sub-path. */
 export const BASE_PATH = '/tools/x1060/';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Starts a static server for dist/; resolves to { url, requests, close }. */
+/** Starts a static server for dist/ under BASE_PATH; resolves to { url, requests, close }. */
 export async function serveDist() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `make dist` first');
-  }
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    requests.push(req.url);
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(BASE_PATH)) {
-      res.writeHead(404).end('outside the app');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
-    const file = normalize(join(DIST, rel));
-    if (!file.startsWith(DIST)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const info = await stat(file);
-      const path = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  const server = await serveSites({ [BASE_PATH]: DIST });
   return {
-    origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}${BASE_PATH}`,
-    requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    origin: server.origin,
+    url: server.url(BASE_PATH),
+    /** The paths requested so far, in order. */
+    get requests() {
+      return server.requests.map((r) => r.url);
+    },
+    close: server.close,
   };
 }
 

@@ -1,6 +1,6 @@
-// A static server for `make bench`: serves several built sites on 127.0.0.1,
-// each under its own path, as tests/e2e/harness.mjs serves dist/ (same content
-// types, `cache-control: no-store`, no compression), and records every request.
+// A static server for the end-to-end tests and `make bench`: serves built sites on 127.0.0.1,
+// each under its own path (no compression,
+// `cache-control: no-store`), and records every request.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
