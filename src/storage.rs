@@ -266,20 +266,23 @@ impl<S: KeyValueStore> Repository<S> {
     fn save_at(&self, id: &AssessmentId, assessment: &Assessment, position: Option<usize>) -> Result<(), StorageError> {
         let key = assessment_key(id);
         let ids = self.ids()?;
+        if ids.contains(id) {
+            // Listed already: one write, which the store leaves undone if it fails.
+            return self.store.set(&key, &exchange::write(assessment, Layout::Compact));
+        }
+        // New to the list: the entry, then the index; if the index cannot be written,
+        // put back what was under the key, so a failed save leaves no trace.
         let previous = self.store.get(&key)?;
         self.store.set(&key, &exchange::write(assessment, Layout::Compact))?;
-        if !ids.contains(id) {
-            let mut new_ids = ids;
-            let at = position.unwrap_or(new_ids.len()).min(new_ids.len());
-            new_ids.insert(at, id.clone());
-            if let Err(e) = self.write_index(&new_ids) {
-                // Put back what was there, so a failed save leaves no trace.
-                let _ = match &previous {
-                    Some(old) => self.store.set(&key, old),
-                    None => self.store.remove(&key),
-                };
-                return Err(e);
-            }
+        let mut new_ids = ids;
+        let at = position.unwrap_or(new_ids.len()).min(new_ids.len());
+        new_ids.insert(at, id.clone());
+        if let Err(e) = self.write_index(&new_ids) {
+            let _ = match &previous {
+                Some(old) => self.store.set(&key, old),
+                None => self.store.remove(&key),
+            };
+            return Err(e);
         }
         Ok(())
     }
