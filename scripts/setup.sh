@@ -53,10 +53,12 @@ need_wasm_bindgen() {
 
 need_node_tools() {
   command -v npm >/dev/null || { say "installing Node.js and npm from Debian"; apt_install nodejs npm; }
+  # npm ci again whenever package-lock.json changed since the last install.
   if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
-     || [ ! -d node_modules/playwright-core ]; then
-    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core)"
+     || ! cmp -s package-lock.json node_modules/.installed-lock.json; then
+    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.installed-lock.json
   fi
 }
 
