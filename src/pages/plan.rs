@@ -73,6 +73,7 @@ pub fn Plan() -> impl IntoView {
     let table = move |list: Memo<Vec<RowInfo>>, testid: &'static str| {
         let today = today.clone();
         view! {
+            <div class="plan-wrap">
             <table class="services plan" data-testid=testid>
                 <thead>
                     <tr>
@@ -95,6 +96,7 @@ pub fn Plan() -> impl IntoView {
                     />
                 </tbody>
             </table>
+            </div>
         }
     };
     let other_table = table.clone();
