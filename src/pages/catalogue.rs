@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Choice, ChoiceSelect};
+use crate::components::{CategoryTitle, Choice, ChoiceSelect};
 use crate::model::{CatalogueDef, CategoryId, CustomService, Lang, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
 
@@ -106,8 +106,6 @@ fn LevelCounts() -> impl IntoView {
 #[component]
 fn CategorySection(category: &'static str) -> impl IntoView {
     let app = use_app();
-    let def = CatalogueDef::latest().category(category);
-    let name = move || def.map(|d| d.name.get(app.lang.get())).unwrap_or_default();
     let services = Memo::new(move |_| app.services_of(category));
     let bulk = RwSignal::new(String::new());
     let apply = move |_| {
@@ -125,7 +123,7 @@ fn CategorySection(category: &'static str) -> impl IntoView {
     let bulk_for = bulk_id.clone();
     view! {
         <section class="category" aria-labelledby=heading_ref data-testid=format!("category-{category}")>
-            <h3 id=heading_id>{category}". " {name}</h3>
+            <h3 id=heading_id><CategoryTitle category=category/></h3>
             <div class="bulk">
                 <label for=bulk_for>{move || app.t().set_all}</label>
                 <select id=bulk_id data-testid=format!("bulk-level-{category}") on:change:target=move |ev| bulk.set(ev.target().value())>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Choice, ChoiceSelect};
+use crate::components::{CategoryTitle, Choice, ChoiceSelect};
 use crate::i18n::Texts;
 use crate::model::{CatalogueDef, Lang, Score, Sourcing};
 use crate::pages::profile::{in_scope_of, SourcingSelect};
@@ -89,14 +89,11 @@ fn CriteriaReference() -> impl IntoView {
 
 #[component]
 fn PortfolioCategory(category: &'static str) -> impl IntoView {
-    let app = use_app();
     let services = in_scope_of(category);
-    let def = CatalogueDef::latest().category(category);
-    let name = move || def.map(|d| d.name.get(app.lang.get())).unwrap_or_default();
     view! {
         <Show when=move || services.with(|s| !s.is_empty())>
             <section class="category">
-                <h3>{category}". " {name}</h3>
+                <h3><CategoryTitle category=category/></h3>
                 <div class="score-cards">
                     <For each=move || services.get() key=|s| s.id.clone() children=move |s| view! { <ScoreCard service=s/> }/>
                 </div>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Choice, ChoiceSelect};
+use crate::components::{CategoryTitle, Choice, ChoiceSelect};
 use crate::i18n::Texts;
 use crate::model::{CatalogueDef, Sourcing};
 use crate::state::{use_app, ServiceInfo};
@@ -119,12 +119,10 @@ pub fn SplitTable(
 fn ProfileCategory(category: &'static str) -> impl IntoView {
     let app = use_app();
     let services = in_scope_of(category);
-    let def = CatalogueDef::latest().category(category);
-    let name = move || def.map(|d| d.name.get(app.lang.get())).unwrap_or_default();
     view! {
         <Show when=move || services.with(|s| !s.is_empty())>
             <section class="category">
-                <h3>{category}". " {name}</h3>
+                <h3><CategoryTitle category=category/></h3>
                 <table class="services">
                     <thead>
                         <tr>
