@@ -253,3 +253,17 @@ plan[2].id: service \"A-1\" appears more than once (first at plan[0])\n\
 plan[3].owner (service A-2): must be a string, found a number",
     );
 }
+
+#[test]
+fn an_error_at_a_line_break_is_placed_at_the_end_of_its_line() {
+    assert_error("[\n", "Line 1, column 1: not valid JSON (EOF while parsing a list).");
+    assert_error("{\"a\": [1,\r\n  2.\r\n]}", "Line 2, column 5: not valid JSON (invalid number).");
+}
+
+#[test]
+fn right_to_left_marks_in_found_values_are_escaped() {
+    assert_error(
+        "{\"format\":\"\u{202e}gpj.exe\"}",
+        "The file has 1 problem:\nformat: this is not an X.1060 assessment file (format is \"\\u202egpj.exe\", expected \"x1060-assessment\")",
+    );
+}

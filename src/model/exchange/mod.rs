@@ -69,7 +69,7 @@ fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
         return Err(ImportError::Empty);
     }
     serde_json::from_str(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
+        let (line, column) = place(text, e.line(), e.column());
         // serde_json stops at 128 levels of nesting and says so in its message.
         if e.to_string().starts_with("recursion limit exceeded") {
             ImportError::TooDeep { line, column }
@@ -82,6 +82,16 @@ fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
             ImportError::Syntax { line, column, detail }
         }
     })
+}
+
+/// serde_json reports an error found at a line break as column 0 of the next line;
+/// say instead the end of the line where the problem is.
+fn place(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 || line < 2 {
+        return (line, column.max(1));
+    }
+    let previous = text.split('\n').nth(line - 2).unwrap_or_default().trim_end_matches('\r');
+    (line - 1, previous.chars().count().max(1))
 }
 
 /// A backup of many assessments: `{"format": "x1060-backup", "version": 1,

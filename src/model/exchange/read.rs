@@ -20,7 +20,7 @@ fn show(value: &Value) -> String {
         Value::Array(_) => "[…]".to_owned(),
         Value::Object(_) => "{…}".to_owned(),
         _ => {
-            let text = value.to_string();
+            let text = escape_bidi(&value.to_string());
             if text.chars().count() > MAX {
                 let mut short: String = text.chars().take(MAX - 1).collect();
                 short.push('…');
@@ -38,6 +38,17 @@ pub const PLAN_ACTION_CHARS: usize = 2_000;
 /// A problem that stops the reading at once.
 fn fatal(path: &str, kind: ProblemKind) -> ImportError {
     ImportError::Invalid { problems: vec![Problem { path: path.to_owned(), service: None, kind }], more: 0 }
+}
+
+/// Writes the characters that reorder text (right-to-left marks, embeddings,
+/// overrides, isolates) as `\uXXXX`, so a value quoted in a message cannot flip
+/// how the message reads.
+fn escape_bidi(text: &str) -> String {
+    let is_bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(is_bidi) {
+        return text.to_owned();
+    }
+    text.chars().map(|c| if is_bidi(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() }).collect()
 }
 
 fn join(prefix: &str, key: &str) -> String {
