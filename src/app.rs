@@ -125,7 +125,8 @@ fn Header() -> impl IntoView {
 /// other tabs of this origin).
 fn listen_to_other_tabs(app: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        let ours = ev.key().is_none_or(|k| k.starts_with(crate::storage::PREFIX));
+        // A cleared storage (no key) or a change to our data; preferences are this tab's own.
+        let ours = ev.key().is_none_or(|k| crate::storage::holds_assessment_data(&k));
         if ours {
             app.sync_from_storage();
         }

@@ -21,6 +21,12 @@ use crate::model::exchange::{self, ImportError, Layout};
 use crate::model::{Assessment, AssessmentId, Lang, Timestamp};
 
 pub const PREFIX: &str = "x1060.v1.";
+
+/// Whether a change to `key` (by another tab) can change the assessments, the trash
+/// or the active one: every key of this layout except preferences.
+pub fn holds_assessment_data(key: &str) -> bool {
+    key.starts_with(PREFIX) && !key.starts_with(PREF_PREFIX)
+}
 const INDEX_KEY: &str = "x1060.v1.index";
 const ACTIVE_KEY: &str = "x1060.v1.active";
 const ASSESSMENT_PREFIX: &str = "x1060.v1.assessment.";

@@ -151,18 +151,6 @@ fn check_read_any(bytes: &[u8], name: &str) {
     }
 }
 
-fn base64url(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
 /// A share link is the same document compressed: it reads exactly as the file does
 /// (fuzz target `share_link` checks the same on arbitrary input).
 #[test]
@@ -170,7 +158,7 @@ fn corpus_files_in_share_links_read_as_the_files_do() {
     let mut compared = 0;
     for path in corpus_files() {
         let bytes = std::fs::read(&path).expect("read corpus file");
-        let link = format!("share=v1.{}", base64url(&miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 6)));
+        let link = format!("share=v1.{}", share::base64url(&miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 6)));
         match share::decode(&link) {
             Err(ShareError::TooLong { .. }) => continue,
             decoded => assert_eq!(decoded, exchange::read(&bytes).map_err(ShareError::Invalid), "{}", path.display()),

@@ -176,3 +176,13 @@ fn delete_works_when_storage_is_full() {
     assert_eq!(repo.trash().expect("trash").len(), 1);
     assert!(repo.load().expect("load").assessments.is_empty());
 }
+
+#[test]
+fn only_data_keys_concern_other_tabs() {
+    use x1060_assess::storage::holds_assessment_data;
+    assert!(holds_assessment_data("x1060.v1.assessment.a1"));
+    assert!(holds_assessment_data("x1060.v1.index"));
+    assert!(holds_assessment_data("x1060.v1.trash.a1"));
+    assert!(!holds_assessment_data("x1060.v1.pref.lang"));
+    assert!(!holds_assessment_data("other-app"));
+}

@@ -1,4 +1,4 @@
-//! Share links (`#share=v1.<base64url(zlib(document))>`) are untrusted input too:
+//! Share links (`#share=v1.<share::base64url(zlib(document))>`) are untrusted input too:
 //! `share::decode` must never panic, and a link it reads must survive `encode` then
 //! `decode`. The first byte picks how the rest becomes a link: as text, as base64url
 //! of arbitrary bytes (so the inflater sees junk), or as base64url of a real zlib
@@ -10,25 +10,13 @@ use miniz_oxide::deflate::compress_to_vec_zlib;
 use x1060_assess::model::share::{self, ShareError};
 use x1060_assess::model::Lang;
 
-fn base64url(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
     let link = match mode % 4 {
         0 => String::from_utf8_lossy(rest).into_owned(),
-        1 => format!("share=v1.{}", base64url(rest)),
-        2 => format!("https://example.invalid/app/#share=v1.{}", base64url(&compress_to_vec_zlib(rest, 1))),
-        _ => format!("share=v1.{}", base64url(&compress_to_vec_zlib(rest, 6))),
+        1 => format!("share=v1.{}", share::base64url(rest)),
+        2 => format!("https://example.invalid/app/#share=v1.{}", share::base64url(&compress_to_vec_zlib(rest, 1))),
+        _ => format!("share=v1.{}", share::base64url(&compress_to_vec_zlib(rest, 6))),
     };
     match share::decode(&link) {
         Ok(a) => match share::encode(&a) {

@@ -216,6 +216,13 @@ fn base64url_len(bytes: usize) -> usize {
     bytes / 3 * 4 + [0, 2, 3][bytes % 3]
 }
 
+/// `bytes` in base64url without padding, the alphabet of a link's payload.
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(base64url_len(bytes.len()));
+    push_base64url(&mut out, bytes);
+    out
+}
+
 /// Appends `bytes` in base64url without padding.
 fn push_base64url(out: &mut String, bytes: &[u8]) {
     for group in bytes.chunks(3) {
