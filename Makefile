@@ -1,11 +1,11 @@
 # Two commands do everything; each installs what is missing first (scripts/setup.sh).
 #   make serve   build the app and serve it on http://127.0.0.1:8080
-#   make test    run every test: native (cargo test) and end-to-end in Chromium
+#   make test    run every test: lint (fmt, clippy), native (cargo test) and end-to-end in Chromium
 # Also: make dist (release build into dist/), make bench (figures, issue 6).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist test test-native test-e2e bench clean
+.PHONY: setup setup-test serve dist test lint test-native test-e2e bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -19,7 +19,14 @@ serve: setup
 dist: setup
 	trunk build --release
 
-test: setup-test test-native dist test-e2e
+test: setup-test lint test-native dist test-e2e
+
+# The lint gate: formatting, and clippy warnings as errors for the native build
+# (model, storage, tests) and the web build (everything).
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --locked

@@ -26,6 +26,14 @@ need_rust() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # The lint gate of `make test` (cargo fmt --check, cargo clippy -D warnings).
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
 }
 
 need_trunk() {

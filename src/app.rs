@@ -1,10 +1,10 @@
-//! The app shell: state provider, header with navigation, export and language
-//! switch, messages, and the current view.
+//! The app shell: state provider, header, messages and the open view; it follows the
+//! page's address (views and share links) and what other tabs save.
 
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::Messages;
+use crate::components::{Header, Messages, NeedsAssessment};
 use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Report};
 use crate::state::{use_app, AppState, View};
 
@@ -14,27 +14,28 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     // Keep <html lang> and the title in step with the language and view.
     Effect::new(move |_| {
-        let lang = app.lang.get();
-        let t = crate::i18n::texts(lang);
-        browser::set_document_lang(lang.code());
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{} · {}", app.view.get().title(t), t.app_title));
-        }
+        let t = app.t();
+        browser::set_document_lang(app.lang().code());
+        browser::set_title(&format!("{} · {}", app.nav.view().title(t), t.common.app_title));
     });
+    browser::on_address_change(move |hash| app.follow_address(&hash));
     listen_to_other_tabs(app);
-    app.open_share_link();
     view! {
-        <a class="skip" href="#main">{move || app.t().skip_to_content}</a>
+        <a class="skip" href="#main" on:click=|ev| {
+            // The address names the view: move focus to the content without changing it.
+            ev.prevent_default();
+            browser::focus_main();
+        }>{move || app.t().common.skip_to_content}</a>
         <Header/>
         <main id="main" tabindex="-1">
             <Messages/>
-            <Show when=move || !app.persistent>
-                <p class="warning">{move || app.t().storage_unavailable_note}</p>
+            <Show when=move || !app.library.persistent>
+                <p class="warning">{move || app.t().common.storage_unavailable_note}</p>
             </Show>
             <CurrentView/>
         </main>
         <footer>
-            <p>{move || app.t().privacy_note}</p>
+            <p>{move || app.t().common.privacy_note}</p>
         </footer>
     }
 }
@@ -45,19 +46,14 @@ fn CurrentView() -> impl IntoView {
     let app = use_app();
     // Memos, so an edit (which changes `current`) does not rebuild the whole view:
     // only a change of view, or of having an active assessment, does.
-    let has_active = Memo::new(move |_| app.current.with(Option::is_some));
-    let view = Memo::new(move |_| app.view.get());
+    let has_active = Memo::new(move |_| app.library.current.with(Option::is_some));
+    let view = Memo::new(move |_| app.nav.view());
     move || {
-        if view.get() != View::Home && !has_active.get() {
-            return view! {
-                <section class="view">
-                    <p class="empty">{move || app.t().no_active}</p>
-                    <button type="button" on:click=move |_| app.show(View::Home)>{move || app.t().go_home}</button>
-                </section>
-            }
-            .into_any();
+        let view = view.get();
+        if view.needs_assessment() && !has_active.get() {
+            return view! { <NeedsAssessment view=view/> }.into_any();
         }
-        match view.get() {
+        match view {
             View::Home => view! { <Home/> }.into_any(),
             View::Catalogue => view! { <Catalogue/> }.into_any(),
             View::Profile => view! { <Profile/> }.into_any(),
@@ -70,57 +66,6 @@ fn CurrentView() -> impl IntoView {
     }
 }
 
-#[component]
-fn Header() -> impl IntoView {
-    let app = use_app();
-    let no_active = move || app.active.get().is_none();
-    view! {
-        <header class="app-header">
-            <div class="brand">
-                <h1 class="app-title">{move || app.t().app_title}</h1>
-                <p class="subtitle">
-                    {move || app.current.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_else(|| app.t().app_subtitle.to_owned())}
-                </p>
-            </div>
-            <nav aria-label=move || app.t().nav_label>
-                {View::ALL
-                    .into_iter()
-                    .map(|view| {
-                        view! {
-                            <button
-                                type="button"
-                                data-testid=format!("nav-{}", view.code())
-                                aria-current=move || (app.view.get() == view).then_some("page")
-                                on:click=move |_| app.show(view)
-                            >
-                                {move || view.title(app.t())}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <div class="tools">
-                <button type="button" data-testid="export-json" disabled=no_active on:click=move |_| app.export_active_json()>
-                    {move || app.t().export_json}
-                </button>
-                <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| app.export_active_csv()>
-                    {move || app.t().export_csv}
-                </button>
-                <button
-                    type="button"
-                    class="lang-toggle"
-                    data-testid="lang-toggle"
-                    lang=move || app.lang.get().other().code()
-                    title=move || app.t().lang_toggle_label
-                    on:click=move |_| app.set_lang(app.lang.get().other())
-                >
-                    {move || app.t().lang_toggle}
-                </button>
-            </div>
-        </header>
-    }
-}
-
 /// Another tab saved something: read it (the `storage` event fires only in the
 /// other tabs of this origin).
 fn listen_to_other_tabs(app: AppState) {
@@ -128,7 +73,7 @@ fn listen_to_other_tabs(app: AppState) {
         // A cleared storage (no key) or a change to our data; preferences are this tab's own.
         let ours = ev.key().is_none_or(|k| crate::storage::holds_assessment_data(&k));
         if ours {
-            app.sync_from_storage();
+            app.library.sync_from_storage();
         }
     });
     on_cleanup(move || handle.remove());

@@ -6,8 +6,8 @@
 //! `browser` up is only compiled for the web (wasm32); the model, the chart geometry
 //! and the storage logic are tested natively with `cargo test`.
 
-pub mod model;
 pub mod chart;
+pub mod model;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
@@ -32,8 +32,7 @@ pub fn start() {
         browser::show_crash_notice(&info.to_string());
     }));
     // Lets the end-to-end tests check the crash notice; nothing else uses this hash.
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    if hash == "#x1060-panic-test" {
+    if browser::location_hash() == "#x1060-panic-test" {
         panic!("panic requested by #x1060-panic-test");
     }
     leptos::mount::mount_to_body(app::App);

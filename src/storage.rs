@@ -333,7 +333,8 @@ impl<S: KeyValueStore> Repository<S> {
 
     /// Takes an assessment out of the trash, back into the list at `position`.
     pub fn restore_from_trash(&self, id: &AssessmentId, position: usize) -> Result<Assessment, StorageError> {
-        let text = self.store.get(&trash_key(id))?.ok_or_else(|| StorageError::Other(format!("{id} is not in the trash")))?;
+        let text =
+            self.store.get(&trash_key(id))?.ok_or_else(|| StorageError::Other(format!("{id} is not in the trash")))?;
         let entry: TrashEntry = serde_json::from_str(&text).map_err(|e| StorageError::Other(e.to_string()))?;
         let assessment = exchange::read_str(&entry.document).map_err(|e| StorageError::Other(e.to_string()))?;
         self.store.remove(&trash_key(id))?;
@@ -370,53 +371,5 @@ impl<S: KeyValueStore> Repository<S> {
 
     pub fn set_pref(&self, name: &str, value: &str) -> Result<(), StorageError> {
         self.store.set(&format!("{PREF_PREFIX}{name}"), value)
-    }
-}
-
-/// The browser's localStorage.
-#[cfg(target_arch = "wasm32")]
-pub mod browser {
-    use super::{KeyValueStore, StorageError};
-    use wasm_bindgen::JsCast;
-
-    pub struct LocalStore {
-        storage: web_sys::Storage,
-    }
-
-    impl LocalStore {
-        /// `Err(Unavailable)` when the browser gives the page no localStorage.
-        pub fn open() -> Result<Self, StorageError> {
-            let storage = web_sys::window()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .ok_or(StorageError::Unavailable)?;
-            Ok(LocalStore { storage })
-        }
-    }
-
-    fn classify(err: wasm_bindgen::JsValue, bytes: usize) -> StorageError {
-        match err.dyn_ref::<web_sys::DomException>() {
-            Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded { bytes },
-            Some(e) => StorageError::Other(format!("{}: {}", e.name(), e.message())),
-            None => StorageError::Other(format!("{err:?}")),
-        }
-    }
-
-    impl KeyValueStore for LocalStore {
-        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-            self.storage.get_item(key).map_err(|e| classify(e, 0))
-        }
-
-        fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-            self.storage.set_item(key, value).map_err(|e| classify(e, value.len()))
-        }
-
-        fn remove(&self, key: &str) -> Result<(), StorageError> {
-            self.storage.remove_item(key).map_err(|e| classify(e, 0))
-        }
-
-        fn keys(&self) -> Result<Vec<String>, StorageError> {
-            let n = self.storage.length().map_err(|e| classify(e, 0))?;
-            Ok((0..n).filter_map(|i| self.storage.key(i).ok().flatten()).collect())
-        }
     }
 }

@@ -1,4 +1,4 @@
-//! Aggregation as CONTRACT.md §2 defines it.
+//! Aggregation as docs/exchange-format.md (“How the numbers are computed”) defines it.
 
 mod common;
 
@@ -94,7 +94,8 @@ fn overall_is_mean_over_services_not_mean_of_category_means() {
 fn overall_101_over_40_case_through_the_summary() {
     // 40 in-scope services whose current scores sum to 101.
     let mut entries = Vec::new();
-    let ids: Vec<&str> = CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).take(40).collect();
+    let ids: Vec<&str> =
+        CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).take(40).collect();
     for (i, id) in ids.iter().enumerate() {
         let score = if i < 21 { 3 } else { 2 }; // 21*3 + 19*2 = 101
         entries.push(format!(r#"{{"id":"{id}","level":"standard","current":{score}}}"#));
@@ -122,19 +123,30 @@ fn custom_services_count_in_their_category() {
 fn delta_is_exact_difference_of_unrounded_means() {
     // now 2/3 = 0.666.., base 1/2: exact difference 1/6 = 0.1666 -> +0.17;
     // the difference of the rounded means (0.67 - 0.50) is also 0.17 here.
-    assert_eq!(Delta::between(Mean { sum: 2, count: 3 }, Mean { sum: 1, count: 2 }).map(Delta::display).as_deref(), Some("+0.17"));
+    assert_eq!(
+        Delta::between(Mean { sum: 2, count: 3 }, Mean { sum: 1, count: 2 }).map(Delta::display).as_deref(),
+        Some("+0.17")
+    );
     // now 101/40 = 2.525 (shown 2.53), base 2.5: exact +0.025 -> +0.03 (rounded means differ by 0.03 too).
-    assert_eq!(Delta::between(Mean { sum: 101, count: 40 }, Mean { sum: 5, count: 2 }).map(Delta::display).as_deref(), Some("+0.03"));
+    assert_eq!(
+        Delta::between(Mean { sum: 101, count: 40 }, Mean { sum: 5, count: 2 }).map(Delta::display).as_deref(),
+        Some("+0.03")
+    );
     // now 1/3 = 0.333 (0.33), base 2/3 = 0.667 (0.67): exact -0.3333 -> -0.33, though 0.33 - 0.67 = -0.34.
-    assert_eq!(Delta::between(Mean { sum: 1, count: 3 }, Mean { sum: 2, count: 3 }).map(Delta::display).as_deref(), Some("-0.33"));
-    assert_eq!(Delta::between(Mean { sum: 6, count: 2 }, Mean { sum: 3, count: 1 }).map(Delta::display).as_deref(), Some("0.00"));
+    assert_eq!(
+        Delta::between(Mean { sum: 1, count: 3 }, Mean { sum: 2, count: 3 }).map(Delta::display).as_deref(),
+        Some("-0.33")
+    );
+    assert_eq!(
+        Delta::between(Mean { sum: 6, count: 2 }, Mean { sum: 3, count: 1 }).map(Delta::display).as_deref(),
+        Some("0.00")
+    );
     assert_eq!(Delta::between(Mean::default(), Mean { sum: 3, count: 1 }), None);
 }
 
 #[test]
 fn gaps_are_ranked_by_size_then_level_then_catalogue_order() {
-    let a = read_ok(&doc(
-        r#"[
+    let a = read_ok(&doc(r#"[
         {"id":"A-1","level":"optional","current":1,"target":3},
         {"id":"A-2","level":"basic","current":1,"target":3},
         {"id":"B-1","level":"standard","current":1,"target":5},
@@ -142,8 +154,7 @@ fn gaps_are_ranked_by_size_then_level_then_catalogue_order() {
         {"id":"C-1","level":"basic","current":3,"target":3},
         {"id":"C-2","level":"basic","current":4,"target":2},
         {"id":"C-3","level":"basic","current":"n/a","target":5}
-    ]"#,
-    ));
+    ]"#));
     let gaps = ranked_gaps(a.catalogue, &a.custom_services, &a.services);
     let order: Vec<(&str, u8)> = gaps.iter().map(|g| (g.service.as_str(), g.gap)).collect();
     assert_eq!(order, [("B-1", 4), ("A-2", 2), ("A-1", 2)]);

@@ -45,6 +45,12 @@ assessments[2]: must be an object, found a number"
 fn backup_header_problems() {
     let e = |t: &str| read_any(t.as_bytes()).expect_err("invalid").message(Lang::En);
     assert_eq!(e(r#"{"format":"x1060-backup","version":2,"assessments":[]}"#), "The file has 1 problem:\nversion: version 2 is newer than this app can read (up to 1); open the file with a newer version of the app");
-    assert_eq!(e(r#"{"format":"x1060-backup","version":1}"#), "The file has 1 problem:\nassessments: is required but missing");
-    assert_eq!(e(r#"{"format":"x1060-backup","version":1,"assessments":{}}"#), "The file has 1 problem:\nassessments: must be an array, found an object");
+    assert_eq!(
+        e(r#"{"format":"x1060-backup","version":1}"#),
+        "The file has 1 problem:\nassessments: is required but missing"
+    );
+    assert_eq!(
+        e(r#"{"format":"x1060-backup","version":1,"assessments":{}}"#),
+        "The file has 1 problem:\nassessments: must be an array, found an object"
+    );
 }

@@ -97,16 +97,32 @@ fn insource_and_outsource_criteria_differ() {
     let c = CatalogueDef::latest();
     let five = Score::Rated(Rating::new(5).expect("5"));
     assert_ne!(c.criterion(Sourcing::Insource, five), c.criterion(Sourcing::Outsource, five));
-    assert_eq!(c.criterion(Sourcing::Outsource, Score::NotApplicable).map(|t| t.en), Some("Decided not to outsource it (not applicable)"));
+    assert_eq!(
+        c.criterion(Sourcing::Outsource, Score::NotApplicable).map(|t| t.en),
+        Some("Decided not to outsource it")
+    );
+}
+
+/// The UI adds the "n/a" label itself, so no criterion may carry it too (X.1060 table 3
+/// words the n/a rows as the decision only).
+#[test]
+fn no_criterion_text_carries_the_not_applicable_label() {
+    let c = CatalogueDef::latest();
+    let labelled: Vec<&str> = Sourcing::ALL
+        .into_iter()
+        .flat_map(|s| c.criteria(s))
+        .flat_map(|row| [row.text.ja, row.text.en])
+        .filter(|text| text.contains("適用外") || text.to_lowercase().contains("not applicable"))
+        .collect();
+    assert!(labelled.is_empty(), "criteria carrying the n/a label: {labelled:?}");
 }
 
 #[test]
-fn bundled_reference_copy_equals_shared_reference_when_present() {
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/x1060-2021.json");
-    if let Ok(text) = std::fs::read_to_string(shared) {
-        let shared: Value = serde_json::from_str(&text).expect("shared reference");
-        assert_eq!(shared, reference(), "src/model/catalogue/x1060-2021.json is out of date");
-    }
+fn not_applicable_rows_use_the_exact_x1060_wording() {
+    let c = CatalogueDef::latest();
+    let ja: Vec<Option<&str>> =
+        Sourcing::ALL.into_iter().map(|s| c.criterion(s, Score::NotApplicable).map(|t| t.ja)).collect();
+    assert_eq!(ja, [Some("インソースとしては実施しないと決めた"), Some("アウトソースとしては実施しないと決めた")]);
 }
 
 #[test]

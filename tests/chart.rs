@@ -41,24 +41,11 @@ fn labels(japanese: bool) -> Vec<String> {
         "Active relationship with external parties",
     ];
     let pick = if japanese { ja } else { en };
-    pick.iter()
-        .zip('A'..)
-        .map(|(name, id)| format!("{id} {name}"))
-        .collect()
+    pick.iter().zip('A'..).map(|(name, id)| format!("{id} {name}")).collect()
 }
 
 fn current() -> Vec<Option<f64>> {
-    vec![
-        Some(1.0),
-        Some(2.5),
-        Some(3.0),
-        None,
-        Some(4.0),
-        Some(0.0),
-        Some(5.0),
-        Some(2.0),
-        Some(1.5),
-    ]
+    vec![Some(1.0), Some(2.5), Some(3.0), None, Some(4.0), Some(0.0), Some(5.0), Some(2.0), Some(1.5)]
 }
 
 fn target() -> Vec<Option<f64>> {
@@ -68,10 +55,7 @@ fn target() -> Vec<Option<f64>> {
 fn spec<'a>(japanese: bool, cur: Vec<Option<f64>>) -> RadarSpec<'a> {
     RadarSpec::new(
         labels(japanese),
-        vec![
-            RadarSeries::current("現状 Current", cur),
-            RadarSeries::target("目標 Target", target()),
-        ],
+        vec![RadarSeries::current("現状 Current", cur), RadarSeries::target("目標 Target", target())],
     )
 }
 
@@ -92,9 +76,7 @@ fn elements_with(svg: &str, tag: &str, attr: &str) -> usize {
 
 /// Counts `<polyline` elements stroked in `color` (e.g. "#CBD2DB").
 fn polylines_in(svg: &str, color: &str) -> usize {
-    svg.lines()
-        .filter(|l| l.contains("<polyline") && l.contains(&format!("stroke=\"{color}\"")))
-        .count()
+    svg.lines().filter(|l| l.contains("<polyline") && l.contains(&format!("stroke=\"{color}\""))).count()
 }
 
 // ---- geometry ----
@@ -142,37 +124,13 @@ fn narrow_areas_keep_a_quarter_of_the_width_for_labels() {
 #[test]
 fn label_wrap_narrows_to_the_room_beside_the_chart() {
     let s = spec(true, current());
-    assert_eq!(
-        effective_label_wrap(&s, &RadarGeometry::new(720, 480, 9), 720),
-        24,
-        "fits: as asked"
-    );
-    assert_eq!(
-        effective_label_wrap(&s, &RadarGeometry::new(400, 400, 9), 400),
-        12,
-        "92 px / 7.15 px"
-    );
-    assert_eq!(
-        effective_label_wrap(&s, &RadarGeometry::new(100, 100, 9), 100),
-        MIN_LABEL_WRAP
-    );
-    let unwrapped = RadarSpec {
-        label_wrap: 0,
-        ..spec(true, current())
-    };
-    assert_eq!(
-        effective_label_wrap(&unwrapped, &RadarGeometry::new(100, 100, 9), 100),
-        0
-    );
-    let narrow = RadarSpec {
-        label_wrap: 4,
-        ..spec(true, current())
-    };
-    assert_eq!(
-        effective_label_wrap(&narrow, &RadarGeometry::new(720, 480, 9), 720),
-        4,
-        "narrower by choice"
-    );
+    assert_eq!(effective_label_wrap(&s, &RadarGeometry::new(720, 480, 9), 720), 24, "fits: as asked");
+    assert_eq!(effective_label_wrap(&s, &RadarGeometry::new(400, 400, 9), 400), 12, "92 px / 7.15 px");
+    assert_eq!(effective_label_wrap(&s, &RadarGeometry::new(100, 100, 9), 100), MIN_LABEL_WRAP);
+    let unwrapped = RadarSpec { label_wrap: 0, ..spec(true, current()) };
+    assert_eq!(effective_label_wrap(&unwrapped, &RadarGeometry::new(100, 100, 9), 100), 0);
+    let narrow = RadarSpec { label_wrap: 4, ..spec(true, current()) };
+    assert_eq!(effective_label_wrap(&narrow, &RadarGeometry::new(720, 480, 9), 720), 4, "narrower by choice");
 }
 
 #[test]
@@ -181,11 +139,7 @@ fn rings_scale_with_level() {
     assert_eq!(g.ring(5.0), vec![(200, 100), (300, 200), (200, 300), (100, 200)]);
     assert_eq!(g.ring(1.0), vec![(200, 180), (220, 200), (200, 220), (180, 200)]);
     assert_eq!(g.ring(9.0), g.ring(5.0), "clamped");
-    assert_eq!(
-        g.ring_label_pos(5.0),
-        (203, 102),
-        "inside the ring, right of the top spoke"
-    );
+    assert_eq!(g.ring_label_pos(5.0), (203, 102), "inside the ring, right of the top spoke");
 }
 
 #[test]
@@ -212,20 +166,10 @@ fn diagonal_label_anchors_point_away_from_the_centre() {
 
 #[test]
 fn multi_line_labels_grow_away_from_the_chart() {
-    let anchor = |v| LabelAnchor {
-        pos: (50, 100),
-        h: HAlign::Center,
-        v,
-    };
+    let anchor = |v| LabelAnchor { pos: (50, 100), h: HAlign::Center, v };
     assert_eq!(anchor(VAlign::Top).line_positions(2, 10.0), vec![(50, 100), (50, 110)]);
-    assert_eq!(
-        anchor(VAlign::Bottom).line_positions(2, 10.0),
-        vec![(50, 90), (50, 100)]
-    );
-    assert_eq!(
-        anchor(VAlign::Middle).line_positions(3, 10.0),
-        vec![(50, 90), (50, 100), (50, 110)]
-    );
+    assert_eq!(anchor(VAlign::Bottom).line_positions(2, 10.0), vec![(50, 90), (50, 100)]);
+    assert_eq!(anchor(VAlign::Middle).line_positions(3, 10.0), vec![(50, 90), (50, 100), (50, 110)]);
     assert!(anchor(VAlign::Top).line_positions(0, 10.0).is_empty());
 }
 
@@ -233,11 +177,7 @@ fn multi_line_labels_grow_away_from_the_chart() {
 fn missing_values_sit_at_the_centre() {
     let g = geo(4);
     let poly = g.polygon(&[Some(5.0), None, Some(5.0)]);
-    assert_eq!(
-        poly,
-        vec![(200, 100), (200, 200), (200, 300), (200, 200)],
-        "None and absent → centre"
-    );
+    assert_eq!(poly, vec![(200, 100), (200, 200), (200, 300), (200, 200)], "None and absent → centre");
     assert_eq!(g.polygon(&[Some(1.0); 6]).len(), 4, "extra values ignored");
 }
 
@@ -255,14 +195,8 @@ fn degenerate_axis_counts_do_not_panic() {
 
 #[test]
 fn labels_wrap_by_width_units() {
-    assert_eq!(
-        wrap_label("Strategic management of CDC", 24),
-        ["Strategic management of", "CDC"]
-    );
-    assert_eq!(
-        wrap_label("CDCプラットフォームの開発・保守", 24),
-        ["CDCプラットフォームの開", "発・保守"]
-    );
+    assert_eq!(wrap_label("Strategic management of CDC", 24), ["Strategic management of", "CDC"]);
+    assert_eq!(wrap_label("CDCプラットフォームの開発・保守", 24), ["CDCプラットフォームの開", "発・保守"]);
     assert_eq!(wrap_label("即時分析", 24), ["即時分析"]);
     assert_eq!(wrap_label("a\nb", 0), ["a", "b"]);
     assert_eq!(wrap_label("abcdefgh", 3), ["abc", "def", "gh"]);
@@ -294,10 +228,7 @@ fn renders_an_svg_document_with_every_label() {
 
 #[test]
 fn japanese_labels_pass_through_unchanged() {
-    let svg = render(&RadarSpec::new(
-        vec!["CDCの戦略マネジメント".into(), "B".into(), "C".into()],
-        vec![],
-    ));
+    let svg = render(&RadarSpec::new(vec!["CDCの戦略マネジメント".into(), "B".into(), "C".into()], vec![]));
     assert!(has_text(&svg, "CDCの戦略マネジメント"));
 }
 
@@ -312,22 +243,11 @@ fn markup_in_labels_is_escaped_by_the_backend() {
 fn both_series_are_drawn_in_their_colours() {
     let svg = render(&spec(true, current()));
     for color in ["#1F5FBF", "#D9480F"] {
-        assert_eq!(
-            elements_with(&svg, "<polygon", &format!("fill=\"{color}\"")),
-            1,
-            "{color} fill"
-        );
+        assert_eq!(elements_with(&svg, "<polygon", &format!("fill=\"{color}\"")), 1, "{color} fill");
         assert!(polylines_in(&svg, color) >= 2, "{color} outline and legend swatch");
-        assert!(
-            elements_with(&svg, "<circle", &format!("fill=\"{color}\"")) >= 8,
-            "{color} markers"
-        );
+        assert!(elements_with(&svg, "<circle", &format!("fill=\"{color}\"")) >= 8, "{color} markers");
     }
-    assert_eq!(
-        elements_with(&svg, "<circle", "stroke=\"#1F5FBF\""),
-        1,
-        "hollow marker for the missing value"
-    );
+    assert_eq!(elements_with(&svg, "<circle", "stroke=\"#1F5FBF\""), 1, "hollow marker for the missing value");
 }
 
 #[test]
@@ -339,10 +259,7 @@ fn legend_lists_the_series_labels() {
 
 #[test]
 fn legend_can_be_left_out() {
-    let s = RadarSpec {
-        legend: false,
-        ..spec(false, current())
-    };
+    let s = RadarSpec { legend: false, ..spec(false, current()) };
     let svg = render(&s);
     assert!(!has_text(&svg, "現状 Current"));
     assert!(has_text(&svg, "A Strategic management"), "labels still drawn");
@@ -363,31 +280,15 @@ fn different_values_give_different_svg() {
     let mut other = current();
     other[0] = Some(4.5);
     assert_ne!(render(&spec(true, current())), render(&spec(true, other)));
-    assert_eq!(
-        render(&spec(true, current())),
-        render(&spec(true, current())),
-        "deterministic"
-    );
+    assert_eq!(render(&spec(true, current())), render(&spec(true, current())), "deterministic");
 }
 
 #[test]
 fn all_missing_values_still_render() {
     let svg = render(&spec(true, vec![None; 9]));
-    assert_eq!(
-        elements_with(&svg, "<polygon", "fill=\"#1F5FBF\""),
-        1,
-        "degenerate polygon"
-    );
-    assert_eq!(
-        elements_with(&svg, "<circle", "stroke=\"#1F5FBF\""),
-        1,
-        "hollow centre marker"
-    );
-    assert_eq!(
-        elements_with(&svg, "<circle", "fill=\"#1F5FBF\""),
-        1,
-        "only the legend marker is filled"
-    );
+    assert_eq!(elements_with(&svg, "<polygon", "fill=\"#1F5FBF\""), 1, "degenerate polygon");
+    assert_eq!(elements_with(&svg, "<circle", "stroke=\"#1F5FBF\""), 1, "hollow centre marker");
+    assert_eq!(elements_with(&svg, "<circle", "fill=\"#1F5FBF\""), 1, "only the legend marker is filled");
 }
 
 #[test]
@@ -395,10 +296,7 @@ fn baseline_series_is_dashed() {
     let mut s = spec(false, current());
     s.series.push(RadarSeries::baseline("前回 Previous", target()));
     let svg = render(&s);
-    let color = format!(
-        "#{:02X}{:02X}{:02X}",
-        BASELINE_COLOR.0, BASELINE_COLOR.1, BASELINE_COLOR.2
-    );
+    let color = format!("#{:02X}{:02X}{:02X}", BASELINE_COLOR.0, BASELINE_COLOR.1, BASELINE_COLOR.2);
     assert!(polylines_in(&svg, &color) > 9, "dashes are many short segments");
     assert!(has_text(&svg, "前回 Previous"));
 }
@@ -410,21 +308,14 @@ fn dark_mode_uses_a_dark_background() {
     let svg = render(&s);
     assert!(svg.contains("fill=\"#1F242B\""));
     assert!(!svg.contains("fill=\"#FFFFFF\""));
-    assert!(
-        svg.contains("fill=\"#799FD9\""),
-        "series lightened: {:?}",
-        series_color(CURRENT_COLOR, true)
-    );
+    assert!(svg.contains("fill=\"#799FD9\""), "series lightened: {:?}", series_color(CURRENT_COLOR, true));
 }
 
 #[test]
 fn degenerate_charts_render() {
     for n in [0, 1, 2] {
         let labels = (0..n).map(|i| format!("L{i}")).collect();
-        let svg = render(&RadarSpec::new(
-            labels,
-            vec![RadarSeries::current("c", vec![Some(2.0); n])],
-        ));
+        let svg = render(&RadarSpec::new(labels, vec![RadarSeries::current("c", vec![Some(2.0); n])]));
         assert!(svg.contains("</svg>"), "{n} axes");
     }
     assert!(radar_svg(0, 0, &spec(true, current())).is_ok(), "zero-sized area");

@@ -106,7 +106,9 @@ fn starts_with_bom_and_exact_header() {
 
 #[test]
 fn ends_with_crlf_after_the_last_row() {
-    assert!(services_csv(&empty()).ends_with("I-7,I,幹部向けセキュリティ報告,Security reporting to executives,,,,,,,\r\n"));
+    assert!(
+        services_csv(&empty()).ends_with("I-7,I,幹部向けセキュリティ報告,Security reporting to executives,,,,,,,\r\n")
+    );
 }
 
 #[test]
@@ -165,7 +167,10 @@ fn outsourced_service_row_has_its_provider() {
         s.current = Some(rated(2));
         s.target = Some(rated(2));
     });
-    assert_eq!(row(&csv, "B-1"), "B-1,B,リアルタイム監視,Real time asset monitoring,standard,outsource,Example MSS Co.,2,2,0,");
+    assert_eq!(
+        row(&csv, "B-1"),
+        "B-1,B,リアルタイム監視,Real time asset monitoring,standard,outsource,Example MSS Co.,2,2,0,"
+    );
 }
 
 #[test]

@@ -64,7 +64,10 @@ fn some(s: &str) -> Option<String> {
 
 #[test]
 fn unset_or_not_required_to_a_level_entered_scope() {
-    let c = diff(r#"[{"id":"A-2","level":"not_required"}]"#, r#"[{"id":"A-1","level":"basic"},{"id":"A-2","level":"standard"}]"#);
+    let c = diff(
+        r#"[{"id":"A-2","level":"not_required"}]"#,
+        r#"[{"id":"A-1","level":"basic"},{"id":"A-2","level":"standard"}]"#,
+    );
     assert_eq!(level_kinds(&c), [("A-1", LevelChangeKind::EnteredScope), ("A-2", LevelChangeKind::EnteredScope)]);
     assert_eq!((c.levels[0].from, c.levels[0].to), (None, Some(Level::Basic)));
     assert_eq!((c.levels[1].from, c.levels[1].to), (Some(Level::NotRequired), Some(Level::Standard)));
@@ -203,7 +206,11 @@ fn na_and_unassessed_current_scores_are_not_comparable() {
         r#"[{"id":"F-1","level":"basic","current":3},{"id":"F-2","level":"basic","current":"n/a"},{"id":"F-3","level":"basic","current":2}]"#,
     );
     type Row<'a> = (&'a str, Option<Score>, Option<Score>, Option<i8>, Movement);
-    let rows: Vec<Row> = c.scores.iter().map(|s| (s.service.as_str(), s.current_from, s.current_to, s.current_delta, s.movement)).collect();
+    let rows: Vec<Row> = c
+        .scores
+        .iter()
+        .map(|s| (s.service.as_str(), s.current_from, s.current_to, s.current_delta, s.movement))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -238,7 +245,8 @@ fn movement_counts_only_services_in_scope_on_both_sides() {
     // A-5, A-6 entered scope and A-7 left it: their improvements are listed, not counted.
     assert_eq!(c.counts, MovementCounts { improved: 1, worsened: 1, unchanged: 1, not_comparable: 2 });
     assert_eq!(c.counts.total(), 5);
-    let improved: Vec<&str> = c.scores.iter().filter(|s| s.movement == Movement::Improved).map(|s| s.service.as_str()).collect();
+    let improved: Vec<&str> =
+        c.scores.iter().filter(|s| s.movement == Movement::Improved).map(|s| s.service.as_str()).collect();
     assert_eq!(improved, ["A-1", "A-5", "A-6", "A-7"]);
 }
 
@@ -292,7 +300,7 @@ fn snapshot_then_edit_shows_only_the_edit() {
     assert_eq!(deltas(&c, "G"), (some("+1.00"), None));
 }
 
-// Category and overall deltas (CONTRACT.md §2)
+// Category and overall deltas (docs/exchange-format.md (“How the numbers are computed”))
 
 #[test]
 fn category_delta_is_exact_not_the_difference_of_rounded_means() {
@@ -309,7 +317,8 @@ fn category_delta_is_exact_not_the_difference_of_rounded_means() {
 
 #[test]
 fn delta_of_101_over_40_against_5_over_2_is_plus_0_03() {
-    let ids: Vec<&str> = CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).take(40).collect();
+    let ids: Vec<&str> =
+        CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).take(40).collect();
     let now: Vec<String> = ids
         .iter()
         .enumerate()

@@ -6,7 +6,9 @@ mod common;
 use common::{doc, read_ok, sample_text, ts};
 use serde_json::{Map, Value};
 use x1060_assess::model::exchange::{self, migrate, write, ImportError, Layout};
-use x1060_assess::model::{Assessment, CategoryId, CustomService, Lang, Level, LocalText, Rating, Score, ServiceId, Sourcing};
+use x1060_assess::model::{
+    Assessment, CategoryId, CustomService, Lang, Level, LocalText, Rating, Score, ServiceId, Sourcing,
+};
 
 fn id(s: &str) -> ServiceId {
     ServiceId::parse(s).expect("id")
@@ -14,8 +16,12 @@ fn id(s: &str) -> ServiceId {
 
 fn rich_assessment() -> Assessment {
     let mut a = Assessment::new("SOC <b>FY2026</b>", "Example \"Corp\"", ts("2026-04-01T09:00:00Z"));
-    a.add_custom_service(CustomService { id: id("I-8"), category: CategoryId::parse("I").expect("category"), name: LocalText::new("追加", "Extra") })
-        .expect("custom");
+    a.add_custom_service(CustomService {
+        id: id("I-8"),
+        category: CategoryId::parse("I").expect("category"),
+        name: LocalText::new("追加", "Extra"),
+    })
+    .expect("custom");
     a.edit_service(&id("A-1"), |s| {
         s.level = Some(Level::Basic);
         s.sourcing = Some(Sourcing::Insource);
@@ -153,7 +159,10 @@ fn migration_chain_upgrades_older_versions() {
     assert_eq!(migrate::oldest_readable(&steps, 1), 0);
     // Without the step, version 0 cannot be read.
     let e = exchange::read_with(v0.as_bytes(), &[]).expect_err("no step");
-    assert_eq!(e.message(Lang::En), "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found 0");
+    assert_eq!(
+        e.message(Lang::En),
+        "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found 0"
+    );
 }
 
 #[test]
@@ -169,7 +178,11 @@ fn shipped_migration_chain_has_no_holes() {
 fn hostile_nesting_is_an_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(exchange::read(deep.as_bytes()), Err(ImportError::TooDeep { line: 1, .. })));
-    let deep_obj = format!(r#"{{"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"x","services":[],"x":{}1{}}}"#, "[".repeat(5000), "]".repeat(5000));
+    let deep_obj = format!(
+        r#"{{"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"x","services":[],"x":{}1{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     assert!(matches!(exchange::read(deep_obj.as_bytes()), Err(ImportError::TooDeep { .. })));
 }
 
@@ -205,7 +218,10 @@ fn plan_round_trips_and_is_optional() {
     );
     a.edit_plan(&id("I-8"), |p| p.action.clear());
     assert!(!a.plan.contains_key("I-8"), "a blank item is dropped");
-    assert!(serde_json::from_str::<Value>(&write(&rich_assessment(), Layout::Compact)).expect("json").get("plan").is_none());
+    assert!(serde_json::from_str::<Value>(&write(&rich_assessment(), Layout::Compact))
+        .expect("json")
+        .get("plan")
+        .is_none());
 }
 
 #[test]

@@ -27,7 +27,10 @@ fn syntax_errors_give_line_and_column() {
     assert_error("{\n  \"format\": \"x\",\n  \"version\" 1\n}", "Line 3, column 13: not valid JSON (expected `:`).");
     assert_error("{\"a\": [1, 2,]}", "Line 1, column 13: not valid JSON (trailing comma).");
     assert_error("{\"a\": 1", "Line 1, column 7: not valid JSON (EOF while parsing an object).");
-    assert_eq!(read_err("{\"a\": 1").message(Lang::Ja), "1 行 7 列: JSON として正しくありません（EOF while parsing an object）。");
+    assert_eq!(
+        read_err("{\"a\": 1").message(Lang::Ja),
+        "1 行 7 列: JSON として正しくありません（EOF while parsing an object）。"
+    );
 }
 
 #[test]
@@ -44,7 +47,10 @@ fn too_deep() {
 #[test]
 fn root_must_be_object() {
     assert_error("[1,2]", "The file has 1 problem:\n(top level): must be an object, found an array");
-    assert_eq!(read_err("42").message(Lang::Ja), "ファイルに 1 件の問題があります:\n（ファイル全体）: オブジェクトである必要がありますが、数値です");
+    assert_eq!(
+        read_err("42").message(Lang::Ja),
+        "ファイルに 1 件の問題があります:\n（ファイル全体）: オブジェクトである必要がありますが、数値です"
+    );
 }
 
 #[test]
@@ -74,8 +80,14 @@ fn newer_version_says_so() {
 fn bad_versions() {
     let e = |v: &str| format!(r#"{{"format":"x1060-assessment","version":{v}}}"#);
     assert_error(&e("\"1\""), "The file has 1 problem:\nversion: must be an integer, found a string");
-    assert_error(&e("1.5"), "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found 1.5");
-    assert_error(&e("-1"), "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found -1");
+    assert_error(
+        &e("1.5"),
+        "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found 1.5",
+    );
+    assert_error(
+        &e("-1"),
+        "The file has 1 problem:\nversion: is not a version this app can read (it reads versions 1 to 1), found -1",
+    );
     assert_error(r#"{"format":"x1060-assessment"}"#, "The file has 1 problem:\nversion: is required but missing");
 }
 
@@ -85,7 +97,10 @@ fn unknown_catalogue() {
         r#"{"format":"x1060-assessment","version":1,"catalogue":"x1060-2099","name":"x","services":[]}"#,
         "The file has 1 problem:\ncatalogue: unknown catalogue \"x1060-2099\" (this app knows x1060-2021)",
     );
-    assert_error(r#"{"format":"x1060-assessment","version":1}"#, "The file has 1 problem:\ncatalogue: is required but missing");
+    assert_error(
+        r#"{"format":"x1060-assessment","version":1}"#,
+        "The file has 1 problem:\ncatalogue: is required but missing",
+    );
 }
 
 #[test]
@@ -94,7 +109,10 @@ fn name_and_services_required() {
         &format!("{{{HEAD}}}"),
         "The file has 2 problems:\nname: is required but missing\nservices: is required but missing",
     );
-    assert_error(&format!(r#"{{{HEAD},"name":"  ","services":{{}}}}"#), "The file has 2 problems:\nname: must not be empty\nservices: must be an array, found an object");
+    assert_error(
+        &format!(r#"{{{HEAD},"name":"  ","services":{{}}}}"#),
+        "The file has 2 problems:\nname: must not be empty\nservices: must be an array, found an object",
+    );
 }
 
 #[test]
@@ -120,7 +138,9 @@ fn duplicate_service() {
 #[test]
 fn scores_out_of_range_or_wrong_type() {
     assert_error(
-        &doc(r#"[{"id":"A-1","current":0,"target":6},{"id":"A-2","current":3.5,"target":"3"},{"id":"A-3","current":"N/A","target":true}]"#),
+        &doc(
+            r#"[{"id":"A-1","current":0,"target":6},{"id":"A-2","current":3.5,"target":"3"},{"id":"A-3","current":"N/A","target":true}]"#,
+        ),
         "The file has 6 problems:\n\
 services[0].current (service A-1): must be an integer from 1 to 5, \"n/a\" or null, found 0\n\
 services[0].target (service A-1): must be an integer from 1 to 5, \"n/a\" or null, found 6\n\

@@ -255,8 +255,16 @@ fn another_json_format_is_refused_at_its_header() {
         ("format".to_owned(), ProblemKind::NotThisFormat { found: "\"soc-cmm\"".to_owned() })
     );
     assert_eq!(problem("json-schema-file.json"), ("format".to_owned(), ProblemKind::Missing));
-    for (name, found) in [("root-array.json", JsonKind::Array), ("root-string.json", JsonKind::String), ("root-null.json", JsonKind::Null)] {
-        assert_eq!(problem(name), (String::new(), ProblemKind::WrongType { expected: Expected::Object, found }), "{name}");
+    for (name, found) in [
+        ("root-array.json", JsonKind::Array),
+        ("root-string.json", JsonKind::String),
+        ("root-null.json", JsonKind::Null),
+    ] {
+        assert_eq!(
+            problem(name),
+            (String::new(), ProblemKind::WrongType { expected: Expected::Object, found }),
+            "{name}"
+        );
     }
     assert_eq!(
         problem("unknown-catalogue.json"),
@@ -317,7 +325,11 @@ fn odd_scores_are_refused_at_their_field() {
         let all = problems(name);
         assert_eq!(
             all,
-            vec![("services[0].current".to_owned(), Some("A-1".to_owned()), ProblemKind::BadScore { found: found.to_owned() })],
+            vec![(
+                "services[0].current".to_owned(),
+                Some("A-1".to_owned()),
+                ProblemKind::BadScore { found: found.to_owned() }
+            )],
             "{name}"
         );
     }
@@ -440,7 +452,10 @@ fn duplicate_and_unknown_ids_are_refused_with_both_places() {
     );
     assert_eq!(
         problem("duplicate-plan-id.json"),
-        ("plan[1].id".to_owned(), ProblemKind::DuplicateService { id: "\"A-1\"".to_owned(), first: "plan[0]".to_owned() })
+        (
+            "plan[1].id".to_owned(),
+            ProblemKind::DuplicateService { id: "\"A-1\"".to_owned(), first: "plan[0]".to_owned() }
+        )
     );
     assert_eq!(
         problem("duplicate-custom-id.json"),
@@ -457,7 +472,10 @@ fn duplicate_and_unknown_ids_are_refused_with_both_places() {
             ProblemKind::UnknownService { id: "\"Z-9\"".to_owned(), catalogue: "x1060-2021".to_owned() }
         )
     );
-    assert_eq!(problem("id-fullwidth.json"), ("services[0].id".to_owned(), ProblemKind::BadId { found: "\"Ａ-1\"".to_owned() }));
+    assert_eq!(
+        problem("id-fullwidth.json"),
+        ("services[0].id".to_owned(), ProblemKind::BadId { found: "\"Ａ-1\"".to_owned() })
+    );
     assert_eq!(
         problem("id-too-long.json"),
         ("services[0].id".to_owned(), ProblemKind::BadId { found: "\"A-12345678901234567\"".to_owned() })
@@ -512,13 +530,18 @@ fn edge_timestamps_and_dates() {
     let due: Vec<ProblemKind> = problems("plan-due-bad.json").into_iter().map(|(_, _, k)| k).collect();
     assert_eq!(
         due,
-        [ProblemKind::BadDate { found: "\"2023-02-29\"".to_owned() }, ProblemKind::BadDate { found: "20260930".to_owned() }]
+        [
+            ProblemKind::BadDate { found: "\"2023-02-29\"".to_owned() },
+            ProblemKind::BadDate { found: "20260930".to_owned() }
+        ]
     );
 }
 
 #[test]
 fn backups_are_read_whole_or_refused_with_entry_paths() {
-    let Ok(Document::Backup(list)) = exchange::read_any(&seed("backup-valid.json")) else { panic!("backup-valid.json") };
+    let Ok(Document::Backup(list)) = exchange::read_any(&seed("backup-valid.json")) else {
+        panic!("backup-valid.json")
+    };
     assert_eq!(list.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["<script>one</script>", "\u{202e}two"]);
     let Err(ImportError::Invalid { problems, .. }) = exchange::read_any(&seed("backup-with-bad-entry.json")) else {
         panic!("backup-with-bad-entry.json")
@@ -529,7 +552,10 @@ fn backups_are_read_whole_or_refused_with_entry_paths() {
         Err(ImportError::Invalid { problems, .. }) => (problems[0].path.clone(), problems[0].kind.clone()),
         other => panic!("{name}: {other:?}"),
     };
-    assert_eq!(version("backup-newer-version.json"), ("version".to_owned(), ProblemKind::NewerVersion { found: "2".to_owned() }));
+    assert_eq!(
+        version("backup-newer-version.json"),
+        ("version".to_owned(), ProblemKind::NewerVersion { found: "2".to_owned() })
+    );
     assert_eq!(
         version("backup-version-float.json"),
         ("version".to_owned(), ProblemKind::BadVersion { found: "1.0".to_owned(), oldest: 1 })

@@ -21,24 +21,27 @@ fn sourcing() -> impl Strategy<Value = Option<Sourcing>> {
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
-    let ids: Vec<&'static str> = CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).collect();
+    let ids: Vec<&'static str> =
+        CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).collect();
     let entry = (proptest::sample::select(ids), level(), sourcing(), ".{0,12}", score(), score(), "\\PC{0,20}");
-    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000).prop_map(|(name, org, entries, ms)| {
-        let name = if name.trim().is_empty() { "x".to_owned() } else { name };
-        let mut a = Assessment::new(name, org, Timestamp::from_unix_millis(ms));
-        for (id, level, sourcing, provider, current, target, note) in entries {
-            let id = ServiceId::parse(id).expect("catalogue id");
-            a.edit_service(&id, |s| {
-                s.level = level;
-                s.sourcing = sourcing;
-                s.provider = provider;
-                s.current = current;
-                s.target = target;
-                s.note = note;
-            });
-        }
-        a
-    })
+    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000).prop_map(
+        |(name, org, entries, ms)| {
+            let name = if name.trim().is_empty() { "x".to_owned() } else { name };
+            let mut a = Assessment::new(name, org, Timestamp::from_unix_millis(ms));
+            for (id, level, sourcing, provider, current, target, note) in entries {
+                let id = ServiceId::parse(id).expect("catalogue id");
+                a.edit_service(&id, |s| {
+                    s.level = level;
+                    s.sourcing = sourcing;
+                    s.provider = provider;
+                    s.current = current;
+                    s.target = target;
+                    s.note = note;
+                });
+            }
+            a
+        },
+    )
 }
 
 proptest! {

@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 use x1060_assess::model::exchange;
 
 fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/x1060-assessment.schema.json")).expect("schema file");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/x1060-assessment.schema.json"))
+        .expect("schema file");
     let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
@@ -46,14 +47,29 @@ fn sample_file_is_valid_for_both() {
 #[test]
 fn documents_both_accept() {
     agree(&base(), true);
-    agree(&with(&["services"], json!([{"id": "A-1", "level": "basic", "sourcing": "insource", "current": 1, "target": 5}])), true);
-    agree(&with(&["services"], json!([{"id": "A-1", "current": "n/a", "target": null, "level": null, "note": null}])), true);
+    agree(
+        &with(
+            &["services"],
+            json!([{"id": "A-1", "level": "basic", "sourcing": "insource", "current": 1, "target": 5}]),
+        ),
+        true,
+    );
+    agree(
+        &with(&["services"], json!([{"id": "A-1", "current": "n/a", "target": null, "level": null, "note": null}])),
+        true,
+    );
     agree(&with(&["organisation"], json!(null)), true);
     agree(&with(&["updated"], json!("2026-04-01T09:00:00.123+09:00")), true);
     agree(&with(&["extra"], json!({"anything": [1, 2]})), true);
     agree(&with(&["custom_services"], json!([{"id": "I-8", "category": "I", "name": {"ja": "追加"}}])), true);
     agree(&with(&["snapshots"], json!([{"label": "FY2025", "taken": "2025-04-01T09:00:00Z", "services": []}])), true);
-    agree(&with(&["plan"], json!([{"id": "A-1", "action": "Write it down", "owner": "SOC", "due": "2026-09-30", "status": "done"}])), true);
+    agree(
+        &with(
+            &["plan"],
+            json!([{"id": "A-1", "action": "Write it down", "owner": "SOC", "due": "2026-09-30", "status": "done"}]),
+        ),
+        true,
+    );
     agree(&with(&["plan"], json!([{"id": "A-1", "status": null, "due": null}])), true);
 }
 

@@ -428,7 +428,9 @@ fn an_assessment_too_large_for_a_link_is_refused_with_its_length() {
     assert_eq!(max, MAX_LINK_CHARS);
     // 120,000 random characters of 62 kinds hardly compress: about 4/3 × 6/8 of a byte each.
     assert!(chars > 100_000, "{chars}");
-    assert!(e.message(Lang::En).starts_with(&format!("The assessment is too large for a link ({chars} characters; at most 32000).")));
+    assert!(e
+        .message(Lang::En)
+        .starts_with(&format!("The assessment is too large for a link ({chars} characters; at most 32000).")));
 
     // Two such notes still fit.
     let mut b = sample();

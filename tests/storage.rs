@@ -166,10 +166,16 @@ fn delete_works_when_storage_is_full() {
     // Fill the quota to the last byte: deleting frees space before it writes the trash entry.
     let probe = Repository::new(MemoryStore::default());
     probe.save(&id("a"), &named("A")).expect("save");
-    let used: usize = probe.store().keys().expect("keys").iter().map(|k| {
-        let v = probe.store().get(k).expect("get").expect("value");
-        (k.encode_utf16().count() + v.encode_utf16().count()) * 2
-    }).sum();
+    let used: usize = probe
+        .store()
+        .keys()
+        .expect("keys")
+        .iter()
+        .map(|k| {
+            let v = probe.store().get(k).expect("get").expect("value");
+            (k.encode_utf16().count() + v.encode_utf16().count()) * 2
+        })
+        .sum();
     let repo = Repository::new(MemoryStore::with_quota(used + 200));
     repo.save(&id("a"), &named("A")).expect("save");
     repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete in a full store");

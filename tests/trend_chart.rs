@@ -11,9 +11,7 @@ const H: u32 = 360;
 
 /// Four snapshots and the working state.
 fn x_labels() -> Vec<String> {
-    ["FY2024", "FY2025", "2026-01-15", "2026-04-01", "Now"]
-        .map(String::from)
-        .to_vec()
+    ["FY2024", "FY2025", "2026-01-15", "2026-04-01", "Now"].map(String::from).to_vec()
 }
 
 fn current() -> Vec<Option<f64>> {
@@ -27,19 +25,13 @@ fn target() -> Vec<Option<f64>> {
 fn spec<'a>(cur: Vec<Option<f64>>) -> TrendSpec<'a> {
     TrendSpec::new(
         x_labels(),
-        vec![
-            TrendSeries::current("現状 Current", cur),
-            TrendSeries::target("目標 Target", target()),
-        ],
+        vec![TrendSeries::current("現状 Current", cur), TrendSeries::target("目標 Target", target())],
     )
 }
 
 /// Like [`spec`], without the legend (so every polyline in a series colour is its line).
 fn spec_without_legend<'a>(cur: Vec<Option<f64>>) -> TrendSpec<'a> {
-    TrendSpec {
-        legend: false,
-        ..spec(cur)
-    }
+    TrendSpec { legend: false, ..spec(cur) }
 }
 
 #[track_caller]
@@ -55,10 +47,7 @@ fn has_text(svg: &str, text: &str) -> bool {
 /// The `<text ...>` opening line of the element whose content is exactly `text`.
 fn text_tag<'s>(svg: &'s str, text: &str) -> Option<&'s str> {
     let lines: Vec<&str> = svg.lines().collect();
-    lines
-        .windows(2)
-        .find(|pair| pair[0].starts_with("<text") && pair[1] == text)
-        .map(|pair| pair[0])
+    lines.windows(2).find(|pair| pair[0].starts_with("<text") && pair[1] == text).map(|pair| pair[0])
 }
 
 /// The integer value of attribute `name` in an SVG tag line.
@@ -70,16 +59,12 @@ fn attr(tag: &str, name: &str) -> i32 {
 
 /// Counts `<polyline` elements stroked in `color` (e.g. "#CBD2DB").
 fn polylines_in(svg: &str, color: &str) -> usize {
-    svg.lines()
-        .filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{color}\"")))
-        .count()
+    svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{color}\""))).count()
 }
 
 /// The `<circle` elements filled in `color`.
 fn circles_in<'s>(svg: &'s str, color: &str) -> Vec<&'s str> {
-    svg.lines()
-        .filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{color}\"")))
-        .collect()
+    svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{color}\""))).collect()
 }
 
 fn hex(c: plotters::style::RGBColor) -> String {
@@ -94,10 +79,7 @@ fn value_zero_is_at_the_bottom_of_the_plot_and_five_at_the_top() {
     let plot = g.plot_area();
     assert_eq!(g.y(0.0), plot.bottom);
     assert_eq!(g.y(5.0), plot.top);
-    assert!(
-        (g.y(2.5) - (plot.top + plot.bottom) / 2).abs() <= 1,
-        "linear in between"
-    );
+    assert!((g.y(2.5) - (plot.top + plot.bottom) / 2).abs() <= 1, "linear in between");
 }
 
 #[test]
@@ -140,10 +122,7 @@ fn five_points_are_evenly_spaced_with_half_a_slot_at_each_end() {
     let slot = f64::from(plot.right - plot.left) / 5.0;
     assert!((g.slot() - slot).abs() < 1.0);
     for i in 0..4 {
-        assert!(
-            (f64::from(g.x(i + 1) - g.x(i)) - slot).abs() <= 1.0,
-            "gap after point {i}"
-        );
+        assert!((f64::from(g.x(i + 1) - g.x(i)) - slot).abs() <= 1.0, "gap after point {i}");
     }
     assert!(((g.x(0) - plot.left) - (plot.right - g.x(4))).abs() <= 1, "symmetric");
 }
@@ -157,10 +136,7 @@ fn plot_area_lies_inside_the_default_margins() {
     assert_eq!(plot.top, m.top.round() as i32);
     assert_eq!(plot.bottom, (f64::from(H) - m.bottom).round() as i32);
     assert!(m.left > Y_LABEL_GAP, "room for the y numbers");
-    assert!(
-        m.bottom > X_LABEL_GAP + MAX_X_LABEL_LINES as f64 * 13.0,
-        "room for two label lines"
-    );
+    assert!(m.bottom > X_LABEL_GAP + MAX_X_LABEL_LINES as f64 * 13.0, "room for two label lines");
     assert!(0 < plot.left && plot.left < plot.right && plot.right < W as i32);
     assert!(0 < plot.top && plot.top < plot.bottom && plot.bottom < H as i32);
 }
@@ -170,11 +146,7 @@ fn legend_rows_move_the_plot_down() {
     let with = TrendGeometry::for_spec(W, H, &spec(current())).plot_area();
     let without = TrendGeometry::for_spec(W, H, &spec_without_legend(current())).plot_area();
     assert!(with.top > without.top, "{with:?} vs {without:?}");
-    assert_eq!(
-        without,
-        TrendGeometry::new(W, H, 5).plot_area(),
-        "no legend: default margins"
-    );
+    assert_eq!(without, TrendGeometry::new(W, H, 5).plot_area(), "no legend: default margins");
     let mut three = spec(current());
     three.series.push(TrendSeries::baseline("前回", target()));
     assert!(TrendGeometry::for_spec(W, H, &three).plot_area().top > with.top);
@@ -193,13 +165,7 @@ fn tiny_areas_collapse_without_turning_inside_out() {
 fn a_missing_value_splits_the_segments() {
     let g = TrendGeometry::new(W, H, 5);
     let segments = g.segments(&[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0)]);
-    assert_eq!(
-        segments,
-        vec![
-            vec![g.point(0, 1.0), g.point(1, 2.0)],
-            vec![g.point(3, 3.0), g.point(4, 4.0)]
-        ]
-    );
+    assert_eq!(segments, vec![vec![g.point(0, 1.0), g.point(1, 2.0)], vec![g.point(3, 3.0), g.point(4, 4.0)]]);
 }
 
 #[test]
@@ -216,10 +182,7 @@ fn isolated_values_are_segments_of_one_point() {
 #[test]
 fn values_beyond_the_points_are_ignored() {
     let g = TrendGeometry::new(W, H, 2);
-    assert_eq!(
-        g.segments(&[Some(1.0); 6]),
-        vec![vec![g.point(0, 1.0), g.point(1, 1.0)]]
-    );
+    assert_eq!(g.segments(&[Some(1.0); 6]), vec![vec![g.point(0, 1.0), g.point(1, 1.0)]]);
     assert_eq!(g.markers(&[Some(1.0); 6]).len(), 2);
 }
 
@@ -250,10 +213,7 @@ fn x_labels_hang_below_the_plot_on_their_point() {
     assert_eq!(labels.iter().map(|l| l.index).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
     let first = &labels[0];
     assert_eq!(first.lines, ["FY2024"]);
-    assert_eq!(
-        first.positions,
-        vec![(g.x(0), g.plot_area().bottom + X_LABEL_GAP.round() as i32)]
-    );
+    assert_eq!(first.positions, vec![(g.x(0), g.plot_area().bottom + X_LABEL_GAP.round() as i32)]);
 }
 
 #[test]
@@ -264,10 +224,7 @@ fn labels_that_fit_are_unchanged() {
 
 #[test]
 fn long_labels_wrap_then_end_in_an_ellipsis() {
-    assert_eq!(
-        fit_label("Strategic management of the CDC", 12, 2),
-        ["Strategic", "management…"]
-    );
+    assert_eq!(fit_label("Strategic management of the CDC", 12, 2), ["Strategic", "management…"]);
     assert_eq!(
         fit_label("脅威情報の収集および分析と評価", 8, 2),
         ["脅威情報", "の収集…"],
@@ -350,22 +307,14 @@ fn series_colours_are_written_in_upper_case_hex() {
 fn markers_are_drawn_where_the_geometry_puts_them() {
     let s = spec_without_legend(vec![Some(5.0), Some(0.0), None, None, Some(9.0)]);
     let g = TrendGeometry::for_spec(W, H, &s);
-    let drawn: Vec<(i32, i32)> = circles_in(&render(&s), "#1F5FBF")
-        .iter()
-        .map(|c| (attr(c, "cx"), attr(c, "cy")))
-        .collect();
+    let drawn: Vec<(i32, i32)> =
+        circles_in(&render(&s), "#1F5FBF").iter().map(|c| (attr(c, "cx"), attr(c, "cy"))).collect();
     assert_eq!(drawn, vec![g.point(0, 5.0), g.point(1, 0.0), g.point(4, 5.0)]);
 }
 
 #[test]
 fn a_missing_value_in_the_middle_splits_the_line_into_two_polylines() {
-    let svg = render(&spec_without_legend(vec![
-        Some(1.0),
-        Some(2.0),
-        None,
-        Some(3.0),
-        Some(3.5),
-    ]));
+    let svg = render(&spec_without_legend(vec![Some(1.0), Some(2.0), None, Some(3.0), Some(3.5)]));
     assert_eq!(polylines_in(&svg, "#1F5FBF"), 2);
     assert_eq!(circles_in(&svg, "#1F5FBF").len(), 4);
 }
@@ -409,10 +358,7 @@ fn legend_sits_above_the_plot() {
     for label in ["現状 Current", "目標 Target"] {
         let tag = text_tag(&svg, label).expect("legend entry");
         // Vertically centred text: half a line (≈ 8 px at 13 px) above and below its y.
-        assert!(
-            attr(tag, "y") + 8 < top,
-            "{label} at {tag} overlaps the plot from {top}"
-        );
+        assert!(attr(tag, "y") + 8 < top, "{label} at {tag} overlaps the plot from {top}");
     }
 }
 
@@ -438,10 +384,7 @@ fn markup_in_labels_is_escaped_by_the_backend() {
 #[test]
 fn long_x_labels_are_cut_with_an_ellipsis() {
     let long = "2026-01-15 Strategic management of the CDC after the reorganisation";
-    let svg = render(&TrendSpec::new(
-        vec!["FY2024".into(), long.into(), "Now".into()],
-        vec![],
-    ));
+    let svg = render(&TrendSpec::new(vec!["FY2024".into(), long.into(), "Now".into()], vec![]));
     assert!(!svg.contains("reorganisation"), "the tail is cut");
     assert!(svg.contains("…\n</text>"), "and marked");
 }

@@ -111,11 +111,7 @@ impl RadarGeometry {
     /// radius is treated as 0, and a non-finite centre as the origin.
     pub fn new_with(center: (f64, f64), radius: f64, axes: usize) -> Self {
         let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
-        Self {
-            center: (finite(center.0), finite(center.1)),
-            radius: finite(radius).max(0.0),
-            axes,
-        }
+        Self { center: (finite(center.0), finite(center.1)), radius: finite(radius).max(0.0), axes }
     }
 
     /// The horizontal room, in pixels, for the label of a horizontal axis in an area
@@ -182,9 +178,7 @@ impl RadarGeometry {
     /// a non-finite number, or no entry because `values` is too short) is placed at the
     /// centre; values beyond the number of axes are ignored.
     pub fn polygon(&self, values: &[Option<f64>]) -> Vec<(i32, i32)> {
-        (0..self.axes)
-            .map(|axis| self.point(axis, values.get(axis).copied().flatten().unwrap_or(0.0)))
-            .collect()
+        (0..self.axes).map(|axis| self.point(axis, values.get(axis).copied().flatten().unwrap_or(0.0))).collect()
     }
 
     /// Where to put the small numeric label of ring `level`: just right of and below the
@@ -216,11 +210,7 @@ impl RadarGeometry {
         } else {
             VAlign::Middle
         };
-        LabelAnchor {
-            pos: self.at(axis, self.radius + LABEL_GAP),
-            h,
-            v,
-        }
+        LabelAnchor { pos: self.at(axis, self.radius + LABEL_GAP), h, v }
     }
 
     /// The pixel `distance` pixels from the centre along `axis`.
@@ -332,10 +322,8 @@ fn is_break_between(a: char, b: char) -> bool {
 
 /// Closing punctuation that must not start a line.
 fn is_no_break_before(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。' | '・' | 'ー' | '）' | '」' | '』' | '，' | '．' | ')' | ',' | '.' | '!' | '?' | ':' | ';'
-    ) || "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ".contains(c)
+    matches!(c, '、' | '。' | '・' | 'ー' | '）' | '」' | '』' | '，' | '．' | ')' | ',' | '.' | '!' | '?' | ':' | ';')
+        || "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ".contains(c)
 }
 
 /// The width of a string in units (wide characters count 2).

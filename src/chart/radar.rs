@@ -66,32 +66,17 @@ pub struct RadarSeries<'a> {
 impl<'a> RadarSeries<'a> {
     /// The "current" series: solid, [`CURRENT_COLOR`].
     pub fn current(label: &'a str, values: Vec<Option<f64>>) -> Self {
-        Self {
-            label,
-            values,
-            color: CURRENT_COLOR,
-            dashed: false,
-        }
+        Self { label, values, color: CURRENT_COLOR, dashed: false }
     }
 
     /// The "target" series: solid, [`TARGET_COLOR`].
     pub fn target(label: &'a str, values: Vec<Option<f64>>) -> Self {
-        Self {
-            label,
-            values,
-            color: TARGET_COLOR,
-            dashed: false,
-        }
+        Self { label, values, color: TARGET_COLOR, dashed: false }
     }
 
     /// A comparison overlay: dashed, [`BASELINE_COLOR`].
     pub fn baseline(label: &'a str, values: Vec<Option<f64>>) -> Self {
-        Self {
-            label,
-            values,
-            color: BASELINE_COLOR,
-            dashed: true,
-        }
+        Self { label, values, color: BASELINE_COLOR, dashed: true }
     }
 }
 
@@ -269,10 +254,7 @@ fn draw_grid<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for axis in 0..geometry.axes() {
-        area.draw(&PathElement::new(
-            vec![geometry.center_px(), geometry.spoke_end(axis)],
-            theme.spoke,
-        ))?;
+        area.draw(&PathElement::new(vec![geometry.center_px(), geometry.spoke_end(axis)], theme.spoke))?;
     }
     for level in RING_LEVELS {
         if geometry.axes() >= 3 {
@@ -330,10 +312,7 @@ fn draw_series<DB: DrawingBackend>(
     }
     for series in &spec.series {
         let color = series_color(series.color, spec.dark);
-        area.draw(&Polygon::new(
-            geometry.polygon(&series.values),
-            color.mix(FILL_OPACITY).filled(),
-        ))?;
+        area.draw(&Polygon::new(geometry.polygon(&series.values), color.mix(FILL_OPACITY).filled()))?;
     }
     for series in &spec.series {
         draw_outline(area, geometry, series, series_color(series.color, spec.dark))?;
@@ -363,11 +342,7 @@ fn draw_outline<DB: DrawingBackend>(
         }
     }
     if missing {
-        area.draw(&Circle::new(
-            geometry.center_px(),
-            MISSING_MARKER_RADIUS,
-            color.stroke_width(2),
-        ))?;
+        area.draw(&Circle::new(geometry.center_px(), MISSING_MARKER_RADIUS, color.stroke_width(2)))?;
     }
     Ok(())
 }
@@ -413,10 +388,7 @@ impl<'a> Fonts<'a> {
             style.color = color.to_backend_color();
             style
         };
-        Self {
-            label: style(spec.font_size, &theme.text),
-            ring_number: style(spec.font_size * 0.8, &theme.muted),
-        }
+        Self { label: style(spec.font_size, &theme.text), ring_number: style(spec.font_size * 0.8, &theme.muted) }
     }
 }
 

@@ -7,17 +7,11 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 
-use crate::state::use_app;
+use crate::browser::{self, BrowserError};
+use crate::state::{use_app, BrowserTask};
 
 /// The canvas drawing area handed to a draw function.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
-
-/// Whether the page is shown in a dark colour scheme.
-pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
 
 #[component]
 pub fn CanvasChart<F>(
@@ -54,32 +48,41 @@ where
         let drawn = draw(&area).and_then(|()| area.present().map_err(|e| e.to_string()));
         error.set(drawn.err());
     });
+    // A failed download is the download's failure, not the drawing's.
+    let saved = move |result: Result<(), BrowserError>| {
+        if let Err(e) = result {
+            app.messages.browser_failed(BrowserTask::ChartDownload, e);
+        }
+    };
     let png = move |_| {
         let (Some(canvas), Some(stem)) = (canvas_ref.get_untracked(), file_stem) else { return };
-        let saved = canvas
-            .to_data_url_with_type("image/png")
-            .map_err(|e| format!("{e:?}"))
-            .and_then(|url| crate::browser::download_url(&format!("{stem}.png"), &url).map_err(|e| e.0));
-        error.set(saved.err());
+        saved(
+            canvas
+                .to_data_url_with_type("image/png")
+                .map_err(BrowserError::from)
+                .and_then(|url| browser::download_url(&format!("{stem}.png"), &url)),
+        );
     };
     let svg_download = move |_| {
         let (Some(render), Some(stem)) = (svg, file_stem) else { return };
-        let saved = render
-            .run(())
-            .and_then(|text| crate::browser::download(&format!("{stem}.svg"), "image/svg+xml", &text).map_err(|e| e.0));
-        error.set(saved.err());
+        saved(
+            render
+                .run(())
+                .map_err(BrowserError)
+                .and_then(|text| browser::download(&format!("{stem}.svg"), "image/svg+xml", &text)),
+        );
     };
     view! {
         <canvas node_ref=canvas_ref data-testid=testid width=width height=height role="img" aria-label=move || alt.get()></canvas>
         {file_stem.map(|_| view! {
             <div class="chart-downloads no-print">
-                <span class="hint">{move || app.t().download_chart}</span>
-                <button type="button" data-testid=format!("{testid}-png") on:click=png>{move || app.t().download_png}</button>
+                <span class="hint">{move || app.t().common.download_chart}</span>
+                <button type="button" data-testid=format!("{testid}-png") on:click=png>{move || app.t().common.download_png}</button>
                 {svg.map(|_| view! {
-                    <button type="button" data-testid=format!("{testid}-svg") on:click=svg_download>{move || app.t().download_svg}</button>
+                    <button type="button" data-testid=format!("{testid}-svg") on:click=svg_download>{move || app.t().common.download_svg}</button>
                 })}
             </div>
         })}
-        {move || error.get().map(|e| view! { <p class="alert" role="alert">{format!("{} {e}", app.t().chart_failed)}</p> })}
+        {move || error.get().map(|e| view! { <p class="alert" role="alert">{format!("{} {e}", app.t().common.chart_failed)}</p> })}
     }
 }

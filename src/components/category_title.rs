@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::CatalogueDef;
+use crate::model::catalogue::CategoryDef;
 use crate::state::use_app;
 
 #[component]
-pub fn CategoryTitle(category: &'static str) -> impl IntoView {
+pub fn CategoryTitle(category: &'static CategoryDef) -> impl IntoView {
     let app = use_app();
-    let def = CatalogueDef::latest().category(category);
-    move || format!("{category}. {}", def.map(|d| d.name.get(app.lang.get())).unwrap_or_default())
+    move || format!("{}. {}", category.id, category.name.get(app.lang()))
 }

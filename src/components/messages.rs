@@ -9,8 +9,8 @@ use crate::state::use_app;
 pub fn Messages() -> impl IntoView {
     let app = use_app();
     let alert = move || {
-        app.alert.get().map(|alert| {
-            let lang = app.lang.get();
+        app.messages.alert().map(|alert| {
+            let lang = app.lang();
             let details = alert.details(lang);
             view! {
                 <div class="alert" role="alert" data-testid="alert">
@@ -20,20 +20,20 @@ pub fn Messages() -> impl IntoView {
                             {details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
                         </ul>
                     </Show>
-                    <button type="button" class="link" on:click=move |_| app.alert.set(None)>
-                        {move || app.t().dismiss}
+                    <button type="button" class="link" on:click=move |_| app.messages.dismiss()>
+                        {move || app.t().common.dismiss}
                     </button>
                 </div>
             }
         })
     };
-    let status = move || app.status.get().map(|s| s.message(app.lang.get()));
+    let status = move || app.messages.status().map(|s| s.message(app.lang()));
     view! {
         {alert}
         <div class="status-line">
             <p class="status" role="status" data-testid="status">{status}</p>
-            <Show when=move || app.undo.with(Option::is_some)>
-                <button type="button" data-testid="undo" on:click=move |_| app.undo_delete()>{move || app.t().undo}</button>
+            <Show when=move || app.messages.can_undo()>
+                <button type="button" data-testid="undo" on:click=move |_| app.library.undo_last()>{move || app.t().common.undo}</button>
             </Show>
         </div>
     }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::canvas_chart::{prefers_dark, CanvasChart};
+use super::canvas_chart::CanvasChart;
+use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
 use crate::state::use_app;
 
@@ -35,18 +36,20 @@ pub fn RadarChart(
         let t = app.t();
         let mut series = Vec::with_capacity(3);
         if let Some(values) = baseline.map(|b| b.get()) {
-            series.push(RadarSeries::baseline(t.baseline_legend, values));
+            series.push(RadarSeries::baseline(t.evaluation.baseline_legend, values));
         }
-        series.push(RadarSeries::target(t.legend_target, target.get()));
-        series.push(RadarSeries::current(t.legend_current, current.get()));
+        series.push(RadarSeries::target(t.common.legend_target, target.get()));
+        series.push(RadarSeries::current(t.common.legend_current, current.get()));
         let mut spec = RadarSpec::new(labels.get(), series);
         spec.dark = dark;
         spec
     };
-    let draw = move |area: &super::canvas_chart::CanvasArea| draw_radar(area, &spec(prefers_dark())).map_err(|e| e.to_string());
+    let draw = move |area: &super::canvas_chart::CanvasArea| {
+        draw_radar(area, &spec(prefers_dark())).map_err(|e| e.to_string())
+    };
     let svg = Callback::new(move |()| radar_svg(width, height, &spec(false)));
     view! {
-        <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().radar_alt.to_owned())
+        <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
             draw=draw file_stem=file_stem svg=Some(svg)/>
     }
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::canvas_chart::{prefers_dark, CanvasArea, CanvasChart};
+use super::canvas_chart::{CanvasArea, CanvasChart};
+use crate::browser::prefers_dark;
 use crate::chart::trend::{draw_trend, trend_svg, TrendSeries, TrendSpec};
 use crate::state::use_app;
 
@@ -22,7 +23,10 @@ pub fn TrendChart(
     let app = use_app();
     let spec = move |dark: bool| {
         let t = app.t();
-        let series = vec![TrendSeries::target(t.legend_target, target.get()), TrendSeries::current(t.legend_current, current.get())];
+        let series = vec![
+            TrendSeries::target(t.common.legend_target, target.get()),
+            TrendSeries::current(t.common.legend_current, current.get()),
+        ];
         let mut spec = TrendSpec::new(labels.get(), series);
         spec.dark = dark;
         spec

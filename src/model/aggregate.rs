@@ -1,4 +1,4 @@
-//! Every number on the dashboard, computed exactly as CONTRACT.md §2 says: means are
+//! Every number on the dashboard, computed exactly as docs/exchange-format.md (“How the numbers are computed”) says: means are
 //! kept as integer sums and counts, and rounded to hundredths (half away from zero)
 //! in integer arithmetic, so 101/40 shows 2.53 where floating point would give 2.52.
 
@@ -197,10 +197,10 @@ impl Summary {
                 summary
             })
             .collect();
-        let (current, target, counts) = categories.iter().fold(
-            (Mean::default(), Mean::default(), Counts::default()),
-            |(c, t, n), s| (c.merge(s.current), t.merge(s.target), n.merge(s.counts)),
-        );
+        let (current, target, counts) =
+            categories.iter().fold((Mean::default(), Mean::default(), Counts::default()), |(c, t, n), s| {
+                (c.merge(s.current), t.merge(s.target), n.merge(s.counts))
+            });
         Summary { categories, current, target, counts }
     }
 

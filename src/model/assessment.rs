@@ -25,7 +25,7 @@ pub struct ServiceAssessment {
 }
 
 impl ServiceAssessment {
-    /// In scope: a level is set and it is not "not required" (CONTRACT.md §2).
+    /// In scope: a level is set and it is not "not required" (docs/exchange-format.md (“How the numbers are computed”)).
     pub fn in_scope(&self) -> bool {
         self.level.is_some_and(Level::in_scope)
     }
@@ -197,5 +197,26 @@ impl Assessment {
         let mut list: Vec<&Snapshot> = self.snapshots.iter().collect();
         list.sort_by(|a, b| a.taken.cmp(&b.taken));
         list
+    }
+
+    /// Indices of the snapshots, newest first by the time they were taken (the order
+    /// of [`Timestamp`]); of two with equal times, the later in the list (added last)
+    /// comes first. This is the order of [`Assessment::snapshots_by_date`] reversed.
+    pub fn snapshots_newest_first(&self) -> Vec<usize> {
+        let mut order: Vec<(&Timestamp, usize)> = self.snapshot_keys().collect();
+        order.sort_by(|a, b| b.cmp(a));
+        order.into_iter().map(|(_, index)| index).collect()
+    }
+
+    /// The index of the newest snapshot (the first of
+    /// [`Assessment::snapshots_newest_first`]), `None` when there is none.
+    pub fn newest_snapshot(&self) -> Option<usize> {
+        self.snapshot_keys().max().map(|(_, index)| index)
+    }
+
+    /// Each snapshot's time taken and index: ordering these orders the snapshots by
+    /// time, then by their place in the list.
+    fn snapshot_keys(&self) -> impl Iterator<Item = (&Timestamp, usize)> + '_ {
+        self.snapshots.iter().enumerate().map(|(index, s)| (&s.taken, index))
     }
 }

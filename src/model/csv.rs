@@ -82,8 +82,10 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
 }
 
 /// The columns of the improvement-plan CSV.
-const PLAN_HEADER: [&str; 13] =
-    ["id", "category", "name_ja", "name_en", "level", "current", "target", "gap", "action", "owner", "due", "status", "overdue"];
+const PLAN_HEADER: [&str; 13] = [
+    "id", "category", "name_ja", "name_en", "level", "current", "target", "gap", "action", "owner", "due", "status",
+    "overdue",
+];
 
 /// The improvement plan for spreadsheets: UTF-8 with BOM, CRLF, one row per
 /// [`crate::model::plan::plan_rows`] row; `overdue` is `yes` when the item is past

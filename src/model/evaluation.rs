@@ -9,11 +9,14 @@
 //!   ([`Comparison::scores`], [`Comparison::categories`], [`Comparison::overall`],
 //!   [`Comparison::counts`]).
 //!
-//! Everything here is pure and computed exactly as CONTRACT.md §2 says: means come
+//! Everything here is pure and computed exactly as docs/exchange-format.md (“How the numbers are computed”) says: means come
 //! from [`Summary::of`] on each side, and a delta is [`Delta::between`] the two
 //! unrounded means.
 
-use super::{Assessment, CatalogueDef, CustomService, Delta, Level, Mean, Score, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Summary, Timestamp};
+use super::{
+    Assessment, CatalogueDef, CustomService, Delta, Level, Mean, Score, ServiceAssessment, ServiceId, ServiceStates,
+    Snapshot, Sourcing, Summary, Timestamp,
+};
 
 /// The category id [`Comparison::overall`] carries, and that
 /// [`Comparison::category`] accepts for it; the test hooks spell the overall
@@ -238,10 +241,7 @@ pub struct Comparison {
 impl Comparison {
     /// The deltas of category `id`; [`OVERALL`] gives [`Comparison::overall`].
     pub fn category(&self, id: &str) -> Option<&CategoryDelta> {
-        self.categories
-            .iter()
-            .find(|c| c.category == id)
-            .or_else(|| (id == OVERALL).then_some(&self.overall))
+        self.categories.iter().find(|c| c.category == id).or_else(|| (id == OVERALL).then_some(&self.overall))
     }
 
     /// No service differs in level, sourcing, provider or score.
@@ -258,7 +258,12 @@ impl Comparison {
 /// Compares `now` with the baseline `base`, both against `catalogue` plus `custom`.
 /// Entries of either map for ids that are in neither the catalogue nor `custom` are
 /// ignored, as [`Summary::of`] does.
-pub fn compare(catalogue: &CatalogueDef, custom: &[CustomService], base: &ServiceStates, now: &ServiceStates) -> Comparison {
+pub fn compare(
+    catalogue: &CatalogueDef,
+    custom: &[CustomService],
+    base: &ServiceStates,
+    now: &ServiceStates,
+) -> Comparison {
     let blank = ServiceAssessment::default();
     let mut levels = Vec::new();
     let mut sourcing = Vec::new();
@@ -273,7 +278,13 @@ pub fn compare(catalogue: &CatalogueDef, custom: &[CustomService], base: &Servic
         let n = now.get(service.id).unwrap_or(&blank);
         let category = service.category;
         if let Some(kind) = LevelChangeKind::of(b.level, n.level) {
-            levels.push(LevelChange { service: id.clone(), category: category.to_owned(), from: b.level, to: n.level, kind });
+            levels.push(LevelChange {
+                service: id.clone(),
+                category: category.to_owned(),
+                from: b.level,
+                to: n.level,
+                kind,
+            });
         }
         if let Some(kind) = SourcingChangeKind::of((b.sourcing, &b.provider), (n.sourcing, &n.provider)) {
             sourcing.push(SourcingChange {

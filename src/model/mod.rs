@@ -10,15 +10,21 @@ pub mod evaluation;
 pub mod exchange;
 pub mod ids;
 pub mod lang;
+pub mod library;
 pub mod plan;
 pub mod scale;
 pub mod share;
 pub mod time;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
-pub use assessment::{Assessment, CustomService, Plan, PlanItem, PlanStatus, ServiceAssessment, ServiceStates, Snapshot};
+pub use assessment::{
+    Assessment, CustomService, Plan, PlanItem, PlanStatus, ServiceAssessment, ServiceStates, Snapshot,
+};
 pub use catalogue::{Catalogue, CatalogueDef, ServiceRef};
-pub use evaluation::{CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange, SourcingChangeKind, TrendPoint};
+pub use evaluation::{
+    CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange,
+    SourcingChangeKind, TrendPoint,
+};
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
 pub use scale::{Level, Rating, Score, Sourcing};

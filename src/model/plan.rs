@@ -23,8 +23,11 @@ pub struct PlanRow<'a> {
 /// The plan's rows, in the order described in the module docs.
 pub fn plan_rows(a: &Assessment) -> Vec<PlanRow<'_>> {
     let gaps = ranked_gaps(a.catalogue, &a.custom_services, &a.services);
-    let mut rows: Vec<PlanRow<'_>> =
-        gaps.iter().filter_map(|g| a.catalogue.find(&a.custom_services, &g.service)).map(|s| plan_row(a, s, true)).collect();
+    let mut rows: Vec<PlanRow<'_>> = gaps
+        .iter()
+        .filter_map(|g| a.catalogue.find(&a.custom_services, &g.service))
+        .map(|s| plan_row(a, s, true))
+        .collect();
     for service in a.catalogue.all_services(&a.custom_services) {
         if a.plan.contains_key(service.id) && !gaps.iter().any(|g| g.service == service.id) {
             rows.push(plan_row(a, service, false));

@@ -13,8 +13,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 5] =
-        [Level::NotRequired, Level::Basic, Level::Standard, Level::Advanced, Level::Optional];
+    pub const ALL: [Level; 5] = [Level::NotRequired, Level::Basic, Level::Standard, Level::Advanced, Level::Optional];
 
     /// The exchange-format value (`"not_required"`, `"basic"`, ...).
     pub fn as_str(self) -> &'static str {

@@ -3,39 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, Choice, ChoiceSelect};
-use crate::model::{CatalogueDef, CategoryId, CustomService, Lang, Level, LocalText, ServiceId};
+use crate::components::{level_choices, CategoryTitle, ChoiceSelect};
+use crate::model::catalogue::CategoryDef;
+use crate::model::{CategoryId, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
-
-/// The level options: unset, then the five levels in the standard's order.
-pub fn level_choices(lang: Lang, t: &crate::i18n::Texts) -> Vec<Choice> {
-    let catalogue = CatalogueDef::latest();
-    std::iter::once(Choice::new("", t.level_unset))
-        .chain(Level::ALL.into_iter().map(|l| {
-            let name = catalogue.level(l).map(|d| d.name.get(lang)).unwrap_or(l.as_str());
-            Choice::new(l.as_str(), name)
-        }))
-        .collect()
-}
 
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let app = use_app();
-    let catalogue = CatalogueDef::latest();
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav_catalogue}</h2>
-            <p class="intro">{move || app.lang.get().pick(
-                "X.1060 9.2：各サービスについて、自組織の CDC に必要かどうかと推奨レベルを選びます。",
-                "X.1060 clause 9.2: for each service, decide whether your CDC needs it and at which recommendation level.",
-            )}</p>
+            <h2 id="view-heading">{move || app.t().nav.catalogue}</h2>
+            <p class="intro">{move || app.t().catalogue.intro}</p>
             <LevelLegend/>
             <LevelCounts/>
-            {catalogue
-                .categories
-                .iter()
-                .map(|c| view! { <CategorySection category=c.id/> })
-                .collect_view()}
+            {move || app.library.catalogue.get().categories.iter().map(|c| view! { <CategorySection category=c/> }).collect_view()}
             <CustomServiceForm/>
         </section>
     }
@@ -46,11 +28,11 @@ fn LevelLegend() -> impl IntoView {
     let app = use_app();
     view! {
         <details class="legend">
-            <summary>{move || app.t().level_legend}</summary>
+            <summary>{move || app.t().catalogue.level_legend}</summary>
             <dl>
                 {move || {
-                    let lang = app.lang.get();
-                    CatalogueDef::latest()
+                    let lang = app.lang();
+                    app.library.catalogue.get()
                         .levels
                         .iter()
                         .map(|l| view! {
@@ -69,7 +51,7 @@ fn LevelLegend() -> impl IntoView {
 fn LevelCounts() -> impl IntoView {
     let app = use_app();
     let counts = Memo::new(move |_| {
-        app.current.with(|a| {
+        app.library.current.with(|a| {
             let mut counts = [0u32; 6];
             if let Some(a) = a {
                 for s in a.catalogue.all_services(&a.custom_services) {
@@ -85,12 +67,12 @@ fn LevelCounts() -> impl IntoView {
     });
     view! {
         <table class="counts" data-testid="level-counts">
-            <caption>{move || app.t().counts_heading}</caption>
+            <caption>{move || app.t().catalogue.counts_heading}</caption>
             <thead>
                 <tr>
                     {move || {
-                        let lang = app.lang.get();
-                        level_choices(lang, app.t()).into_iter().map(|c| view! { <th scope="col">{c.text}</th> }).collect_view()
+                        let lang = app.lang();
+                        level_choices(app.library.catalogue.get(), lang, app.t()).into_iter().map(|c| view! { <th scope="col">{c.text}</th> }).collect_view()
                     }}
                 </tr>
             </thead>
@@ -104,42 +86,42 @@ fn LevelCounts() -> impl IntoView {
 }
 
 #[component]
-fn CategorySection(category: &'static str) -> impl IntoView {
+fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
     let app = use_app();
-    let services = Memo::new(move |_| app.services_of(category));
+    let services = Memo::new(move |_| app.library.services_of(category));
     let bulk = RwSignal::new(String::new());
     let apply = move |_| {
         let level = Level::parse(&bulk.get_untracked());
         let ids: Vec<ServiceId> = services.get_untracked().into_iter().map(|s| s.id).collect();
-        app.edit_active(|a| {
+        app.library.edit_active(|a| {
             for id in &ids {
                 a.edit_service(id, |s| s.level = level);
             }
         });
     };
-    let heading_id = format!("cat-{category}");
+    let heading_id = format!("cat-{}", category.id);
     let heading_ref = heading_id.clone();
-    let bulk_id = format!("bulk-{category}");
+    let bulk_id = format!("bulk-{}", category.id);
     let bulk_for = bulk_id.clone();
     view! {
-        <section class="category" aria-labelledby=heading_ref data-testid=format!("category-{category}")>
+        <section class="category" aria-labelledby=heading_ref data-testid=format!("category-{}", category.id)>
             <h3 id=heading_id><CategoryTitle category=category/></h3>
             <div class="bulk">
-                <label for=bulk_for>{move || app.t().set_all}</label>
-                <select id=bulk_id data-testid=format!("bulk-level-{category}") on:change:target=move |ev| bulk.set(ev.target().value())>
-                    {move || level_choices(app.lang.get(), app.t())
+                <label for=bulk_for>{move || app.t().catalogue.set_all}</label>
+                <select id=bulk_id data-testid=format!("bulk-level-{}", category.id) on:change:target=move |ev| bulk.set(ev.target().value())>
+                    {move || level_choices(app.library.catalogue.get(), app.lang(), app.t())
                         .into_iter()
                         .map(|c| view! { <option value=c.value.clone() selected=move || bulk.get() == c.value>{c.text.clone()}</option> })
                         .collect_view()}
                 </select>
-                <button type="button" data-testid=format!("bulk-apply-{category}") on:click=apply>{move || app.t().apply}</button>
+                <button type="button" data-testid=format!("bulk-apply-{}", category.id) on:click=apply>{move || app.t().common.apply}</button>
             </div>
             <table class="services">
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t().col_id}</th>
-                        <th scope="col">{move || app.t().col_service}</th>
-                        <th scope="col">{move || app.t().col_level}</th>
+                        <th scope="col">{move || app.t().col.id}</th>
+                        <th scope="col">{move || app.t().col.service}</th>
+                        <th scope="col">{move || app.t().col.level}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -153,7 +135,7 @@ fn CategorySection(category: &'static str) -> impl IntoView {
 #[component]
 fn LevelRow(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
-    let state = app.service_state(service.id.clone());
+    let state = app.library.service_state(service.id.clone());
     let id = service.id.clone();
     let label_service = service.clone();
     let name_service = service.clone();
@@ -161,18 +143,18 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
         <tr>
             <th scope="row">{service.id.to_string()}</th>
             <td>
-                {move || name_service.name(app.lang.get()).to_owned()}
-                {service.custom.then(|| view! { <span class="tag">{move || app.t().custom_badge}</span> })}
+                {move || name_service.name(app.lang()).to_owned()}
+                {service.custom.then(|| view! { <span class="tag">{move || app.t().catalogue.custom_badge}</span> })}
             </td>
             <td>
                 <ChoiceSelect
                     testid=format!("level-{}", service.id)
-                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang.get()), app.t().col_level))
-                    choices=Signal::derive(move || level_choices(app.lang.get(), app.t()))
+                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level))
+                    choices=Signal::derive(move || level_choices(app.library.catalogue.get(), app.lang(), app.t()))
                     selected=Signal::derive(move || state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let level = Level::parse(&v);
-                        app.edit_service(&id, |s| s.level = level);
+                        app.library.edit_service(&id, |s| s.level = level);
                     })
                 />
             </td>
@@ -197,39 +179,34 @@ fn CustomServiceForm() -> impl IntoView {
         }
         invalid.set(false);
         let cat = category.get_untracked();
-        app.edit_active(|a| {
-            let Ok(category_id) = CategoryId::parse(&cat) else { return };
-            let taken = |id: &str| a.catalogue.find(&a.custom_services, id).is_some();
-            let next = (1..).map(|n| format!("{cat}-{n}")).find(|id| !taken(id));
-            let Some(Ok(id)) = next.map(|id| ServiceId::parse(&id)) else { return };
-            let name = LocalText::new(ja.trim(), en.trim());
-            let _ = a.add_custom_service(CustomService { id, category: category_id, name });
-        });
+        if let Ok(category) = CategoryId::parse(&cat) {
+            app.library.add_custom_service(&category, LocalText::new(ja.trim(), en.trim()));
+        }
         name_ja.set(String::new());
         name_en.set(String::new());
     };
     view! {
         <form class="card custom" on:submit=submit aria-labelledby="custom-heading">
-            <h3 id="custom-heading">{move || app.t().custom_heading}</h3>
-            <label for="custom-category">{move || app.t().custom_category}</label>
+            <h3 id="custom-heading">{move || app.t().catalogue.custom_heading}</h3>
+            <label for="custom-category">{move || app.t().catalogue.custom_category}</label>
             <select id="custom-category" data-testid="custom-category" on:change:target=move |ev| category.set(ev.target().value())>
                 {move || {
-                    let lang = app.lang.get();
-                    CatalogueDef::latest()
+                    let lang = app.lang();
+                    app.library.catalogue.get()
                         .categories
                         .iter()
                         .map(|c| view! { <option value=c.id selected=move || category.get() == c.id>{format!("{}. {}", c.id, c.name.get(lang))}</option> })
                         .collect_view()
                 }}
             </select>
-            <label for="custom-name-ja">{move || app.t().custom_name_ja}</label>
+            <label for="custom-name-ja">{move || app.t().catalogue.custom_name_ja}</label>
             <input id="custom-name-ja" data-testid="custom-name-ja" lang="ja" maxlength="200"
                 prop:value=move || name_ja.get() on:input:target=move |ev| name_ja.set(ev.target().value())/>
-            <label for="custom-name-en">{move || app.t().custom_name_en}</label>
+            <label for="custom-name-en">{move || app.t().catalogue.custom_name_en}</label>
             <input id="custom-name-en" data-testid="custom-name-en" lang="en" maxlength="200"
                 prop:value=move || name_en.get() on:input:target=move |ev| name_en.set(ev.target().value())/>
-            {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{app.t().custom_name_required}</p> })}
-            <button type="submit" data-testid="custom-add">{move || app.t().add}</button>
+            {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{app.t().catalogue.custom_name_required}</p> })}
+            <button type="submit" data-testid="custom-add">{move || app.t().common.add}</button>
         </form>
     }
 }

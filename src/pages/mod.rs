@@ -1,12 +1,13 @@
-//! One module per view.
+//! One module (or folder) per view; a page never imports another page: pieces used
+//! by several views are in `crate::components`.
 
 mod catalogue;
-pub mod dashboard;
-pub mod evaluation;
+mod dashboard;
+mod evaluation;
 mod home;
 mod plan;
 mod portfolio;
-pub mod profile;
+mod profile;
 mod report;
 
 pub use catalogue::Catalogue;

@@ -8,7 +8,7 @@ use crate::components::{Choice, ChoiceSelect};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::plan::plan_rows;
-use crate::model::{CatalogueDef, Date, PlanItem, PlanStatus, Score, ServiceId};
+use crate::model::{Date, PlanItem, PlanStatus, Score, ServiceId};
 use crate::state::use_app;
 
 fn status_choices(t: &Texts) -> Vec<Choice> {
@@ -16,9 +16,9 @@ fn status_choices(t: &Texts) -> Vec<Choice> {
         .into_iter()
         .map(|s| {
             let text = match s {
-                PlanStatus::Open => t.status_open,
-                PlanStatus::InProgress => t.status_in_progress,
-                PlanStatus::Done => t.status_done,
+                PlanStatus::Open => t.plan.status_open,
+                PlanStatus::InProgress => t.plan.status_in_progress,
+                PlanStatus::Done => t.plan.status_done,
             };
             Choice::new(s.as_str(), text)
         })
@@ -43,7 +43,7 @@ pub fn Plan() -> impl IntoView {
     let app = use_app();
     let today = Date::of(&browser::now());
     let rows = Memo::new(move |_| {
-        app.current.with(|a| {
+        app.library.current.with(|a| {
             let Some(a) = a else { return Vec::new() };
             plan_rows(a)
                 .into_iter()
@@ -67,7 +67,9 @@ pub fn Plan() -> impl IntoView {
     let overdue = {
         let today = today.clone();
         Memo::new(move |_| {
-            app.current.with(|a| a.as_ref().map_or(0, |a| a.plan.values().filter(|p| p.is_overdue(&today)).count()))
+            app.library
+                .current
+                .with(|a| a.as_ref().map_or(0, |a| a.plan.values().filter(|p| p.is_overdue(&today)).count()))
         })
     };
     let table = move |list: Memo<Vec<RowInfo>>, testid: &'static str| {
@@ -77,15 +79,15 @@ pub fn Plan() -> impl IntoView {
             <table class="services plan" data-testid=testid>
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t().col_service}</th>
-                        <th scope="col">{move || app.t().col_level}</th>
-                        <th scope="col">{move || app.t().col_current}</th>
-                        <th scope="col">{move || app.t().col_target}</th>
-                        <th scope="col">{move || app.t().col_gap}</th>
-                        <th scope="col">{move || app.t().col_action}</th>
-                        <th scope="col">{move || app.t().col_owner}</th>
-                        <th scope="col">{move || app.t().col_due}</th>
-                        <th scope="col">{move || app.t().col_status}</th>
+                        <th scope="col">{move || app.t().col.service}</th>
+                        <th scope="col">{move || app.t().col.level}</th>
+                        <th scope="col">{move || app.t().col.current}</th>
+                        <th scope="col">{move || app.t().col.target}</th>
+                        <th scope="col">{move || app.t().col.gap}</th>
+                        <th scope="col">{move || app.t().col.action}</th>
+                        <th scope="col">{move || app.t().col.owner}</th>
+                        <th scope="col">{move || app.t().col.due}</th>
+                        <th scope="col">{move || app.t().col.status}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -102,21 +104,21 @@ pub fn Plan() -> impl IntoView {
     let other_table = table.clone();
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav_plan}</h2>
-            <p class="intro">{move || app.t().plan_intro}</p>
+            <h2 id="view-heading">{move || app.t().nav.plan}</h2>
+            <p class="intro">{move || app.t().plan.plan_intro}</p>
             <div class="actions">
-                <button type="button" data-testid="export-plan-csv" on:click=move |_| app.export_plan_csv()>
-                    {move || app.t().export_plan_csv}
+                <button type="button" data-testid="export-plan-csv" on:click=move |_| app.exports.plan_csv()>
+                    {move || app.t().plan.export_plan_csv}
                 </button>
                 <span class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } } data-testid="plan-overdue-count">
-                    {move || format!("{} {}", overdue.get(), app.t().plan_counts_overdue)}
+                    {move || format!("{} {}", overdue.get(), app.t().plan.plan_counts_overdue)}
                 </span>
             </div>
-            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().plan_empty}</p> }>
+            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().plan.plan_empty}</p> }>
                 {table(with_gap, "plan-table")}
             </Show>
             <Show when=move || !others.with(Vec::is_empty)>
-                <h3>{move || app.t().plan_other}</h3>
+                <h3>{move || app.t().plan.plan_other}</h3>
                 {other_table(others, "plan-other-table")}
             </Show>
         </section>
@@ -129,13 +131,15 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     let id = row.id.clone();
     let item = {
         let id = id.clone();
-        Memo::new(move |_| app.current.with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default()))
+        Memo::new(move |_| {
+            app.library.current.with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default())
+        })
     };
-    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| app.edit_active(|a| a.edit_plan(&id, f));
+    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| app.library.edit_active(|a| a.edit_plan(&id, f));
     let code = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
     let label = {
         let row = row.clone();
-        move |what: &str| format!("{} {}: {what}", row.id, app.lang.get().pick_filled(&row.name_ja, &row.name_en))
+        move |what: &str| format!("{} {}: {what}", row.id, app.lang().pick_filled(&row.name_ja, &row.name_en))
     };
     let (l1, l2, l3, l4) = (label.clone(), label.clone(), label.clone(), label);
     let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(&today)));
@@ -144,8 +148,8 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     let row_testid = format!("plan-row-{}", row.id);
     view! {
         <tr data-testid=row_testid class:overdue=move || overdue.get()>
-            <th scope="row">{id_text}" " {move || app.lang.get().pick_filled(&row.name_ja, &row.name_en).to_owned()}</th>
-            <td>{move || row.level.and_then(|l| CatalogueDef::latest().level(l)).map(|l| l.name.get(app.lang.get())).unwrap_or(NO_VALUE)}</td>
+            <th scope="row">{id_text}" " {move || app.lang().pick_filled(&row.name_ja, &row.name_en).to_owned()}</th>
+            <td>{move || row.level.and_then(|l| app.library.catalogue.get().level(l)).map(|l| l.name.get(app.lang())).unwrap_or(NO_VALUE)}</td>
             <td class="num">{code(row.current)}</td>
             <td class="num">{code(row.target)}</td>
             <td class="num">{row.gap.filter(|g| *g > 0).map(|g| format!("+{g}")).unwrap_or_else(|| NO_VALUE.to_owned())}</td>
@@ -154,7 +158,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     data-testid=format!("plan-action-{}", row.id)
                     rows="2"
                     maxlength="2000"
-                    aria-label=move || l1(app.t().col_action)
+                    aria-label=move || l1(app.t().col.action)
                     prop:value=move || item.get().action
                     on:change:target=move |ev| {
                         let v = ev.target().value();
@@ -166,7 +170,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                 <input
                     data-testid=format!("plan-owner-{}", row.id)
                     maxlength="200"
-                    aria-label=move || l2(app.t().col_owner)
+                    aria-label=move || l2(app.t().col.owner)
                     prop:value=move || item.get().owner
                     on:change:target=move |ev| {
                         let v = ev.target().value();
@@ -178,7 +182,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                 <input
                     type="date"
                     data-testid=format!("plan-due-{}", row.id)
-                    aria-label=move || l3(app.t().col_due)
+                    aria-label=move || l3(app.t().col.due)
                     prop:value=move || item.get().due.map(|d| d.to_string()).unwrap_or_default()
                     on:change:target=move |ev| {
                         let due = Date::parse(&ev.target().value());
@@ -186,13 +190,13 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     }
                 />
                 <Show when=move || overdue.get()>
-                    <span class="tag warn">{move || app.t().overdue}</span>
+                    <span class="tag warn">{move || app.t().plan.overdue}</span>
                 </Show>
             </td>
             <td>
                 <ChoiceSelect
                     testid=format!("plan-status-{}", row.id)
-                    label=Signal::derive(move || l4(app.t().col_status))
+                    label=Signal::derive(move || l4(app.t().col.status))
                     choices=Signal::derive(move || status_choices(app.t()))
                     selected=Signal::derive(move || item.get().status.as_str().to_owned())
                     on_pick=Callback::new(move |v: String| {

@@ -4,20 +4,19 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, Choice, ChoiceSelect};
+use crate::components::{CategoryTitle, Choice, ChoiceSelect, SourcingSelect};
 use crate::i18n::Texts;
-use crate::model::{CatalogueDef, Lang, Score, Sourcing};
-use crate::pages::profile::{in_scope_of, SourcingSelect};
+use crate::model::catalogue::CategoryDef;
+use crate::model::{Catalogue, Lang, Score, Sourcing};
 use crate::state::{use_app, ServiceInfo};
 
 /// Score options; with a sourcing, each carries the criterion text.
-fn score_choices(lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choice> {
-    let catalogue = CatalogueDef::latest();
-    std::iter::once(Choice::new("", t.score_unset))
+fn score_choices(catalogue: Catalogue, lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choice> {
+    std::iter::once(Choice::new("", t.portfolio.score_unset))
         .chain(Score::choices().map(|score| {
             let short = match score {
                 Score::Rated(r) => r.to_string(),
-                Score::NotApplicable => t.score_na.to_owned(),
+                Score::NotApplicable => t.portfolio.score_na.to_owned(),
             };
             let text = match sourcing.and_then(|s| catalogue.criterion(s, score)) {
                 Some(c) => format!("{short}: {}", c.get(lang)),
@@ -31,23 +30,20 @@ fn score_choices(lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choic
 #[component]
 pub fn Portfolio() -> impl IntoView {
     let app = use_app();
-    let counts = move || app.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
+    let counts = move || app.library.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav_portfolio}</h2>
-            <p class="intro">{move || app.lang.get().pick(
-                "X.1060 9.4：対象の各サービスについて、現在のスコアと目標スコアを 1〜5 または適用外で評価します。スコアの意味は内製か外部委託かで異なります。",
-                "X.1060 clause 9.4: score each service in scope today and as a target, 1 to 5 or n/a. What a score means depends on whether the service is in-house or outsourced.",
-            )}</p>
+            <h2 id="view-heading">{move || app.t().nav.portfolio}</h2>
+            <p class="intro">{move || app.t().portfolio.intro}</p>
             <div class="progress" data-testid="portfolio-progress">
                 <progress max=move || counts().in_scope.max(1) value=move || counts().assessed></progress>
-                <span>{move || (app.t().progress)(counts().assessed, counts().in_scope)}</span>
+                <span>{move || (app.t().portfolio.progress)(counts().assessed, counts().in_scope)}</span>
             </div>
             <CriteriaReference/>
             <Show when=move || counts().in_scope == 0>
-                <p class="empty">{move || app.t().empty_scope}</p>
+                <p class="empty">{move || app.t().portfolio.empty_scope}</p>
             </Show>
-            {CatalogueDef::latest().categories.iter().map(|c| view! { <PortfolioCategory category=c.id/> }).collect_view()}
+            {move || app.library.catalogue.get().categories.iter().map(|c| view! { <PortfolioCategory category=c/> }).collect_view()}
         </section>
     }
 }
@@ -56,19 +52,19 @@ pub fn Portfolio() -> impl IntoView {
 fn CriteriaReference() -> impl IntoView {
     let app = use_app();
     let table = move |sourcing: Sourcing| {
-        let lang = app.lang.get();
+        let lang = app.lang();
         let t = app.t();
         let caption = match sourcing {
-            Sourcing::Insource => t.criteria_insource,
-            Sourcing::Outsource => t.criteria_outsource,
+            Sourcing::Insource => t.portfolio.criteria_insource,
+            Sourcing::Outsource => t.portfolio.criteria_outsource,
         };
         view! {
             <table class="criteria">
                 <caption>{caption}</caption>
                 <tbody>
-                    {CatalogueDef::latest().criteria(sourcing).iter().map(|c| view! {
+                    {app.library.catalogue.get().criteria(sourcing).iter().map(|c| view! {
                         <tr>
-                            <th scope="row">{match c.score { Score::Rated(r) => r.to_string(), Score::NotApplicable => t.score_na.to_owned() }}</th>
+                            <th scope="row">{match c.score { Score::Rated(r) => r.to_string(), Score::NotApplicable => t.portfolio.score_na.to_owned() }}</th>
                             <td>{c.text.get(lang)}</td>
                         </tr>
                     }).collect_view()}
@@ -78,7 +74,7 @@ fn CriteriaReference() -> impl IntoView {
     };
     view! {
         <details class="legend">
-            <summary>{move || app.lang.get().pick("スコアの基準（X.1060 表 3）", "What the scores mean (X.1060 table 3)")}</summary>
+            <summary>{move || app.t().portfolio.criteria_summary}</summary>
             <div class="criteria-pair">
                 {move || table(Sourcing::Insource)}
                 {move || table(Sourcing::Outsource)}
@@ -88,8 +84,9 @@ fn CriteriaReference() -> impl IntoView {
 }
 
 #[component]
-fn PortfolioCategory(category: &'static str) -> impl IntoView {
-    let services = in_scope_of(category);
+fn PortfolioCategory(category: &'static CategoryDef) -> impl IntoView {
+    let app = use_app();
+    let services = app.library.in_scope_of(category);
     view! {
         <Show when=move || services.with(|s| !s.is_empty())>
             <section class="category">
@@ -105,7 +102,7 @@ fn PortfolioCategory(category: &'static str) -> impl IntoView {
 #[component]
 fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
-    let state = app.service_state(service.id.clone());
+    let state = app.library.service_state(service.id.clone());
     let sourcing = Memo::new(move |_| state.get().sourcing);
     let name_service = service.clone();
     let picker_service = service.clone();
@@ -119,19 +116,19 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 <span class="score-label">{move || which.title(app.t())}</span>
                 <ChoiceSelect
                     testid=testid
-                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang.get()), which.title(app.t())))
-                    choices=Signal::derive(move || score_choices(app.lang.get(), app.t(), sourcing.get()))
+                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), which.title(app.t())))
+                    choices=Signal::derive(move || score_choices(app.library.catalogue.get(), app.lang(), app.t(), sourcing.get()))
                     selected=Signal::derive(move || which.get(&state.get()).map(Score::as_code).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let score = Score::from_code(&v);
-                        app.edit_service(&id, |s| which.set(s, score));
+                        app.library.edit_service(&id, |s| which.set(s, score));
                     })
                 />
                 <p class="criterion">
                     {move || {
                         let score = which.get(&state.get())?;
-                        let text = CatalogueDef::latest().criterion(sourcing.get()?, score)?;
-                        Some(text.get(app.lang.get()))
+                        let text = app.library.catalogue.get().criterion(sourcing.get()?, score)?;
+                        Some(text.get(app.lang()))
                     }}
                 </p>
             </div>
@@ -144,10 +141,10 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let ask_service = service.clone();
     view! {
         <article class="score-card" data-testid=card_testid>
-            <h4><span class="sid">{service.id.to_string()}</span>" " {move || name_service.name(app.lang.get()).to_owned()}</h4>
+            <h4><span class="sid">{service.id.to_string()}</span>" " {move || name_service.name(app.lang()).to_owned()}</h4>
             <Show when=move || sourcing.get().is_none()>
                 <div class="ask-sourcing">
-                    <p>{move || app.t().sourcing_first}</p>
+                    <p>{move || app.t().portfolio.sourcing_first}</p>
                     <SourcingSelect service=ask_service.clone() testid=ask_testid.clone()/>
                 </div>
             </Show>
@@ -155,9 +152,9 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 <p class="sourcing-note">{move || match sourcing.get() {
                     Some(Sourcing::Outsource) => {
                         let provider = state.get().provider;
-                        if provider.is_empty() { app.t().outsource.to_owned() } else { format!("{} ({provider})", app.t().outsource) }
+                        if provider.is_empty() { app.t().common.outsource.to_owned() } else { format!("{} ({provider})", app.t().common.outsource) }
                     }
-                    _ => app.t().insource.to_owned(),
+                    _ => app.t().common.insource.to_owned(),
                 }}</p>
             </Show>
             <div class="score-pair">
@@ -165,16 +162,16 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 {picker(Which::Target)}
             </div>
             <label class="note-label">
-                {move || app.t().col_note}
+                {move || app.t().col.note}
                 <textarea
                     data-testid=format!("note-{}", note_id)
                     maxlength="10000"
                     rows="2"
-                    aria-label=move || format!("{} {}: {}", note_label.id, note_label.name(app.lang.get()), app.t().col_note)
+                    aria-label=move || format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)
                     prop:value=move || state.get().note
                     on:change:target=move |ev| {
                         let note = ev.target().value();
-                        app.edit_service(&note_id, |s| s.note = note);
+                        app.library.edit_service(&note_id, |s| s.note = note);
                     }
                 ></textarea>
             </label>
@@ -199,8 +196,8 @@ impl Which {
 
     fn title(self, t: &Texts) -> &'static str {
         match self {
-            Which::Current => t.col_current,
-            Which::Target => t.col_target,
+            Which::Current => t.col.current,
+            Which::Target => t.col.target,
         }
     }
 

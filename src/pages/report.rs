@@ -5,55 +5,55 @@
 
 use leptos::prelude::*;
 
+use crate::components::{CategoryRadar, DeltaTable, Gaps, ScoreTable, SplitTable};
 use crate::model::evaluation::compare;
-use crate::pages::dashboard::{CategoryRadar, Gaps, ScoreTable};
-use crate::pages::evaluation::{newest_first, DeltaTable};
-use crate::pages::profile::SplitTable;
 use crate::state::use_app;
 
 #[component]
 pub fn Report() -> impl IntoView {
     let app = use_app();
-    let field = move |f: fn(&crate::model::Assessment) -> String| move || app.current.with(|a| a.as_ref().map(f).unwrap_or_default());
+    let field = move |f: fn(&crate::model::Assessment) -> String| {
+        move || app.library.current.with(|a| a.as_ref().map(f).unwrap_or_default())
+    };
     let baseline = Memo::new(move |_| {
-        app.current.with(|a| {
+        app.library.current.with(|a| {
             let a = a.as_ref()?;
-            let i = *newest_first(a).first()?;
+            let i = a.newest_snapshot()?;
             let s = &a.snapshots[i];
-            Some((format!("{} ({})", s.label, s.taken.date()), compare(a.catalogue, &a.custom_services, &s.services, &a.services)))
+            Some((
+                format!("{} ({})", s.label, s.taken.date()),
+                compare(a.catalogue, &a.custom_services, &s.services, &a.services),
+            ))
         })
     });
     let comparison = Memo::new(move |_| baseline.with(|b| b.as_ref().map(|(_, c)| c.clone())));
     let overall = move |current: bool| {
-        app.summary.with(|s| s.as_ref().map(|s| if current { s.current.text() } else { s.target.text() }).unwrap_or_default())
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        app.library
+            .summary
+            .with(|s| s.as_ref().map(|s| if current { s.current.text() } else { s.target.text() }).unwrap_or_default())
     };
     view! {
         <article class="view report" aria-labelledby="report-title" data-testid="report">
             <div class="report-actions no-print">
-                <button type="button" class="primary" data-testid="report-print" on:click=print>{move || app.t().print}</button>
-                <span class="hint">{move || app.t().print_hint}</span>
+                <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>{move || app.t().report.print}</button>
+                <span class="hint">{move || app.t().report.print_hint}</span>
             </div>
             <header class="report-head">
-                <h2 id="report-title">{move || app.t().report_title}</h2>
+                <h2 id="report-title">{move || app.t().report.report_title}</h2>
                 <dl class="report-meta">
-                    <dt>{move || app.t().organisation_label}</dt>
+                    <dt>{move || app.t().home.organisation_label}</dt>
                     <dd data-testid="report-organisation">{field(|a| a.organisation.clone())}</dd>
-                    <dt>{move || app.t().name_label}</dt>
+                    <dt>{move || app.t().home.name_label}</dt>
                     <dd>{field(|a| a.name.clone())}</dd>
-                    <dt>{move || app.t().report_date}</dt>
+                    <dt>{move || app.t().report.report_date}</dt>
                     <dd>{field(|a| a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default())}</dd>
-                    <dt>{move || app.t().report_framework}</dt>
-                    <dd>{move || crate::model::CatalogueDef::latest().title.get(app.lang.get())}</dd>
+                    <dt>{move || app.t().report.report_framework}</dt>
+                    <dd>{move || app.library.catalogue.get().title.get(app.lang())}</dd>
                 </dl>
                 <p class="report-overall">
-                    <span>{move || app.t().overall}</span>
+                    <span>{move || app.t().common.overall}</span>
                     <span class="big">{move || overall(true)}</span>
-                    <span class="muted">{move || format!("{} {}", app.t().col_target, overall(false))}</span>
+                    <span class="muted">{move || format!("{} {}", app.t().col.target, overall(false))}</span>
                 </p>
             </header>
             <div class="report-grid">
@@ -63,15 +63,15 @@ pub fn Report() -> impl IntoView {
             <div class="report-grid">
                 <section class="report-baseline">
                     <h3>
-                        {move || app.t().report_compared}
+                        {move || app.t().report.report_compared}
                         {move || baseline.with(|b| b.as_ref().map(|(label, _)| format!(": {label}")))}
                     </h3>
-                    <Show when=move || baseline.with(Option::is_some) fallback=move || view! { <p class="empty">{move || app.t().no_snapshots}</p> }>
+                    <Show when=move || baseline.with(Option::is_some) fallback=move || view! { <p class="empty">{move || app.t().evaluation.no_snapshots}</p> }>
                         <DeltaTable comparison=comparison/>
                     </Show>
                 </section>
                 <section class="report-split">
-                    <h3>{move || app.t().split_heading}</h3>
+                    <h3>{move || app.t().profile.split_heading}</h3>
                     <SplitTable compact=true/>
                 </section>
             </div>

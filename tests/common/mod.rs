@@ -40,3 +40,10 @@ pub fn ts(s: &str) -> Timestamp {
 pub fn sample_text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-assessment.json")).expect("sample file")
 }
+
+/// The Japanese sample (`docs/sample-assessment.ja.json`): the English sample's
+/// decisions with every free text in Japanese.
+pub fn sample_ja_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-assessment.ja.json"))
+        .expect("Japanese sample file")
+}

@@ -1,4 +1,4 @@
-// Dashboard numbers computed independently of the app, from CONTRACT.md §2, in
+// Dashboard numbers computed independently of the app, from docs/exchange-format.md (“How the numbers are computed”), in
 // integer arithmetic (so 101/40 is 2.53).
 export const CATEGORIES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
 
@@ -67,7 +67,7 @@ function sums(services, customServices = []) {
   return acc;
 }
 
-/** Signed two-decimal delta of two exact means (CONTRACT.md §2), or null. */
+/** Signed two-decimal delta of two exact means (docs/exchange-format.md), or null. */
 export function formatDelta(nowSum, nowCount, baseSum, baseCount) {
   if (nowCount === 0n || baseCount === 0n) return null;
   const num = (nowSum * baseCount - baseSum * nowCount) * 100n;

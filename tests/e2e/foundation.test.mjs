@@ -60,7 +60,7 @@ for (const [file, expected] of [
     const alert = page.locator('[role="alert"]');
     await alert.waitFor();
     const text = await alert.textContent();
-    assert.match(text, /Import failed; nothing was changed\./);
+    assert.match(text, /Importing “[^”]+” failed; nothing was changed\./);
     assert.match(text, new RegExp(file.replace('.', '\\.')), 'names the file');
     assert.match(text, expected);
     assert.equal(await page.getByTestId('assessment-item').count(), 1);

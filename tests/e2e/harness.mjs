@@ -89,6 +89,8 @@ export function fixture(name) {
 }
 
 export const SAMPLE = join(ROOT, 'docs/sample-assessment.json');
+/** The same sample, written in Japanese: Home opens it when the interface is Japanese. */
+export const SAMPLE_JA = join(ROOT, 'docs/sample-assessment.ja.json');
 
 export async function readJson(path) {
   return JSON.parse(await readFile(path, 'utf8'));

@@ -31,7 +31,7 @@ test('a share link opens elsewhere as a preview, and imports only when asked', a
   await fresh.getByTestId('share-preview').waitFor();
   assert.match(await fresh.getByTestId('share-summary').textContent(), /Sample: Sakura Logistics CDC FY2026/);
   assert.equal(await fresh.getByTestId('assessment-item').count(), 0, 'nothing imported before confirming');
-  assert.equal(await fresh.evaluate(() => location.hash), '', 'the fragment is removed from the address');
+  assert.equal(await fresh.evaluate(() => location.hash), '#/home', 'the share fragment leaves the address; Home shows the preview');
   assert.ok(ctx.server.requests.slice(before).every((r) => !r.includes('share')), 'the fragment never reached the server');
   await fresh.getByTestId('share-import').click();
   await fresh.getByTestId('assessment-item').first().waitFor();

@@ -1,11 +1,13 @@
 //! Service catalogues: the categories and services of an edition of X.1060, the
 //! recommendation levels, and the score criteria. Catalogues are versioned data:
 //! an assessment names the catalogue it was made against, and a later edition is
-//! added as another [`CatalogueDef`] in [`Catalogue::ALL`].
+//! added as another [`CatalogueDef`] in [`CatalogueDef::ALL`].
 
 mod x1060_2021;
 
-use super::{CategoryId, CustomService, Lang, Level, Score, ServiceId, Sourcing};
+use std::collections::HashSet;
+
+use super::{CategoryId, CustomService, IdError, Lang, Level, Score, ServiceId, Sourcing};
 
 /// Static text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,9 +112,7 @@ impl CatalogueDef {
     }
 
     pub fn service(&self, id: &str) -> Option<(&'static CategoryDef, &'static ServiceDef)> {
-        self.categories
-            .iter()
-            .find_map(|c| c.services.iter().find(|s| s.id == id).map(|s| (c, s)))
+        self.categories.iter().find_map(|c| c.services.iter().find(|s| s.id == id).map(|s| (c, s)))
     }
 
     pub fn service_count(&self) -> usize {
@@ -170,7 +170,12 @@ impl CatalogueDef {
 
     /// Checks that a custom service could be added: a valid id not already taken, in
     /// an existing category.
-    pub fn check_custom(&self, custom: &[CustomService], id: &ServiceId, category: &CategoryId) -> Result<(), CustomServiceError> {
+    pub fn check_custom(
+        &self,
+        custom: &[CustomService],
+        id: &ServiceId,
+        category: &CategoryId,
+    ) -> Result<(), CustomServiceError> {
         if self.category(category.as_str()).is_none() {
             return Err(CustomServiceError::UnknownCategory(category.clone()));
         }
@@ -179,13 +184,48 @@ impl CatalogueDef {
         }
         Ok(())
     }
+
+    /// The id for the next custom service of `category`: the smallest `{category}-{n}`,
+    /// `n` from 1, that no built-in or custom service has (for X.1060 category `I`,
+    /// whose built-in services are `I-1` to `I-7`, the first is `I-8`). Takes time
+    /// linear in the number of services.
+    pub fn next_custom_id(
+        &self,
+        custom: &[CustomService],
+        category: &CategoryId,
+    ) -> Result<ServiceId, CustomServiceError> {
+        if self.category(category.as_str()).is_none() {
+            return Err(CustomServiceError::UnknownCategory(category.clone()));
+        }
+        let builtin = self.categories.iter().flat_map(|c| c.services.iter().map(|s| s.id));
+        let ids = builtin.chain(custom.iter().map(|c| c.id.as_str()));
+        let taken: HashSet<u64> = ids.filter_map(|id| number_in(id, category.as_str())).collect();
+        // Ends by taken.len() + 1: of the numbers 1 to that, at least one is free.
+        let mut n: u64 = 1;
+        while taken.contains(&n) {
+            n += 1;
+        }
+        ServiceId::parse(&format!("{category}-{n}"))
+            .map_err(|error| CustomServiceError::NoValidId { category: category.clone(), error })
+    }
+}
+
+/// `n` when `id` is `{category}-{n}` with `n` written plainly (digits, no leading zero).
+fn number_in(id: &str, category: &str) -> Option<u64> {
+    let digits = id.strip_prefix(category)?.strip_prefix('-')?;
+    let plain = !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| digits.parse().ok()).flatten()
 }
 
 /// Why a custom service cannot be added.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CustomServiceError {
+    /// The category is not one of the catalogue's.
     UnknownCategory(CategoryId),
+    /// A built-in or custom service already has this id.
     IdTaken(ServiceId),
+    /// The next id of the category would not be a valid service id (too long).
+    NoValidId { category: CategoryId, error: IdError },
 }
 
 impl std::fmt::Display for CustomServiceError {
@@ -193,6 +233,9 @@ impl std::fmt::Display for CustomServiceError {
         match self {
             CustomServiceError::UnknownCategory(c) => write!(f, "unknown category \"{c}\""),
             CustomServiceError::IdTaken(id) => write!(f, "service id \"{id}\" is already taken"),
+            CustomServiceError::NoValidId { category, error } => {
+                write!(f, "no valid id is left for a new service in category \"{category}\": {error}")
+            }
         }
     }
 }

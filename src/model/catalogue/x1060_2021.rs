@@ -22,7 +22,7 @@ pub(super) static X1060_2021: CatalogueDef = CatalogueDef {
         Criterion { score: Score::Rated(Rating::new_const(3)), text: Text { ja: "運用が明文化されておらず、担当者に代わりに他者が臨時で一部の業務を代行できる", en: "The operation is not documented; others can temporarily cover part of the work for the person in charge" } },
         Criterion { score: Score::Rated(Rating::new_const(2)), text: Text { ja: "運用が明文化されておらず、担当者のみが業務を実施できる", en: "The operation is not documented; only the person in charge can do the work" } },
         Criterion { score: Score::Rated(Rating::new_const(1)), text: Text { ja: "実施できていない", en: "Not performed" } },
-        Criterion { score: Score::NotApplicable, text: Text { ja: "インソースとしては実施しないと決めた（適用外）", en: "Decided not to perform it in-house (not applicable)" } },
+        Criterion { score: Score::NotApplicable, text: Text { ja: "インソースとしては実施しないと決めた", en: "Decided not to perform it in-house" } },
     ],
     outsource_criteria: &[
         Criterion { score: Score::Rated(Rating::new_const(5)), text: Text { ja: "サービス内容と得られる結果を理解でき、想定通り", en: "The service content and its results are understood, and are as expected" } },
@@ -30,7 +30,7 @@ pub(super) static X1060_2021: CatalogueDef = CatalogueDef {
         Criterion { score: Score::Rated(Rating::new_const(3)), text: Text { ja: "サービス内容、得られる結果のいずれかが理解できていない", en: "Either the service content or its results are not understood" } },
         Criterion { score: Score::Rated(Rating::new_const(2)), text: Text { ja: "サービス内容と得られる結果を理解できていない", en: "Neither the service content nor its results are understood" } },
         Criterion { score: Score::Rated(Rating::new_const(1)), text: Text { ja: "結果や報告を確認できていない", en: "Results and reports are not checked" } },
-        Criterion { score: Score::NotApplicable, text: Text { ja: "アウトソースとしては実施しないと決めた（適用外）", en: "Decided not to outsource it (not applicable)" } },
+        Criterion { score: Score::NotApplicable, text: Text { ja: "アウトソースとしては実施しないと決めた", en: "Decided not to outsource it" } },
     ],
     categories: &[
         CategoryDef { id: "A", name: Text { ja: "CDCの戦略マネジメント", en: "Strategic management of CDC" }, services: &[

@@ -220,22 +220,36 @@ impl fmt::Display for Problem {
 /// Why a file could not be read. Whatever the error, nothing was imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Empty,
-    NotUtf8 { offset: usize },
-    Syntax { line: usize, column: usize, detail: String },
-    TooDeep { line: usize, column: usize },
+    NotUtf8 {
+        offset: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
     /// Content problems; at most [`super::MAX_PROBLEMS`] are listed, `more` counts the rest.
-    Invalid { problems: Vec<Problem>, more: usize },
+    Invalid {
+        problems: Vec<Problem>,
+        more: usize,
+    },
 }
 
 impl ImportError {
     /// A one-line summary.
     pub fn headline(&self, lang: Lang) -> String {
         match (self, lang) {
-            (ImportError::TooLarge { bytes }, Lang::En) => format!(
-                "The file is too large: {bytes} bytes, and at most {MAX_BYTES} bytes (16 MiB) can be imported."
-            ),
+            (ImportError::TooLarge { bytes }, Lang::En) => {
+                format!("The file is too large: {bytes} bytes, and at most {MAX_BYTES} bytes (16 MiB) can be imported.")
+            }
             (ImportError::TooLarge { bytes }, Lang::Ja) => format!(
                 "ファイルが大きすぎます（{bytes} バイト）。読み込めるのは {MAX_BYTES} バイト（16 MiB）までです。"
             ),

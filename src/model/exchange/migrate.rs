@@ -27,7 +27,12 @@ pub fn oldest_readable(steps: &[Migration], current: u64) -> u64 {
 
 /// Applies `steps` until the document reaches version `to`. Returns `None` when a
 /// step is missing (the version is too old to read).
-pub fn migrate(mut doc: Map<String, Value>, mut version: u64, to: u64, steps: &[Migration]) -> Option<Map<String, Value>> {
+pub fn migrate(
+    mut doc: Map<String, Value>,
+    mut version: u64,
+    to: u64,
+    steps: &[Migration],
+) -> Option<Map<String, Value>> {
     while version < to {
         let m = steps.iter().find(|m| m.from == version)?;
         doc = (m.step)(doc);

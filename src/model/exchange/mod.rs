@@ -1,4 +1,4 @@
-//! The exchange format, version 1 (CONTRACT.md §1; published in
+//! The exchange format, version 1 (docs/exchange-format.md; published in
 //! `docs/exchange-format.md` with a JSON Schema). The same documents are what the app
 //! keeps in localStorage, so a stored entry is checked exactly like an imported file.
 
@@ -97,10 +97,8 @@ fn place(text: &str, line: usize, column: usize) -> (usize, usize) {
 /// A backup of many assessments: `{"format": "x1060-backup", "version": 1,
 /// "created": ..., "assessments": [ format-v1 documents ]}`.
 pub fn write_backup(assessments: &[&Assessment], created: &crate::model::Timestamp) -> String {
-    let docs: Vec<serde_json::Value> = assessments
-        .iter()
-        .filter_map(|a| serde_json::from_str(&write(a, Layout::Compact)).ok())
-        .collect();
+    let docs: Vec<serde_json::Value> =
+        assessments.iter().filter_map(|a| serde_json::from_str(&write(a, Layout::Compact)).ok()).collect();
     let backup = serde_json::json!({
         "format": BACKUP_FORMAT,
         "version": VERSION,

@@ -1,5 +1,5 @@
 //! Writing an assessment as an exchange-format document. Field order follows
-//! CONTRACT.md §1 so files are easy to read and diff; services come in catalogue order.
+//! docs/exchange-format.md so files are easy to read and diff; services come in catalogue order.
 
 use std::collections::BTreeMap;
 

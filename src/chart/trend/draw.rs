@@ -1,0 +1,146 @@
+//! Drawing the trend chart on any plotters backend, and rendering it to SVG.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{TrendGeometry, TrendSeries, TrendSpec, Y_LEVELS};
+use crate::chart::radar::{
+    draw_legend, render_svg, series_color, Fonts, RadarSeries, RadarSpec, Theme, DASH, MARKER_RADIUS, SVG_TEXT_SCALE,
+};
+
+/// Draws the whole chart, filling `area`: background, a vertical guide per x point,
+/// horizontal grid lines at 0..=5 with their numbers, the x labels, the series (lines broken
+/// at missing values, solid or dashed, a marker on every value) and, if
+/// [`TrendSpec::legend`], the radar's legend in the top-left corner above the plot. The
+/// geometry is [`TrendGeometry::for_spec`] on the area's size.
+///
+/// Text is drawn at [`TrendSpec::font_size`] plotters units, which the canvas backend
+/// renders as that many CSS pixels ([`trend_svg`] compensates the SVG backend's scaling).
+pub fn draw_trend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &TrendSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_scaled(area, spec, 1.0)
+}
+
+/// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
+/// same layout and text size as [`draw_trend`] on a canvas of that size.
+pub fn trend_svg(width: u32, height: u32, spec: &TrendSpec) -> Result<String, String> {
+    render_svg(width, height, |area| draw_scaled(area, spec, SVG_TEXT_SCALE))
+}
+
+/// [`draw_trend`] with font sizes handed to plotters multiplied by `text_scale` (the layout
+/// always uses [`TrendSpec::font_size`] as pixels).
+fn draw_scaled<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &TrendSpec,
+    text_scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let theme = Theme::for_mode(spec.dark);
+    let legend = legend_spec(spec);
+    let fonts = Fonts::new(&legend, &theme, text_scale);
+    let (width, height) = area.dim_in_pixel();
+    let geometry = TrendGeometry::for_spec(width, height, spec);
+    area.fill(&theme.background)?;
+    draw_grid(area, &geometry, &theme)?;
+    draw_y_labels(area, &geometry, &fonts)?;
+    draw_x_labels(area, &geometry, &fonts, spec)?;
+    for series in &spec.series {
+        draw_line(area, &geometry, series, series_color(series.color, spec.dark))?;
+    }
+    if spec.legend {
+        draw_legend(area, &fonts, &legend)?;
+    }
+    Ok(())
+}
+
+/// The spec in the radar's terms, for its fonts, line height and legend: the same text
+/// settings and theme, and per series its label, colour and dash (no values).
+fn legend_spec<'a>(spec: &TrendSpec<'a>) -> RadarSpec<'a> {
+    let series = spec
+        .series
+        .iter()
+        .map(|s| RadarSeries { label: s.label, values: Vec::new(), color: s.color, dashed: s.dashed })
+        .collect();
+    RadarSpec {
+        font_family: spec.font_family,
+        font_size: spec.font_size,
+        legend: spec.legend,
+        dark: spec.dark,
+        ..RadarSpec::new(Vec::new(), series)
+    }
+}
+
+/// A light vertical guide through each x point, then the horizontal grid lines at 0..=5.
+fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &TrendGeometry,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let plot = geometry.plot_area();
+    for index in 0..geometry.points() {
+        let x = geometry.x(index);
+        area.draw(&PathElement::new(vec![(x, plot.top), (x, plot.bottom)], theme.spoke))?;
+    }
+    for level in Y_LEVELS {
+        let y = geometry.y(level);
+        area.draw(&PathElement::new(vec![(plot.left, y), (plot.right, y)], theme.ring))?;
+    }
+    Ok(())
+}
+
+/// The numbers 0..=5 left of their grid lines.
+fn draw_y_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &TrendGeometry,
+    fonts: &Fonts,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = fonts.ring_number.pos(Pos::new(HPos::Right, VPos::Center));
+    for level in Y_LEVELS {
+        area.draw_text(&format!("{level}"), &style, geometry.y_label_pos(level))?;
+    }
+    Ok(())
+}
+
+/// The x labels below the plot, as laid out by [`TrendGeometry::x_labels`].
+fn draw_x_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &TrendGeometry,
+    fonts: &Fonts,
+    spec: &TrendSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = fonts.label.pos(Pos::new(HPos::Center, VPos::Top));
+    for label in geometry.x_labels(&spec.x_labels, spec.font_size) {
+        for (line, pos) in label.lines.iter().zip(label.positions) {
+            area.draw_text(line, &style, pos)?;
+        }
+    }
+    Ok(())
+}
+
+/// One series: each run of two or more points as a line (solid or dashed), then a marker
+/// on every value.
+fn draw_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    geometry: &TrendGeometry,
+    series: &TrendSeries,
+    color: RGBColor,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let line = color.stroke_width(2);
+    for segment in geometry.segments(&series.values) {
+        if segment.len() < 2 {
+            continue;
+        }
+        if series.dashed {
+            area.draw(&DashedPathElement::new(segment, DASH.0, DASH.1, line))?;
+        } else {
+            area.draw(&PathElement::new(segment, line))?;
+        }
+    }
+    for marker in geometry.markers(&series.values) {
+        area.draw(&Circle::new(marker, MARKER_RADIUS, color.filled()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! The category means behind the category radar (the `score-*` hooks).
+
+use leptos::prelude::*;
+
+use crate::state::use_app;
+
+/// The numbers behind the category radar: `score-current-{C}`, `score-target-{C}`.
+#[component]
+pub fn ScoreTable() -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        let lang = app.lang();
+        let t = app.t();
+        app.library.summary.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            let catalogue = app.library.catalogue.get();
+            let mut rows: Vec<_> = s
+                .categories
+                .iter()
+                .map(|c| {
+                    let name = catalogue.category(c.category).map(|d| d.name.get(lang)).unwrap_or_default();
+                    (c.category.to_owned(), format!("{}. {name}", c.category), c.current, c.target, c.counts)
+                })
+                .collect();
+            rows.push(("overall".to_owned(), t.common.overall.to_owned(), s.current, s.target, s.counts));
+            rows.into_iter()
+                .map(|(key, label, current, target, counts)| {
+                    view! {
+                        <tr class:overall=key == "overall">
+                            <th scope="row">{label}</th>
+                            <td class="num" data-testid=format!("score-current-{key}")>{current.text()}</td>
+                            <td class="num" data-testid=format!("score-target-{key}")>{target.text()}</td>
+                            <td class="num">{counts.in_scope}</td>
+                            <td class="num">{counts.assessed}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <table class="scores" data-testid="score-table">
+            <caption>{move || app.t().dashboard.table_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || app.t().col.category}</th>
+                    <th scope="col">{move || app.t().col.current}</th>
+                    <th scope="col">{move || app.t().col.target}</th>
+                    <th scope="col">{move || app.t().col.in_scope}</th>
+                    <th scope="col">{move || app.t().col.assessed}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,57 @@
+//! The stored assessments; a click makes one active.
+
+use leptos::prelude::*;
+
+use crate::state::use_app;
+
+#[component]
+pub fn AssessmentList() -> impl IntoView {
+    let app = use_app();
+    let items = move || {
+        let active = app.library.active();
+        let t = app.t();
+        app.library.assessments().with(|list| {
+            list.iter()
+                .map(|stored| {
+                    let id = stored.id.clone();
+                    let is_active = active.as_ref() == Some(&stored.id);
+                    let a = &stored.assessment;
+                    let updated = a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default();
+                    let decided = a.services.len();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="assessment-item"
+                                class:active=is_active
+                                aria-current=if is_active { Some("true") } else { None }
+                                data-testid="assessment-item"
+                                on:click=move |_| app.library.activate(&id)
+                            >
+                                <bdi class="item-name">{a.name.clone()}</bdi>
+                                <bdi class="item-org">{a.organisation.clone()}</bdi>
+                                <span class="item-meta">
+                                    {(t.home.item_meta)(&updated, decided)}
+                                </span>
+                                <Show when=move || is_active>
+                                    <span class="badge">{t.home.active_marker}</span>
+                                </Show>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section aria-labelledby="list-heading">
+            <h2 id="list-heading">{move || app.t().home.your_assessments}</h2>
+            <Show
+                when=move || app.library.assessments().with(|l| !l.is_empty())
+                fallback=move || view! { <p class="empty">{move || app.t().home.no_assessments}</p> }
+            >
+                <ul class="assessment-list">{items}</ul>
+            </Show>
+        </section>
+    }
+}

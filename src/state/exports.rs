@@ -1,0 +1,109 @@
+//! What goes out: downloads (JSON, CSV, the plan, a backup, a damaged entry's raw
+//! text) and share links. Each failure says what could not be done.
+
+use leptos::prelude::*;
+
+use super::{BrowserTask, Library, Messages, Status};
+use crate::browser;
+use crate::model::exchange::{self, Layout};
+use crate::model::Assessment;
+
+#[derive(Clone, Copy)]
+pub struct Exports {
+    library: Library,
+    messages: Messages,
+}
+
+impl Exports {
+    pub(super) fn new(library: Library, messages: Messages) -> Self {
+        Exports { library, messages }
+    }
+
+    fn download(&self, file_name: &str, mime: &str, text: &str) {
+        if let Err(e) = browser::download(file_name, mime, text) {
+            self.messages.browser_failed(BrowserTask::Download, e);
+        }
+    }
+
+    fn with_active(&self, f: impl FnOnce(&Assessment)) {
+        self.library.current.with_untracked(|a| {
+            if let Some(a) = a {
+                f(a);
+            }
+        });
+    }
+
+    /// The active assessment as an exchange-format file.
+    pub fn json(&self) {
+        self.with_active(|a| {
+            self.download(
+                &exchange::file_name(&a.name, "json"),
+                "application/json",
+                &exchange::write(a, Layout::Pretty),
+            )
+        });
+    }
+
+    /// The active assessment's services as CSV for spreadsheets.
+    pub fn services_csv(&self) {
+        self.with_active(|a| {
+            let text = crate::model::csv::services_csv(a);
+            self.download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text)
+        });
+    }
+
+    /// The improvement plan as CSV, with overdue items marked as of today.
+    pub fn plan_csv(&self) {
+        self.with_active(|a| {
+            let today = crate::model::Date::of(&browser::now());
+            let text = crate::model::csv::plan_csv(a, &today);
+            self.download(&exchange::file_name(&format!("{} plan", a.name), "csv"), "text/csv;charset=utf-8", &text)
+        });
+    }
+
+    /// Every stored assessment in one backup file.
+    pub fn backup(&self) {
+        let now = browser::now();
+        let text = self.library.assessments.with_untracked(|list| {
+            let all: Vec<&Assessment> = list.iter().map(|s| &s.assessment).collect();
+            exchange::write_backup(&all, &now)
+        });
+        self.download(&format!("x1060-backup-{}.json", now.date()), "application/json", &text);
+    }
+
+    /// The raw text of a stored entry that could not be read.
+    pub fn unreadable_raw(&self, key: &str) {
+        let raw =
+            self.library.unreadable.with_untracked(|list| list.iter().find(|u| u.key == key).map(|u| u.raw.clone()));
+        if let Some(raw) = raw {
+            self.download(&exchange::file_name(key, "txt"), "text/plain", &raw);
+        }
+    }
+
+    /// A link to this page carrying the active assessment; `None` after reporting
+    /// why there cannot be one.
+    pub fn share_link(&self) -> Option<String> {
+        let a = self.library.current.get_untracked()?;
+        let link = self.messages.report(crate::model::share::encode(&a))?;
+        self.messages.dismiss();
+        Some(browser::page_url_with_hash(&link))
+    }
+
+    /// Copies `text` to the clipboard and says whether that worked.
+    pub fn copy(&self, text: String) {
+        let messages = self.messages;
+        leptos::task::spawn_local(async move {
+            match browser::copy_text(&text).await {
+                Ok(()) => messages.done(Status::Copied),
+                Err(e) => messages.browser_failed(BrowserTask::Copy, e),
+            }
+        });
+    }
+
+    /// Opens the print dialog (the report).
+    pub fn print(&self) {
+        if let Err(e) = browser::print() {
+            self.messages.browser_failed(BrowserTask::Print, e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! What comes in from outside the app: imported files (an assessment, or a backup to
+//! choose from) and share links. Nothing is added until the file has been read and
+//! checked, or the user has confirmed what a link or a backup holds.
+
+use leptos::prelude::*;
+
+use super::{Alert, BrowserTask, Library, Messages, Status};
+use crate::browser;
+use crate::model::exchange::{self, Document, ImportError, MAX_BYTES};
+use crate::model::library::{restore_items, RestoreItem};
+use crate::model::Assessment;
+
+/// A backup read from a file, shown for the user to choose what to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingRestore {
+    pub file: String,
+    pub items: Vec<RestoreItem>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Incoming {
+    /// An assessment carried by a share link, waiting for the user to import it.
+    share: RwSignal<Option<Assessment>>,
+    /// A backup file read and waiting for the user to choose what to add.
+    restore: RwSignal<Option<PendingRestore>>,
+    /// A file is being read.
+    busy: RwSignal<bool>,
+    library: Library,
+    messages: Messages,
+}
+
+impl Incoming {
+    pub(super) fn new(library: Library, messages: Messages) -> Self {
+        Incoming {
+            share: RwSignal::new(None),
+            restore: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            library,
+            messages,
+        }
+    }
+
+    /// The assessment of an opened share link, waiting for confirmation (reactive).
+    pub fn share(&self) -> ReadSignal<Option<Assessment>> {
+        self.share.read_only()
+    }
+
+    /// The backup waiting for the user's choice (reactive).
+    pub fn restore(&self) -> ReadSignal<Option<PendingRestore>> {
+        self.restore.read_only()
+    }
+
+    /// Whether a chosen file is being read (reactive).
+    pub fn busy(&self) -> bool {
+        self.busy.get()
+    }
+
+    /// Reads a file the user chose and imports it; a file over the size limit is
+    /// refused before it is read.
+    pub fn import_file(&self, file: web_sys::File) {
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > MAX_BYTES {
+            self.messages.fail(Alert::Import { file: name, error: ImportError::TooLarge { bytes: size } });
+            return;
+        }
+        self.busy.set(true);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(bytes) => this.import_bytes(name, &bytes),
+                Err(e) => this.messages.browser_failed(BrowserTask::ReadFile, e),
+            }
+            this.busy.set(false);
+        });
+    }
+
+    /// Imports a file's bytes as a new assessment, or offers a backup's members; an
+    /// invalid file changes nothing.
+    pub fn import_bytes(&self, file: String, bytes: &[u8]) {
+        match exchange::read_any(bytes) {
+            Ok(Document::Assessment(assessment)) => {
+                let status = Status::Imported(assessment.name.clone());
+                self.library.add(*assessment, status);
+            }
+            Ok(Document::Backup(list)) => {
+                let items = self.library.assessments.with_untracked(|existing| {
+                    let existing: Vec<&Assessment> = existing.iter().map(|s| &s.assessment).collect();
+                    restore_items(&existing, list)
+                });
+                self.messages.clear_alert();
+                self.messages.clear_status();
+                self.restore.set(Some(PendingRestore { file, items }));
+            }
+            Err(error) => self.messages.fail(Alert::Import { file, error }),
+        }
+    }
+
+    /// Ticks or unticks one member of the pending backup.
+    pub fn select_restore(&self, index: usize, selected: bool) {
+        self.restore.update(|p| {
+            if let Some(item) = p.as_mut().and_then(|p| p.items.get_mut(index)) {
+                item.selected = selected;
+            }
+        });
+    }
+
+    /// Adds the chosen members of the pending backup, each as a new assessment.
+    pub fn confirm_restore(&self) {
+        let Some(pending) = self.restore.get_untracked() else { return };
+        self.restore.set(None);
+        let mut added = 0usize;
+        for item in pending.items.into_iter().filter(|i| i.selected) {
+            if !self.library.store_new(item.assessment) {
+                break;
+            }
+            added += 1;
+        }
+        self.messages.done(Status::RestoredBackup(added));
+    }
+
+    pub fn cancel_restore(&self) {
+        self.restore.set(None);
+    }
+
+    /// Reads a share link (`#share=v1....`) from the page's address, then takes it out
+    /// of the address so a reload does not offer it again. Other addresses: `false`.
+    pub(super) fn open_share_link(&self, hash: &str) -> bool {
+        if !hash.starts_with(&format!("#{}", crate::model::share::FRAGMENT_KEY)) {
+            return false;
+        }
+        match crate::model::share::decode(hash) {
+            Ok(a) => self.share.set(Some(a)),
+            Err(e) => self.messages.fail(e),
+        }
+        true
+    }
+
+    /// Imports the assessment of a share link as a new one.
+    pub fn accept_share(&self) {
+        if let Some(a) = self.share.get_untracked() {
+            self.share.set(None);
+            let status = Status::Imported(a.name.clone());
+            self.library.add(a, status);
+        }
+    }
+
+    pub fn dismiss_share(&self) {
+        self.share.set(None);
+    }
+}

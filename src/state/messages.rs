@@ -1,0 +1,219 @@
+//! What the app tells the user: one alert (`role="alert"`, what failed and why), one
+//! status line (`role="status"`, what was done), and the last destructive action,
+//! which can be undone. Every failure in the state reaches the user through
+//! [`Messages::report`] or [`Messages::fail`].
+
+use leptos::prelude::*;
+
+use crate::browser::BrowserError;
+use crate::i18n::texts;
+use crate::model::catalogue::CustomServiceError;
+use crate::model::exchange::ImportError;
+use crate::model::share::ShareError;
+use crate::model::{AssessmentId, Lang, Snapshot};
+use crate::storage::StorageError;
+
+/// What the browser was asked to do when it refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrowserTask {
+    ReadFile,
+    Download,
+    ChartDownload,
+    Copy,
+    Print,
+}
+
+/// An error shown to the user in a `role="alert"` element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Alert {
+    Import { file: String, error: ImportError },
+    Share(ShareError),
+    Storage(StorageError),
+    Unreadable { count: usize },
+    Browser { task: BrowserTask, error: BrowserError },
+    CustomService(CustomServiceError),
+}
+
+impl From<StorageError> for Alert {
+    fn from(e: StorageError) -> Self {
+        Alert::Storage(e)
+    }
+}
+
+impl From<ShareError> for Alert {
+    fn from(e: ShareError) -> Self {
+        Alert::Share(e)
+    }
+}
+
+impl From<CustomServiceError> for Alert {
+    fn from(e: CustomServiceError) -> Self {
+        Alert::CustomService(e)
+    }
+}
+
+impl Alert {
+    /// What failed, in the interface language.
+    pub fn headline(&self, lang: Lang) -> String {
+        let t = &texts(lang).status;
+        match self {
+            Alert::Import { file, error } => format!("{} {}", (t.import_failed)(file), error.headline(lang)),
+            Alert::Storage(e) => e.message(lang),
+            Alert::Share(e) => e.message(lang),
+            Alert::Unreadable { count } => (t.unreadable)(*count),
+            Alert::Browser { task, error } => {
+                let what = match task {
+                    BrowserTask::ReadFile => t.file_read_failed,
+                    BrowserTask::Download => t.download_failed,
+                    BrowserTask::ChartDownload => t.chart_download_failed,
+                    BrowserTask::Copy => t.copy_failed,
+                    BrowserTask::Print => t.print_failed,
+                };
+                format!("{what} ({})", error.0)
+            }
+            Alert::CustomService(e) => format!("{} {e}", t.custom_failed),
+        }
+    }
+
+    /// Further lines (each problem of an imported file).
+    pub fn details(&self, lang: Lang) -> Vec<String> {
+        match self {
+            Alert::Import { error, .. } => error.details(lang),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A confirmation shown in a `role="status"` element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Created(String),
+    Imported(String),
+    Duplicated(String),
+    Deleted(String),
+    Restored(String),
+    SnapshotTaken(String),
+    RestoredBackup(usize),
+    SyncedFromOtherTab,
+    Copied,
+}
+
+impl Status {
+    pub fn message(&self, lang: Lang) -> String {
+        let t = &texts(lang).status;
+        match self {
+            Status::Created(name) => (t.created)(name),
+            Status::Imported(name) => (t.imported)(name),
+            Status::Duplicated(name) => (t.duplicated)(name),
+            Status::Deleted(name) => (t.deleted)(name),
+            Status::Restored(name) => (t.restored)(name),
+            Status::SnapshotTaken(label) => (t.snapshot_taken)(label),
+            Status::RestoredBackup(n) => (t.restored_backup)(*n),
+            Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
+            Status::Copied => t.copied.to_owned(),
+        }
+    }
+}
+
+/// What the last destructive action removed, so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// An assessment moved to the trash.
+    Assessment {
+        id: AssessmentId,
+        position: usize,
+        was_active: bool,
+    },
+    Snapshot {
+        assessment: AssessmentId,
+        position: usize,
+        snapshot: Snapshot,
+    },
+}
+
+/// The message area's state.
+#[derive(Clone, Copy)]
+pub struct Messages {
+    alert: RwSignal<Option<Alert>>,
+    status: RwSignal<Option<Status>>,
+    undo: RwSignal<Option<Undo>>,
+}
+
+impl Messages {
+    pub(super) fn new(alert: Option<Alert>) -> Self {
+        Messages { alert: RwSignal::new(alert), status: RwSignal::new(None), undo: RwSignal::new(None) }
+    }
+
+    /// The alert shown (reactive).
+    pub fn alert(&self) -> Option<Alert> {
+        self.alert.get()
+    }
+
+    /// The status line (reactive).
+    pub fn status(&self) -> Option<Status> {
+        self.status.get()
+    }
+
+    /// Whether there is something to undo (reactive).
+    pub fn can_undo(&self) -> bool {
+        self.undo.with(Option::is_some)
+    }
+
+    /// Shows an alert; the status line is cleared, so an old success does not
+    /// stand beside a new failure.
+    pub fn fail(&self, alert: impl Into<Alert>) {
+        self.status.set(None);
+        self.alert.set(Some(alert.into()));
+    }
+
+    /// A browser API refused `task`.
+    pub fn browser_failed(&self, task: BrowserTask, error: BrowserError) {
+        self.fail(Alert::Browser { task, error });
+    }
+
+    /// Shows a confirmation.
+    pub fn done(&self, status: Status) {
+        self.status.set(Some(status));
+    }
+
+    /// The value of `result`, or `None` after showing its error as an alert.
+    pub fn report<T, E: Into<Alert>>(&self, result: Result<T, E>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.fail(e);
+                None
+            }
+        }
+    }
+
+    /// Closes the alert.
+    pub fn dismiss(&self) {
+        self.alert.set(None);
+    }
+
+    /// Closes the alert if it is a storage failure (a later save worked).
+    pub(super) fn clear_storage_alert(&self) {
+        if matches!(self.alert.get_untracked(), Some(Alert::Storage(_))) {
+            self.alert.set(None);
+        }
+    }
+
+    pub(super) fn clear_alert(&self) {
+        self.alert.set(None);
+    }
+
+    pub(super) fn clear_status(&self) {
+        self.status.set(None);
+    }
+
+    pub(super) fn offer_undo(&self, undo: Undo) {
+        self.undo.set(Some(undo));
+    }
+
+    pub(super) fn take_undo(&self) -> Option<Undo> {
+        let undo = self.undo.get_untracked();
+        self.undo.set(None);
+        undo
+    }
+}

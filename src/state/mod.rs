@@ -1,0 +1,88 @@
+//! The application state, one concern per module, each a small `Copy` handle over
+//! signals and the pure model. Views read through the handles and change things by
+//! calling their methods; every change is saved at once and every failure is shown
+//! through [`Messages`].
+//!
+//! - `messages`: the alert, the status line and undo;
+//! - `locale`: the interface language;
+//! - `view`: the open view and its address (`#/dashboard`);
+//! - `library`: the stored assessments and the active one, edits;
+//!   `trash`, `snapshots`, `services`: more of the same handle, by concern;
+//! - `incoming`: imported files, backups and share links;
+//! - `exports`: downloads, share links, the clipboard, printing;
+//! - `repo`: the storage repository of this tab.
+
+mod exports;
+mod incoming;
+mod library;
+mod locale;
+mod messages;
+mod repo;
+mod services;
+mod snapshots;
+mod trash;
+mod view;
+
+use leptos::prelude::*;
+
+pub use exports::Exports;
+pub use incoming::Incoming;
+pub use library::Library;
+pub use locale::Locale;
+pub use messages::{Alert, BrowserTask, Messages, Status, Undo};
+pub use services::ServiceInfo;
+pub use view::{Nav, View};
+
+use crate::i18n::Texts;
+use crate::model::Lang;
+
+/// Every handle, provided once as context by the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub messages: Messages,
+    pub locale: Locale,
+    pub nav: Nav,
+    pub library: Library,
+    pub incoming: Incoming,
+    pub exports: Exports,
+}
+
+impl AppState {
+    /// Reads storage, the preferences and the page's address. Called once, by the app.
+    pub fn load() -> AppState {
+        let messages = Messages::new(None);
+        let locale = Locale::load(messages);
+        let nav = Nav::load(messages);
+        let library = Library::load(messages, locale);
+        let incoming = Incoming::new(library, messages);
+        let exports = Exports::new(library, messages);
+        let app = AppState { messages, locale, nav, library, incoming, exports };
+        app.follow_address(&crate::browser::location_hash());
+        app
+    }
+
+    /// The interface text in the current language (reactive).
+    pub fn t(&self) -> &'static Texts {
+        self.locale.t()
+    }
+
+    /// The interface language (reactive).
+    pub fn lang(&self) -> Lang {
+        self.locale.lang()
+    }
+
+    /// Follows a new address: a share link is previewed on Home (and leaves the
+    /// address), an address naming a view opens it.
+    pub fn follow_address(&self, hash: &str) {
+        if self.incoming.open_share_link(hash) {
+            self.nav.show_replacing(View::Home);
+        } else {
+            self.nav.follow(hash);
+        }
+    }
+}
+
+/// The state provided by the app.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

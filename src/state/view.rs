@@ -1,0 +1,139 @@
+//! The views and their addresses (`#/home`, `#/dashboard`, …): the open view follows
+//! the page's address, so back, forward, reload and bookmarks work; the last view is
+//! also kept as a preference for a visit without an address.
+
+use leptos::prelude::*;
+
+use super::repo::with_repo;
+use super::Messages;
+use crate::browser;
+use crate::i18n::Texts;
+
+/// The views, in the order of the X.1060 processes: build (catalogue, profile,
+/// portfolio), dashboard, management (plan), evaluation, report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Home,
+    Catalogue,
+    Profile,
+    Portfolio,
+    Dashboard,
+    Plan,
+    Evaluation,
+    Report,
+}
+
+impl View {
+    pub const ALL: [View; 8] = [
+        View::Home,
+        View::Catalogue,
+        View::Profile,
+        View::Portfolio,
+        View::Dashboard,
+        View::Plan,
+        View::Evaluation,
+        View::Report,
+    ];
+
+    /// Used in the address (`#/code`), the stored preference and the `nav-*` hooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Home => "home",
+            View::Catalogue => "catalogue",
+            View::Profile => "profile",
+            View::Portfolio => "portfolio",
+            View::Dashboard => "dashboard",
+            View::Plan => "plan",
+            View::Evaluation => "evaluation",
+            View::Report => "report",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    /// The fragment of this view's address, without `#`: `/dashboard`.
+    pub fn route(self) -> String {
+        format!("/{}", self.code())
+    }
+
+    /// The view an address names (`#/dashboard`, also without `#`), if any.
+    pub fn from_route(hash: &str) -> Option<View> {
+        let path = hash.trim_start_matches('#').strip_prefix('/')?;
+        View::from_code(path.trim_end_matches('/'))
+    }
+
+    /// Whether the view shows an assessment (all but Home).
+    pub fn needs_assessment(self) -> bool {
+        self != View::Home
+    }
+
+    pub fn title(self, t: &Texts) -> &'static str {
+        match self {
+            View::Home => t.nav.home,
+            View::Catalogue => t.nav.catalogue,
+            View::Profile => t.nav.profile,
+            View::Portfolio => t.nav.portfolio,
+            View::Dashboard => t.nav.dashboard,
+            View::Plan => t.nav.plan,
+            View::Evaluation => t.nav.evaluation,
+            View::Report => t.nav.report,
+        }
+    }
+}
+
+/// Which view is open.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    view: RwSignal<View>,
+    messages: Messages,
+}
+
+impl Nav {
+    /// The view of the page's address; without one, the last view used (and the
+    /// address is set to it, without a new history entry).
+    pub(super) fn load(messages: Messages) -> Self {
+        let view = View::from_route(&browser::location_hash()).unwrap_or_else(|| {
+            let view = with_repo(|r| r.pref("view")).and_then(|v| View::from_code(&v)).unwrap_or(View::Home);
+            if browser::location_hash().is_empty() {
+                browser::clear_hash(Some(&view.route()));
+            }
+            view
+        });
+        Nav { view: RwSignal::new(view), messages }
+    }
+
+    /// The open view (reactive).
+    pub fn view(&self) -> View {
+        self.view.get()
+    }
+
+    /// Opens `view`: a new entry in the browser's history.
+    pub fn show(&self, view: View) {
+        self.open(view);
+        browser::set_hash(&view.route());
+    }
+
+    /// Opens `view` in place of the current history entry (after a share link, whose
+    /// address must not come back with the back button).
+    pub(super) fn show_replacing(&self, view: View) {
+        self.open(view);
+        browser::clear_hash(Some(&view.route()));
+    }
+
+    /// Follows an address that names a view (back, forward, a pasted address);
+    /// other addresses are left alone.
+    pub(super) fn follow(&self, hash: &str) {
+        if let Some(view) = View::from_route(hash) {
+            self.open(view);
+        }
+    }
+
+    fn open(&self, view: View) {
+        if self.view.get_untracked() != view {
+            self.view.set(view);
+        }
+        self.messages.report(with_repo(|r| r.set_pref("view", view.code())));
+    }
+}
