@@ -104,8 +104,7 @@ for (const [lang, locale, na, criterion] of [
     await select.selectOption('n/a');
     const card = page.getByTestId('score-card-A-1');
     const shown = await card.locator('.criterion').first().textContent();
-    assert.equal(shown, criterion);
-    assert.equal((await card.textContent()).split(criterion).length - 1, 2, 'the option and the criterion line, no more');
+    assert.equal(shown, criterion, 'the criterion line: the text alone, no "n/a" label added');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -186,15 +185,13 @@ test('charts follow the system switch between light and dark while the page is o
   await page.getByTestId('nav-dashboard').click();
   const radar = page.getByTestId('radar-categories');
   await radar.waitFor();
-  // The colour of the chart's background, at a corner no series reaches.
-  const corner = () => radar.evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].join(','));
-  const light = await corner();
+  const pixels = () => radar.evaluate((c) => c.toDataURL());
+  const light = await pixels();
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForFunction(
-    ([el, before]) => [...el.getContext('2d').getImageData(2, 2, 1, 1).data].join(',') !== before,
-    [await radar.elementHandle(), light],
-  );
-  assert.notEqual(await corner(), light, 'redrawn in dark colours without a reload');
+  await page.waitForFunction(([el, before]) => el.toDataURL() !== before, [await radar.elementHandle(), light]);
+  assert.notEqual(await pixels(), light, 'redrawn in dark colours without a reload');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(([el, before]) => el.toDataURL() === before, [await radar.elementHandle(), light]);
   assert.deepEqual(problems, []);
   await context.close();
 });
