@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist test lint test-native test-e2e bench clean
+.PHONY: setup setup-test serve dist dist-crash test lint test-native test-e2e bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -19,7 +19,7 @@ serve: setup
 dist: setup
 	trunk build --release
 
-test: setup-test lint test-native dist test-e2e
+test: setup-test lint test-native dist dist-crash test-e2e
 
 # The lint gate: formatting, and clippy warnings as errors for the native build
 # (model, storage, tests) and the web build (everything).
@@ -27,6 +27,10 @@ lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+
+# The same app with the `crash-test` feature, for the crash-notice test only.
+dist-crash: setup
+	trunk build --release --features crash-test --dist target/dist-crash
 
 test-native:
 	cargo test --locked

@@ -19,6 +19,8 @@ pub fn App() -> impl IntoView {
         browser::set_title(&format!("{} · {}", app.nav.view().title(t), t.common.app_title));
     });
     browser::on_address_change(move |hash| app.follow_address(&hash));
+    // Anything not stored yet is written before the page is hidden or left.
+    browser::on_page_hidden(move || app.library.flush_now());
     listen_to_other_tabs(app);
     view! {
         <a class="skip" href="#main" on:click=|ev| {
@@ -73,6 +75,9 @@ fn listen_to_other_tabs(app: AppState) {
         // A cleared storage (no key) or a change to our data; preferences are this tab's own.
         let ours = ev.key().is_none_or(|k| crate::storage::holds_assessment_data(&k));
         if ours {
+            if let Some(key) = ev.key() {
+                app.library.on_storage_event(&key, ev.old_value(), ev.new_value());
+            }
             app.library.sync_from_storage();
         }
     });

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{read_ok, sample_text, ts};
-use x1060_assess::model::exchange::{read_any, write_backup, Document};
+use x1060_assess::model::exchange::{read_any, write_backup, BackupContents, Document};
 use x1060_assess::model::{Assessment, Lang};
 
 fn backup_of(list: &[&Assessment]) -> String {
@@ -16,8 +16,8 @@ fn backup_round_trips_every_assessment() {
     let sample = read_ok(&sample_text());
     let empty = Assessment::new("Empty", "Org", ts("2026-01-01T00:00:00Z"));
     let text = backup_of(&[&sample, &empty]);
-    let Ok(Document::Backup(list)) = read_any(text.as_bytes()) else { panic!("expected a backup") };
-    assert_eq!(list, vec![sample, empty]);
+    let Ok(Document::Backup(contents)) = read_any(text.as_bytes()) else { panic!("expected a backup") };
+    assert_eq!(contents, BackupContents { members: vec![sample, empty], damaged: Vec::new() });
 }
 
 #[test]
@@ -27,17 +27,16 @@ fn read_any_reads_a_single_assessment_too() {
 }
 
 #[test]
-fn backup_problems_name_the_assessment() {
+fn backup_problems_name_the_assessment_when_none_can_be_read() {
     let text = r#"{"format":"x1060-backup","version":1,"assessments":[
-        {"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"ok","services":[]},
         {"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"bad","services":[{"id":"A-1","current":8}]},
         7]}"#;
     let e = read_any(text.as_bytes()).expect_err("invalid");
     assert_eq!(
         e.message(Lang::En),
         "The file has 2 problems:\n\
-assessments[1].services[0].current (service A-1): must be an integer from 1 to 5, \"n/a\" or null, found 8\n\
-assessments[2]: must be an object, found a number"
+assessments[0].services[0].current (service A-1): must be an integer from 1 to 5, \"n/a\" or null, found 8\n\
+assessments[1]: must be an object, found a number"
     );
 }
 

@@ -291,7 +291,7 @@ fn snapshot_then_edit_shows_only_the_edit() {
         s.level = Some(Level::Basic);
         s.current = rated(2);
     });
-    a.take_snapshot("FY2025", ts("2026-01-02T00:00:00Z"));
+    a.take_snapshot("FY2025", ts("2026-01-02T00:00:00Z")).expect("snapshot");
     a.edit_service(&id("G-1"), |s| s.current = rated(3));
     let c = compare(a.catalogue, &a.custom_services, &a.snapshots[0].services, &a.services);
     assert!(c.levels.is_empty() && c.sourcing.is_empty());

@@ -37,7 +37,7 @@ fn rich_assessment() -> Assessment {
     });
     a.edit_service(&id("C-2"), |s| s.level = Some(Level::NotRequired));
     a.edit_service(&id("I-8"), |s| s.level = Some(Level::Optional));
-    a.take_snapshot("FY2025", ts("2025-04-01T09:00:00+09:00"));
+    a.take_snapshot("FY2025", ts("2025-04-01T09:00:00+09:00")).expect("snapshot");
     a.edit_service(&id("A-1"), |s| s.current = Some(Score::Rated(Rating::new(4).expect("4"))));
     a
 }
@@ -136,7 +136,7 @@ fn blank_service_entries_are_dropped_on_edit() {
 #[test]
 fn snapshot_label_defaults_to_date() {
     let mut a = rich_assessment();
-    a.take_snapshot("  ", ts("2026-11-26T10:00:00Z"));
+    a.take_snapshot("  ", ts("2026-11-26T10:00:00Z")).expect("snapshot");
     assert_eq!(a.snapshots.last().map(|s| s.label.as_str()), Some("2026-11-26"));
     let order: Vec<&str> = a.snapshots_by_date().iter().map(|s| s.label.as_str()).collect();
     assert_eq!(order, ["FY2025", "2026-11-26"]);
@@ -204,8 +204,9 @@ fn plan_round_trips_and_is_optional() {
         p.owner = "SOC lead".to_owned();
         p.due = Date::parse("2026-09-30");
         p.status = PlanStatus::InProgress;
-    });
-    a.edit_plan(&id("I-8"), |p| p.action = "Pilot".to_owned());
+    })
+    .expect("plan item");
+    a.edit_plan(&id("I-8"), |p| p.action = "Pilot".to_owned()).expect("plan item");
     let text = write(&a, Layout::Pretty);
     assert_eq!(read_ok(&text), a);
     let v: Value = serde_json::from_str(&text).expect("json");
@@ -216,7 +217,7 @@ fn plan_round_trips_and_is_optional() {
             {"id": "I-8", "action": "Pilot", "status": "open"}
         ])
     );
-    a.edit_plan(&id("I-8"), |p| p.action.clear());
+    a.edit_plan(&id("I-8"), |p| p.action.clear()).expect("blank item dropped");
     assert!(!a.plan.contains_key("I-8"), "a blank item is dropped");
     assert!(serde_json::from_str::<Value>(&write(&rich_assessment(), Layout::Compact))
         .expect("json")

@@ -11,7 +11,9 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use x1060_assess::model::exchange::{self, Document, Expected, ImportError, JsonKind, Layout, ProblemKind};
+use x1060_assess::model::exchange::{
+    self, BackupContents, Document, Expected, ImportError, JsonKind, Layout, ProblemKind,
+};
 use x1060_assess::model::share::{self, ShareError};
 use x1060_assess::model::{Assessment, Lang, Level, Rating, Score, Sourcing, Timestamp};
 
@@ -138,11 +140,13 @@ fn check_read_any(bytes: &[u8], name: &str) {
     let single = exchange::read(bytes);
     match exchange::read_any(bytes) {
         Ok(Document::Assessment(a)) => assert_eq!(Ok(&*a), single.as_ref(), "{name}: read_any and read disagree"),
-        Ok(Document::Backup(list)) => {
-            let refs: Vec<&Assessment> = list.iter().collect();
+        Ok(Document::Backup(contents)) => {
+            assert!(!contents.members.is_empty() || contents.damaged.is_empty(), "{name}: nothing offered");
+            let refs: Vec<&Assessment> = contents.members.iter().collect();
             let created = Timestamp::parse("2026-11-26T00:00:00Z").expect("timestamp");
             let text = exchange::write_backup(&refs, &created);
-            assert_eq!(exchange::read_any(text.as_bytes()), Ok(Document::Backup(list)), "{name}: backup round trip");
+            let whole = BackupContents { members: contents.members, damaged: Vec::new() };
+            assert_eq!(exchange::read_any(text.as_bytes()), Ok(Document::Backup(whole)), "{name}: backup round trip");
         }
         Err(e) => {
             assert!(!e.message(Lang::En).trim().is_empty());
@@ -484,16 +488,29 @@ fn duplicate_and_unknown_ids_are_refused_with_both_places() {
     assert_eq!(bad.iter().map(|(p, _, _)| p.as_str()).collect::<Vec<_>>(), ["services[0].id", "services[1].current"]);
 }
 
-/// Pins today's behaviour: JSON objects with a repeated key keep the last value (as
-/// serde_json and the browser's JSON.parse both do), and the reader never sees the
-/// first. Change this test if the format decides to refuse repeated keys.
+/// A JSON object with a repeated key is refused (serde_json and the browser's
+/// JSON.parse would keep the last value silently): the problem is at the key's path
+/// and says where the second one starts. tests/duplicate_keys.rs has the messages.
 #[test]
-fn duplicate_json_keys_keep_the_last_value() {
-    assert_eq!(ok("duplicate-keys-name.json").name, "second");
+fn duplicate_json_keys_are_refused_at_their_path() {
+    let dup = |line, column| ProblemKind::DuplicateKey { line, column };
+    assert_eq!(problem("duplicate-keys-name.json"), ("name".to_owned(), dup(1, 96)));
+    assert_eq!(problem("duplicate-keys-version.json"), ("version".to_owned(), dup(1, 92)));
+    assert_eq!(problem("duplicate-keys-services.json"), ("services".to_owned(), dup(1, 95)));
+    assert_eq!(problem("duplicate-keys-in-service.json"), ("services[0].level".to_owned(), dup(1, 121)));
+    assert_eq!(problem("duplicate-keys-in-custom-name.json"), ("custom_services[0].name.en".to_owned(), dup(1, 167)));
+    assert_eq!(problem("duplicate-keys-in-snapshot.json"), ("snapshots[1].services[0].note".to_owned(), dup(1, 246)));
+    assert_eq!(problem("duplicate-keys-in-plan.json"), ("plan[0].status".to_owned(), dup(1, 144)));
     assert_eq!(
-        problem("duplicate-keys-version.json"),
-        ("version".to_owned(), ProblemKind::NewerVersion { found: "2".to_owned() })
+        problem("duplicate-keys-escaped-multiline.json"),
+        ("services[0].x[\"é \\\"q\\\"\"]".to_owned(), dup(7, 44))
     );
+    let Err(ImportError::Invalid { problems, .. }) = exchange::read_any(&seed("backup-duplicate-keys-in-member.json"))
+    else {
+        panic!("backup-duplicate-keys-in-member.json")
+    };
+    assert_eq!(problems[0].path, "assessments[1].name");
+    assert_eq!(problems[0].kind, dup(1, 226));
 }
 
 #[test]
@@ -538,16 +555,24 @@ fn edge_timestamps_and_dates() {
 }
 
 #[test]
-fn backups_are_read_whole_or_refused_with_entry_paths() {
-    let Ok(Document::Backup(list)) = exchange::read_any(&seed("backup-valid.json")) else {
+fn backups_offer_good_members_and_name_bad_ones() {
+    let Ok(Document::Backup(valid)) = exchange::read_any(&seed("backup-valid.json")) else {
         panic!("backup-valid.json")
     };
-    assert_eq!(list.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["<script>one</script>", "\u{202e}two"]);
-    let Err(ImportError::Invalid { problems, .. }) = exchange::read_any(&seed("backup-with-bad-entry.json")) else {
+    let names: Vec<&str> = valid.members.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["<script>one</script>", "\u{202e}two"]);
+    assert!(valid.damaged.is_empty());
+    let Ok(Document::Backup(partial)) = exchange::read_any(&seed("backup-with-bad-entry.json")) else {
         panic!("backup-with-bad-entry.json")
     };
+    assert_eq!(partial.members.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["<script>one</script>"]);
+    let damaged: Vec<(usize, Option<&str>)> = partial.damaged.iter().map(|d| (d.position, d.name.as_deref())).collect();
+    assert_eq!(damaged, [(2, Some("bad")), (3, None)]);
+    let Err(ImportError::Invalid { problems, .. }) = exchange::read_any(&seed("backup-all-bad.json")) else {
+        panic!("backup-all-bad.json")
+    };
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, ["assessments[1].services[0].id", "assessments[2]"]);
+    assert_eq!(paths, ["assessments[0].services[0].id", "assessments[1]"]);
     let version = |name: &str| match exchange::read_any(&seed(name)) {
         Err(ImportError::Invalid { problems, .. }) => (problems[0].path.clone(), problems[0].kind.clone()),
         other => panic!("{name}: {other:?}"),

@@ -476,3 +476,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn share_fragments_are_told_from_view_addresses() {
+    use x1060_assess::model::share::is_share_fragment;
+    assert!(is_share_fragment("#share=v1.abc"));
+    assert!(is_share_fragment("share=v1."));
+    assert!(!is_share_fragment("#/dashboard"));
+    assert!(!is_share_fragment(""));
+}

@@ -9,7 +9,7 @@ use x1060_assess::model::Assessment;
 fn taken_at(times: &[&str]) -> Assessment {
     let mut a = Assessment::new("S", "", ts("2025-01-01T00:00:00Z"));
     for (i, t) in times.iter().enumerate() {
-        a.take_snapshot(&format!("snapshot {i}"), ts(t));
+        a.take_snapshot(&format!("snapshot {i}"), ts(t)).expect("room for a snapshot");
     }
     a
 }

@@ -1,194 +1,373 @@
-//! The repository over an in-memory store: many assessments, the index, the active
-//! id, quota failures that change nothing, and unreadable entries set aside.
+//! Storage layout 2 over an in-memory store: listings, working states with
+//! revisions, snapshots under keys of their own, merges of concurrent edits, the
+//! trash, damaged entries, quota failures that change nothing.
 
 mod common;
 
 use common::{read_ok, sample_text, ts};
-use x1060_assess::model::{Assessment, AssessmentId};
-use x1060_assess::storage::{KeyValueStore, MemoryStore, Repository, StorageError};
+use x1060_assess::model::{Assessment, AssessmentId, Level, ServiceId};
+use x1060_assess::storage::{
+    holds_assessment_data, Committed, EntryError, KeyValueStore, MemoryStore, Repository, StorageError, Stored,
+};
 
 fn id(s: &str) -> AssessmentId {
     AssessmentId::parse(s).expect("id")
+}
+
+fn sid(s: &str) -> ServiceId {
+    ServiceId::parse(s).expect("service id")
 }
 
 fn named(name: &str) -> Assessment {
     Assessment::new(name, "Org", ts("2026-01-01T00:00:00Z"))
 }
 
-#[test]
-fn saves_and_loads_many_in_order_with_active() {
-    let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("b"), &named("Second")).expect("save");
-    repo.save(&id("a"), &named("First")).expect("save");
-    repo.save(&id("b"), &named("Second, renamed")).expect("save again");
-    repo.set_active(Some(&id("a"))).expect("active");
-    let loaded = repo.load().expect("load");
-    let names: Vec<&str> = loaded.assessments.iter().map(|s| s.assessment.name.as_str()).collect();
-    assert_eq!(names, ["Second, renamed", "First"], "index order is save order");
-    assert_eq!(loaded.active, Some(id("a")));
-    assert!(loaded.unreadable.is_empty());
+fn keys_of(repo: &Repository<MemoryStore>) -> Vec<String> {
+    repo.store().keys().expect("keys")
+}
+
+fn set_level(service: &'static str, level: Level) -> impl Fn(&mut Assessment) {
+    move |a: &mut Assessment| a.edit_service(&sid(service), |s| s.level = Some(level))
 }
 
 #[test]
-fn each_assessment_has_its_own_versioned_key() {
+fn creates_lists_and_opens_in_order_with_active() {
     let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("x1"), &named("One")).expect("save");
-    let keys = repo.store().keys().expect("keys");
-    assert_eq!(keys, ["x1060.v1.assessment.x1", "x1060.v1.index"]);
-    let raw = repo.store().get("x1060.v1.assessment.x1").expect("get").expect("stored");
-    assert_eq!(read_ok(&raw).name, "One", "stored entries are exchange-format documents");
+    repo.create(&id("b"), &named("Second"), None).expect("create");
+    repo.create(&id("a"), &named("First"), None).expect("create");
+    repo.create(&id("c"), &named("Zeroth"), Some(0)).expect("create at the top");
+    repo.set_active(Some(&id("a"))).expect("active");
+    let loaded = repo.load().expect("load");
+    let names: Vec<&str> = loaded.listings.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Zeroth", "Second", "First"]);
+    assert_eq!(loaded.active, Some(id("a")));
+    assert!(loaded.unreadable.is_empty());
+    assert_eq!(repo.open(&id("a")).expect("open").assessment, named("First"));
+}
+
+#[test]
+fn an_assessment_is_a_working_entry_and_one_key_per_snapshot() {
+    let repo = Repository::new(MemoryStore::default());
+    let sample = read_ok(&sample_text());
+    assert!(!sample.snapshots.is_empty());
+    let stored = repo.create(&id("s"), &sample, None).expect("create");
+    let mut expected = vec!["x1060.v2.index".to_owned(), "x1060.v2.work.s".to_owned()];
+    expected.extend((1..=sample.snapshots.len()).map(|n| format!("x1060.v2.snap.s.{n}")));
+    expected.sort();
+    assert_eq!(keys_of(&repo), expected);
+    assert_eq!(stored.revision, 1);
+    let opened = repo.open(&id("s")).expect("open");
+    assert_eq!(opened.assessment, sample, "a stored assessment reads back whole");
+    assert_eq!(opened.snapshot_keys.len(), sample.snapshots.len());
+    let listing = &repo.load().expect("load").listings[0];
+    assert_eq!((listing.services, listing.snapshots), (sample.services.len(), sample.snapshots.len()));
+}
+
+#[test]
+fn an_edit_rewrites_the_working_entry_and_the_index_only() {
+    let repo = Repository::new(MemoryStore::default());
+    let mut a = read_ok(&sample_text());
+    let stored = repo.create(&id("s"), &a, None).expect("create");
+    let snap_before = repo.store().get("x1060.v2.snap.s.1").expect("get");
+    let edit = set_level("A-1", Level::Advanced);
+    edit(&mut a);
+    let done = repo.commit(&id("s"), stored.revision, &a, &[&edit]).expect("commit");
+    assert_eq!(done, Committed::Saved { revision: 2 });
+    assert_eq!(repo.store().get("x1060.v2.snap.s.1").expect("get"), snap_before, "snapshots untouched");
+    assert_eq!(repo.open(&id("s")).expect("open").assessment, a);
+}
+
+#[test]
+fn two_tabs_editing_different_services_keep_both_edits() {
+    let repo = Repository::new(MemoryStore::default());
+    let base = repo.create(&id("x"), &named("Shared"), None).expect("create");
+    // Both tabs read revision 1; tab A writes first.
+    let (mut in_a, mut in_b) = (base.assessment.clone(), base.assessment.clone());
+    let edit_a = set_level("A-1", Level::Basic);
+    let edit_b = set_level("B-1", Level::Standard);
+    edit_a(&mut in_a);
+    edit_b(&mut in_b);
+    assert_eq!(repo.commit(&id("x"), 1, &in_a, &[&edit_a]).expect("a"), Committed::Saved { revision: 2 });
+    let merged = match repo.commit(&id("x"), 1, &in_b, &[&edit_b]).expect("b") {
+        Committed::Merged(s) => *s,
+        other => panic!("expected a merge, got {other:?}"),
+    };
+    assert_eq!(merged.revision, 3);
+    for a in [&merged.assessment, &repo.open(&id("x")).expect("open").assessment] {
+        assert_eq!(a.service("A-1").level, Some(Level::Basic), "tab A's edit survives");
+        assert_eq!(a.service("B-1").level, Some(Level::Standard), "tab B's edit survives");
+    }
+}
+
+#[test]
+fn twenty_interleavings_of_two_tabs_lose_nothing() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.create(&id("x"), &named("Shared"), None).expect("create");
+    let services = ["A-1", "A-2", "A-3", "A-4", "A-5", "A-6", "A-7", "A-8", "A-9", "A-10"];
+    let (mut a, mut b) = (repo.open(&id("x")).expect("open"), repo.open(&id("x")).expect("open"));
+    for round in 0..20 {
+        let level = if round % 2 == 0 { Level::Basic } else { Level::Advanced };
+        let ea = set_level(services[round % 10], level);
+        let eb = set_level(["B-1", "B-2", "B-3", "B-4"][round % 4], level);
+        ea(&mut a.assessment);
+        eb(&mut b.assessment);
+        // Alternate who writes first; the other always has a stale revision.
+        let commit = |tab: &mut Stored, edit: &dyn Fn(&mut Assessment)| match repo
+            .commit(&id("x"), tab.revision, &tab.assessment, &[edit])
+            .expect("commit")
+        {
+            Committed::Saved { revision } => tab.revision = revision,
+            Committed::Merged(s) => *tab = *s,
+            Committed::Gone { .. } => panic!("not deleted"),
+        };
+        if round % 3 == 0 {
+            commit(&mut b, &eb);
+            commit(&mut a, &ea);
+        } else {
+            commit(&mut a, &ea);
+            commit(&mut b, &eb);
+        }
+        let stored = repo.open(&id("x")).expect("open").assessment;
+        assert_eq!(stored.service(services[round % 10]).level, Some(level), "round {round}: tab A's edit");
+        assert_eq!(stored.service(["B-1", "B-2", "B-3", "B-4"][round % 4]).level, Some(level), "round {round}: B");
+    }
 }
 
 #[test]
 fn quota_failure_leaves_previous_state_intact() {
-    let repo = Repository::new(MemoryStore::with_quota(20_000));
     let small = named("Small");
-    repo.save(&id("a"), &small).expect("fits");
+    let probe = Repository::new(MemoryStore::default());
+    probe.create(&id("a"), &small, None).expect("create");
+    let used: usize =
+        keys_of(&probe).iter().map(|k| (k.len() + probe.store().get(k).expect("get").map_or(0, |v| v.len())) * 2).sum();
+    let repo = Repository::new(MemoryStore::with_quota(used + 2_000));
+    let stored = repo.create(&id("a"), &small, None).expect("fits");
     let before = repo.store().keys().expect("keys");
     let big = read_ok(&sample_text());
-    let err = repo.save(&id("a"), &big).expect_err("too big for the quota");
+    let err = repo.commit(&id("a"), stored.revision, &big, &[]).expect_err("too big for the quota");
     assert!(matches!(err, StorageError::QuotaExceeded { .. }));
     assert!(err.to_string().starts_with("The browser's storage for this page is full"));
-    let loaded = repo.load().expect("load");
-    assert_eq!(loaded.assessments.len(), 1);
-    assert_eq!(loaded.assessments[0].assessment, small, "old value kept");
+    assert_eq!(repo.open(&id("a")).expect("open").assessment, small, "old value kept");
     assert_eq!(repo.store().keys().expect("keys"), before);
 }
 
 #[test]
-fn failed_index_write_rolls_back_the_new_entry() {
-    // Room for the entry but not for the index that would list it.
-    let entry_size = {
-        let probe = Repository::new(MemoryStore::default());
-        probe.save(&id("new"), &named("N")).expect("save");
-        let raw = probe.store().get("x1060.v1.assessment.new").expect("get").expect("raw");
-        ("x1060.v1.assessment.new".len() + raw.len()) * 2
-    };
-    let store = MemoryStore::with_quota(entry_size + 10);
-    let repo = Repository::new(store);
-    let err = repo.save(&id("new"), &named("N")).expect_err("index does not fit");
+fn a_failed_create_leaves_nothing_behind() {
+    let repo = Repository::new(MemoryStore::with_quota(4_000));
+    let err = repo.create(&id("new"), &read_ok(&sample_text()), None).expect_err("does not fit");
     assert!(matches!(err, StorageError::QuotaExceeded { .. }));
-    assert!(repo.store().keys().expect("keys").is_empty(), "nothing left behind");
+    assert!(keys_of(&repo).is_empty(), "nothing left behind: {:?}", keys_of(&repo));
 }
 
 #[test]
-fn unreadable_entry_is_set_aside_with_raw_text_and_others_load() {
+fn damaged_working_entry_is_set_aside_and_never_overwritten() {
     let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("good"), &named("Good")).expect("save");
-    repo.save(&id("bad"), &named("Bad")).expect("save");
-    repo.store().set("x1060.v1.assessment.bad", "{\"format\": \"x1060-assessment\", trunc").expect("corrupt it");
+    repo.create(&id("good"), &named("Good"), None).expect("create");
+    let bad = repo.create(&id("bad"), &named("Bad"), None).expect("create");
+    repo.store().set("x1060.v2.work.bad", "{\"rev\": 1, trunc").expect("corrupt it");
     let loaded = repo.load().expect("load");
-    assert_eq!(loaded.assessments.len(), 1);
-    assert_eq!(loaded.unreadable.len(), 1);
-    let u = &loaded.unreadable[0];
-    assert_eq!(u.key, "x1060.v1.assessment.bad");
-    assert_eq!(u.raw, "{\"format\": \"x1060-assessment\", trunc");
-    assert_eq!(u.error.to_string(), "Line 1, column 32: not valid JSON (key must be a string).");
-    // Loading again changes nothing: the raw text is still there.
-    assert_eq!(repo.store().get("x1060.v1.assessment.bad").expect("get").as_deref(), Some(u.raw.as_str()));
+    assert_eq!(loaded.listings.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Good"]);
+    assert_eq!(loaded.unreadable.len(), 1, "set aside at start-up");
+    let u = match repo.open(&id("bad")) {
+        Err(x1060_assess::storage::OpenError::Unreadable(u)) => u,
+        other => panic!("expected unreadable, got {other:?}"),
+    };
+    assert_eq!(u, loaded.unreadable[0]);
+    assert_eq!(u.key, "x1060.v2.work.bad");
+    assert_eq!(
+        u.error.message(x1060_assess::model::Lang::En),
+        "Line 1, column 12: not valid JSON (key must be a string)."
+    );
+    repo.store().set("x1060.v2.work.bad", "{\"rev\": 1}").expect("a damaged envelope");
+    assert!(matches!(
+        repo.open(&id("bad")),
+        Err(x1060_assess::storage::OpenError::Unreadable(x1060_assess::storage::Unreadable {
+            error: EntryError::Envelope(_),
+            ..
+        }))
+    ));
+    repo.store().set("x1060.v2.work.bad", "{\"rev\": 1, trunc").expect("corrupt it again");
+    let err = repo.commit(&id("bad"), bad.revision, &named("Over it"), &[]).expect_err("not over a damaged entry");
+    assert!(matches!(err, StorageError::Damaged(_)));
+    assert_eq!(repo.store().get("x1060.v2.work.bad").expect("get").as_deref(), Some("{\"rev\": 1, trunc"));
     repo.discard(&u.key).expect("discard");
-    assert!(repo.load().expect("load").unreadable.is_empty());
+    assert_eq!(repo.load().expect("load").listings.len(), 1);
 }
 
 #[test]
-fn corrupt_index_is_rebuilt_from_stored_entries() {
+fn unlisted_and_damaged_documents_are_found_when_the_index_is_lost() {
     let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("a"), &named("A")).expect("save");
-    repo.save(&id("b"), &named("B")).expect("save");
-    repo.store().set("x1060.v1.index", "not json").expect("corrupt");
-    let names: Vec<String> = repo.load().expect("load").assessments.into_iter().map(|s| s.assessment.name).collect();
+    repo.create(&id("a"), &named("A"), None).expect("create");
+    repo.create(&id("b"), &named("B"), None).expect("create");
+    repo.store().set("x1060.v2.index", "not json").expect("corrupt");
+    let names: Vec<String> = repo.load().expect("load").listings.into_iter().map(|l| l.name).collect();
     assert_eq!(names, ["A", "B"]);
+    let entry = repo.store().get("x1060.v2.work.b").expect("get").expect("stored");
+    repo.store().set("x1060.v2.work.b", &entry.replace("x1060-assessment", "something-else")).expect("damage");
+    repo.store().remove("x1060.v2.index").expect("lose the index");
+    let loaded = repo.load().expect("load");
+    assert_eq!(loaded.listings.len(), 1);
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert!(matches!(loaded.unreadable[0].error, EntryError::Document(_)));
 }
 
 #[test]
-fn delete_removes_entry_index_and_active() {
+fn snapshots_are_added_relabelled_and_deleted_by_key() {
     let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("a"), &named("A")).expect("save");
-    repo.save(&id("b"), &named("B")).expect("save");
+    let mut stored = repo.create(&id("s"), &named("S"), None).expect("create");
+    stored.assessment.take_snapshot("First", ts("2026-02-01T00:00:00Z")).expect("take");
+    let first = stored.assessment.snapshots[0].clone();
+    let (done, n) = repo.add_snapshot(&id("s"), 1, &stored.assessment, &first, None).expect("add");
+    assert_eq!((done, n), (Committed::Saved { revision: 2 }, 1));
+    let mut renamed = first.clone();
+    renamed.label = "Renamed".to_owned();
+    assert_eq!(
+        repo.rewrite_snapshot(&id("s"), 2, 1, &stored.assessment, &renamed).expect("rewrite"),
+        Committed::Saved { revision: 3 }
+    );
+    assert_eq!(repo.open(&id("s")).expect("open").assessment.snapshots[0].label, "Renamed");
+    assert_eq!(repo.load().expect("load").listings[0].snapshots, 1);
+    assert_eq!(repo.delete_snapshot(&id("s"), 3, 1).expect("delete"), Committed::Saved { revision: 4 });
+    assert!(repo.open(&id("s")).expect("open").assessment.snapshots.is_empty());
+    assert!(!keys_of(&repo).iter().any(|k| k.starts_with("x1060.v2.snap.")));
+}
+
+#[test]
+fn a_snapshot_step_on_a_stale_revision_returns_the_stored_state() {
+    let repo = Repository::new(MemoryStore::default());
+    let stored = repo.create(&id("s"), &named("S"), None).expect("create");
+    let edit = set_level("C-1", Level::Optional);
+    let mut other = stored.assessment.clone();
+    edit(&mut other);
+    repo.commit(&id("s"), 1, &other, &[&edit]).expect("another tab edits");
+    let mut mine = stored.assessment.clone();
+    mine.take_snapshot("Mine", ts("2026-02-01T00:00:00Z")).expect("take");
+    let (done, _) = repo.add_snapshot(&id("s"), 1, &mine, &mine.snapshots[0], None).expect("add");
+    let Committed::Merged(now) = done else { panic!("expected the stored state") };
+    let now = *now;
+    assert_eq!(now.assessment.service("C-1").level, Some(Level::Optional));
+    assert_eq!(now.assessment.snapshots.len(), 1);
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_clears_active() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.create(&id("a"), &read_ok(&sample_text()), None).expect("create");
+    repo.create(&id("b"), &named("B"), None).expect("create");
     repo.set_active(Some(&id("a"))).expect("active");
     repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete");
     let loaded = repo.load().expect("load");
-    assert_eq!(loaded.assessments.len(), 1);
+    assert_eq!(loaded.listings.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["b"]);
     assert_eq!(loaded.active, None);
-    assert_eq!(repo.store().get("x1060.v1.index").expect("get").as_deref(), Some("[\"b\"]"));
-    assert_eq!(loaded.trash.len(), 1, "deleted assessments go to the trash");
-    assert_eq!(loaded.trash[0].assessment.name, "A");
+    assert_eq!(loaded.trash.len(), 1);
+    assert_eq!(loaded.trash[0].assessment, read_ok(&sample_text()), "the whole assessment, snapshots too");
+    assert!(!keys_of(&repo).iter().any(|k| k.contains(".a") && !k.starts_with("x1060.v2.trash.")));
 }
 
 #[test]
-fn active_id_of_a_missing_assessment_is_ignored() {
+fn an_edit_racing_a_delete_goes_into_the_trash_copy() {
     let repo = Repository::new(MemoryStore::default());
-    repo.set_active(Some(&id("gone"))).expect("active");
-    assert_eq!(repo.load().expect("load").active, None);
+    let stored = repo.create(&id("a"), &named("A"), None).expect("create");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("another tab deletes");
+    let edit = set_level("D-1", Level::Advanced);
+    let mut mine = stored.assessment.clone();
+    edit(&mut mine);
+    assert_eq!(repo.commit(&id("a"), 1, &mine, &[&edit]).expect("commit"), Committed::Gone { in_trash: true });
+    let loaded = repo.load().expect("load");
+    assert!(loaded.listings.is_empty(), "not live again");
+    assert_eq!(loaded.trash[0].assessment.service("D-1").level, Some(Level::Advanced), "the edit is kept");
+}
+
+#[test]
+fn restoring_never_overwrites_a_live_assessment() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.create(&id("a"), &named("Old"), None).expect("create");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete");
+    repo.create(&id("a"), &named("Live under the same id"), None).expect("create again");
+    let restored = repo.restore_from_trash(&id("a"), &id("fresh"), 0).expect("restore");
+    assert_eq!(restored.id, id("fresh"));
+    let loaded = repo.load().expect("load");
+    let listed: Vec<(&str, &str)> = loaded.listings.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
+    assert_eq!(listed, [("fresh", "Old"), ("a", "Live under the same id")]);
+    assert!(loaded.trash.is_empty());
+    assert_eq!(repo.restore_from_trash(&id("a"), &id("z"), 0).expect_err("gone"), StorageError::NotInTrash);
+}
+
+#[test]
+fn delete_works_when_storage_is_full() {
+    let sample = read_ok(&sample_text());
+    let probe = Repository::new(MemoryStore::default());
+    probe.create(&id("a"), &sample, None).expect("create");
+    let used: usize =
+        keys_of(&probe).iter().map(|k| (k.len() + probe.store().get(k).expect("get").map_or(0, |v| v.len())) * 2).sum();
+    let repo = Repository::new(MemoryStore::with_quota(used + 600));
+    repo.create(&id("a"), &sample, None).expect("fits");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete frees space first");
+    assert_eq!(repo.load().expect("load").trash.len(), 1);
+}
+
+#[test]
+fn damaged_trash_entries_are_listed_and_can_be_discarded() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.store().set("x1060.v2.trash.t", "{broken").expect("set");
+    let loaded = repo.load().expect("load");
+    assert!(loaded.trash.is_empty());
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].key, "x1060.v2.trash.t");
+    repo.discard("x1060.v2.trash.t").expect("discard");
+    assert!(keys_of(&repo).is_empty());
 }
 
 #[test]
 fn preferences_round_trip() {
     let repo = Repository::new(MemoryStore::default());
     assert_eq!(repo.pref("lang"), None);
-    repo.set_pref("lang", "en").expect("pref");
+    repo.set_pref("lang", "en").expect("set");
     assert_eq!(repo.pref("lang").as_deref(), Some("en"));
 }
 
 #[test]
-fn restore_puts_a_deleted_assessment_back_in_place() {
-    let repo = Repository::new(MemoryStore::default());
-    for (i, name) in ["A", "B", "C"].iter().enumerate() {
-        repo.save(&id(&format!("x{i}")), &named(name)).expect("save");
-    }
-    repo.delete(&id("x1"), &ts("2026-02-01T00:00:00Z")).expect("delete");
-    repo.restore(&id("x1"), &named("B"), 1).expect("restore");
-    let names: Vec<String> = repo.load().expect("load").assessments.into_iter().map(|s| s.assessment.name).collect();
-    assert_eq!(names, ["A", "B", "C"]);
-}
-
-#[test]
-fn trash_restore_and_purge() {
-    let repo = Repository::new(MemoryStore::default());
-    repo.save(&id("a"), &named("A")).expect("save");
-    repo.save(&id("b"), &named("B")).expect("save");
-    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete a");
-    repo.delete(&id("b"), &ts("2026-03-01T00:00:00Z")).expect("delete b");
-    let trash = repo.trash().expect("trash");
-    let names: Vec<&str> = trash.iter().map(|t| t.assessment.name.as_str()).collect();
-    assert_eq!(names, ["B", "A"], "most recently deleted first");
-    assert_eq!(repo.restore_from_trash(&id("a"), 0).expect("restore").name, "A");
-    let loaded = repo.load().expect("load");
-    assert_eq!(loaded.assessments.len(), 1);
-    assert_eq!(loaded.trash.len(), 1);
-    repo.purge(&id("b")).expect("purge");
-    assert!(repo.trash().expect("trash").is_empty());
-    assert_eq!(repo.store().keys().expect("keys"), ["x1060.v1.assessment.a", "x1060.v1.index"]);
-}
-
-#[test]
-fn delete_works_when_storage_is_full() {
-    // Fill the quota to the last byte: deleting frees space before it writes the trash entry.
-    let probe = Repository::new(MemoryStore::default());
-    probe.save(&id("a"), &named("A")).expect("save");
-    let used: usize = probe
-        .store()
-        .keys()
-        .expect("keys")
-        .iter()
-        .map(|k| {
-            let v = probe.store().get(k).expect("get").expect("value");
-            (k.encode_utf16().count() + v.encode_utf16().count()) * 2
-        })
-        .sum();
-    let repo = Repository::new(MemoryStore::with_quota(used + 200));
-    repo.save(&id("a"), &named("A")).expect("save");
-    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete in a full store");
-    assert_eq!(repo.trash().expect("trash").len(), 1);
-    assert!(repo.load().expect("load").assessments.is_empty());
-}
-
-#[test]
 fn only_data_keys_concern_other_tabs() {
-    use x1060_assess::storage::holds_assessment_data;
-    assert!(holds_assessment_data("x1060.v1.assessment.a1"));
-    assert!(holds_assessment_data("x1060.v1.index"));
-    assert!(holds_assessment_data("x1060.v1.trash.a1"));
-    assert!(!holds_assessment_data("x1060.v1.pref.lang"));
-    assert!(!holds_assessment_data("other-app"));
+    assert!(holds_assessment_data("x1060.v2.work.a"));
+    assert!(holds_assessment_data("x1060.v2.index"));
+    assert!(holds_assessment_data("x1060.v2.trash.a"));
+    assert!(holds_assessment_data("x1060.v1.assessment.a"), "an older release in another tab");
+    assert!(!holds_assessment_data("x1060.v2.pref.lang"));
+    assert!(!holds_assessment_data("other.app"));
+}
+
+#[test]
+fn a_working_state_written_again_after_its_delete_is_folded_into_the_trash() {
+    let repo = Repository::new(MemoryStore::default());
+    let stored = repo.create(&id("a"), &read_ok(&sample_text()), None).expect("create");
+    let work = repo.store().get("x1060.v2.work.a").expect("get").expect("work");
+    repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("delete");
+    // A tab that had not seen the delete yet writes its (edited) working state back.
+    let mut late = stored.assessment.clone();
+    late.edit_service(&sid("A-1"), |s| s.level = Some(Level::Optional));
+    let entry = work.replacen("\"rev\":1", "\"rev\":2", 1);
+    repo.store().set("x1060.v2.work.a", &entry).expect("resurrect");
+    repo.commit(&id("a"), 2, &late, &[]).expect("its commit");
+    assert_eq!(repo.fold_resurrected().expect("fold"), 1);
+    let loaded = repo.load().expect("load");
+    assert!(loaded.listings.is_empty(), "the delete stands");
+    assert_eq!(loaded.trash.len(), 1, "in one place");
+    assert_eq!(loaded.trash[0].assessment.service("A-1").level, Some(Level::Optional), "the late edit is kept");
+    assert_eq!(loaded.trash[0].assessment.snapshots, stored.assessment.snapshots, "snapshots too");
+    assert_eq!(repo.fold_resurrected().expect("again"), 0);
+}
+
+#[test]
+fn a_write_over_this_tabs_revision_by_a_tab_that_had_not_seen_it_is_detected() {
+    use x1060_assess::storage::lost_write;
+    let entry = |rev: u64, writer: &str| format!("{{\"rev\":{rev},\"writer\":\"{writer}\",\"document\":\"{{}}\"}}");
+    // Tab "b" wrote revision 5 over "a"'s revision 5: it had read revision 4.
+    assert_eq!(lost_write("a", &entry(5, "a"), &entry(5, "b")), Some(5));
+    assert_eq!(lost_write("a", &entry(5, "a"), &entry(4, "b")), Some(4));
+    // Built on "a"'s revision: nothing lost.
+    assert_eq!(lost_write("a", &entry(5, "a"), &entry(6, "b")), None);
+    // Not "a"'s write that was replaced, or "a"'s own write.
+    assert_eq!(lost_write("a", &entry(5, "c"), &entry(5, "b")), None);
+    assert_eq!(lost_write("a", &entry(5, "a"), &entry(5, "a")), None);
+    assert_eq!(lost_write("a", "not json", &entry(5, "b")), None);
 }

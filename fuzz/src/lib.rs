@@ -22,7 +22,11 @@ pub fn check(bytes: &[u8]) {
     }
     match exchange::read_any(bytes) {
         Ok(Document::Assessment(a)) => assert_eq!(Ok(&*a), single.as_ref(), "read_any and read disagree"),
-        Ok(Document::Backup(list)) => {
+        Ok(Document::Backup(contents)) => {
+            for d in &contents.damaged {
+                check_error(&d.error);
+            }
+            let list = contents.members;
             for a in &list {
                 round_trip(a);
             }
@@ -30,7 +34,9 @@ pub fn check(bytes: &[u8]) {
             let created = Timestamp::parse("2026-11-26T00:00:00Z").expect("timestamp");
             let text = exchange::write_backup(&refs, &created);
             match exchange::read_any(text.as_bytes()) {
-                Ok(Document::Backup(back)) => assert!(back == list, "backup round trip changed it\n{text}"),
+                Ok(Document::Backup(back)) => {
+                    assert!(back.members == list && back.damaged.is_empty(), "backup round trip changed it\n{text}")
+                }
                 other => panic!("backup round trip: {other:?}\n{text}"),
             }
         }

@@ -8,6 +8,7 @@ mod document;
 mod files;
 mod local_store;
 mod location;
+mod locks;
 mod media;
 
 use wasm_bindgen::JsValue;
@@ -20,6 +21,7 @@ pub use document::{browser_language, confirm, focus_main, print, set_document_la
 pub use files::{download, download_url, read_file};
 pub use local_store::LocalStore;
 pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, set_hash};
+pub use locks::{on_page_hidden, with_storage_lock};
 pub use media::prefers_dark;
 
 /// Why a browser API refused: its own words.

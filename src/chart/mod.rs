@@ -7,6 +7,7 @@
 
 pub mod geometry;
 pub mod radar;
+pub mod text;
 pub mod trend;
 
 pub use geometry::{
@@ -17,6 +18,7 @@ pub use radar::{
     draw_radar, effective_label_wrap, radar_svg, series_color, RadarSeries, RadarSpec, Theme, BASELINE_COLOR,
     CURRENT_COLOR, DEFAULT_FONT_SIZE, DEFAULT_LABEL_WRAP, MIN_LABEL_WRAP, TARGET_COLOR,
 };
+pub use text::{is_xml_char, xml_text};
 pub use trend::{
     draw_trend, fit_label, trend_svg, PlotArea, TrendGeometry, TrendMargins, TrendSeries, TrendSpec, XLabel,
     MAX_X_LABEL_LINES, MIN_X_LABEL_UNITS, X_LABEL_GAP, Y_LABEL_GAP, Y_LEVELS,

@@ -16,6 +16,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geometry::{closed, wrap_label, HAlign, RadarGeometry, VAlign, RING_LEVELS};
+use super::text::{is_xml_char, xml_text};
 
 /// Colour of the "current" series (#1F5FBF).
 pub const CURRENT_COLOR: RGBColor = RGBColor(31, 95, 191);
@@ -52,7 +53,7 @@ const LEGEND_SWATCH: i32 = 20;
 /// One data series: a polygon with one value per axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarSeries<'a> {
-    /// Shown in the legend.
+    /// Shown in the legend (without the characters XML does not allow, see [`xml_text`]).
     pub label: &'a str,
     /// One value per axis on the 0..=5 scale, in axis order; `None` when not assessed.
     /// Values are clamped to the scale; missing entries count as `None`.
@@ -83,8 +84,9 @@ impl<'a> RadarSeries<'a> {
 /// Everything needed to draw one radar chart. The number of axes is the number of labels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarSpec<'a> {
-    /// One label per axis, clockwise from the top. Passed through unchanged (the backend
-    /// escapes text where needed); wrapped to [`RadarSpec::label_wrap`] and at `'\n'`.
+    /// One label per axis, clockwise from the top. Drawn without the characters XML
+    /// does not allow ([`xml_text`]; the backend escapes markup); wrapped to
+    /// [`RadarSpec::label_wrap`] and at `'\n'`.
     pub axis_labels: Vec<String>,
     /// The series, drawn in order (later ones on top); listed in this order in the legend.
     pub series: Vec<RadarSeries<'a>>,
@@ -291,7 +293,7 @@ fn draw_axis_labels<DB: DrawingBackend>(
     for (axis, label) in spec.axis_labels.iter().enumerate() {
         let anchor = geometry.label_anchor(axis);
         let style = fonts.label.pos(pos_of(anchor.h, anchor.v));
-        let lines = wrap_label(label, wrap);
+        let lines = wrap_label(&xml_text(label), wrap);
         let positions = anchor.line_positions(lines.len(), line_height(spec));
         for (line, pos) in lines.iter().zip(positions) {
             area.draw_text(line, &style, pos)?;
@@ -366,7 +368,7 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
             area.draw(&PathElement::new(swatch, color.stroke_width(2)))?;
         }
         area.draw(&Circle::new((x + LEGEND_SWATCH / 2, y), MARKER_RADIUS, color.filled()))?;
-        area.draw_text(series.label, &style, (x + LEGEND_SWATCH + 6, y))?;
+        area.draw_text(&xml_text(series.label), &style, (x + LEGEND_SWATCH + 6, y))?;
     }
     Ok(())
 }
@@ -380,10 +382,12 @@ pub(crate) struct Fonts<'a> {
 }
 
 impl<'a> Fonts<'a> {
-    /// Styles in the spec's font family, sizes multiplied by `scale` for the backend.
+    /// Styles in the spec's font family (`sans-serif` instead of a family with a
+    /// character XML does not allow), sizes multiplied by `scale` for the backend.
     pub(crate) fn new(spec: &RadarSpec<'a>, theme: &Theme, scale: f64) -> Self {
+        let family = if spec.font_family.chars().all(is_xml_char) { spec.font_family } else { "sans-serif" };
         let style = |size: f64, color: &RGBColor| {
-            let mut style = TextStyle::from((spec.font_family, size * scale).into_font());
+            let mut style = TextStyle::from((family, size * scale).into_font());
             // Set directly: `TextStyle::color` wants the colour borrowed for the font's lifetime.
             style.color = color.to_backend_color();
             style

@@ -87,8 +87,9 @@ impl<'a> TrendSeries<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendSpec<'a> {
     /// One label per x point, left to right (e.g. `"FY2024"`, `"2026-04-01"`, `"Now"`).
-    /// Passed through unchanged (the backend escapes text where needed); wrapped to the
-    /// point's slot and cut to [`MAX_X_LABEL_LINES`] lines (see [`fit_label`]).
+    /// Drawn without the characters XML does not allow ([`xml_text`](super::xml_text);
+    /// the backend escapes markup); wrapped to the point's slot and cut to
+    /// [`MAX_X_LABEL_LINES`] lines (see [`fit_label`]).
     pub x_labels: Vec<String>,
     /// The series, drawn in order (later ones on top); listed in this order in the legend.
     pub series: Vec<TrendSeries<'a>>,

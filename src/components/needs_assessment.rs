@@ -10,7 +10,7 @@ pub fn NeedsAssessment(
     view: View,
 ) -> impl IntoView {
     let app = use_app();
-    let has_any = move || app.library.assessments().with(|l| !l.is_empty());
+    let has_any = move || app.library.listings().with(|l| !l.is_empty());
     view! {
         <section class="view" data-testid="needs-assessment">
             <h2>{move || view.title(app.t())}</h2>

@@ -29,7 +29,7 @@ pub fn SourcingSelect(service: ServiceInfo, #[prop(into)] testid: String) -> imp
             selected=Signal::derive(move || state.get().sourcing.map(|s| s.as_str().to_owned()).unwrap_or_default())
             on_pick=Callback::new(move |v: String| {
                 let sourcing = Sourcing::parse(&v);
-                app.library.edit_service(&id, |s| s.sourcing = sourcing);
+                app.library.edit_service(&id, move |s| s.sourcing = sourcing);
             })
         />
     }

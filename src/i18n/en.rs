@@ -99,6 +99,12 @@ pub static EN: Texts = Texts {
             1 => "1 stored entry could not be read and was set aside untouched; the rest loaded normally. See “Entries that could not be read” below.".to_owned(),
             n => format!("{n} stored entries could not be read and were set aside untouched; the rest loaded normally. See “Entries that could not be read” below."),
         },
+        not_moved: |n| match n {
+            1 => "1 assessment could not be moved to this version’s storage layout, because the browser’s storage is full. It is intact and readable where it was; free some space (export, then delete what you no longer need) and it moves at the next start or save.".to_owned(),
+            n => format!("{n} assessments could not be moved to this version’s storage layout, because the browser’s storage is full. They are intact and readable where they were; free some space (export, then delete what you no longer need) and they move at the next start or save."),
+        },
+        deleted_elsewhere: "This assessment was deleted in another tab.",
+        deleted_elsewhere_kept: "This assessment was deleted in another tab. Your latest changes were kept in its copy in the trash: restore it on Home to go on.",
     },
     home: HomeTexts {
         your_assessments: "Your assessments",
@@ -159,6 +165,7 @@ pub static EN: Texts = Texts {
         intro_cycle: "The framework is a cycle of three processes: build (decide which services you need and how), management (improve them day by day) and evaluation (review the build against a baseline).",
         intro_steps: ["Service catalogue: for each service, whether your CDC needs it and at which recommendation level.", "Service profile: for each service in scope, in-house or outsourced.", "Service portfolio: a current and a target score for each, 1 to 5 or n/a, by the criteria of X.1060 table 3."],
         intro_start: "To start, create an assessment below, or open the sample to look around first. Everything stays in this browser.",
+        damaged_members: "Members of this backup that cannot be read (they are not added):",
     },
     catalogue: CatalogueTexts {
         level_legend: "What the recommendation levels mean",

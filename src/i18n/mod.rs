@@ -138,6 +138,9 @@ pub struct StatusTexts {
     pub print_failed: &'static str,
     pub custom_failed: &'static str,
     pub unreadable: fn(usize) -> String,
+    pub not_moved: fn(usize) -> String,
+    pub deleted_elsewhere: &'static str,
+    pub deleted_elsewhere_kept: &'static str,
 }
 
 /// Home: the list of assessments, create, import, sample, share, backup, trash.
@@ -193,6 +196,7 @@ pub struct HomeTexts {
     pub intro_cycle: &'static str,
     pub intro_steps: [&'static str; 3],
     pub intro_start: &'static str,
+    pub damaged_members: &'static str,
 }
 
 /// Service catalogue (build process, X.1060 9.2).

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::catalogue::CustomServiceError;
+use super::limits::{self, LimitError, Limited, MAX_ENTRIES};
+use super::text::clean_name;
 use super::time::Date;
 use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
 
@@ -168,28 +170,45 @@ impl Assessment {
         }
     }
 
-    /// Changes the plan item of one service and drops it when left blank.
-    pub fn edit_plan(&mut self, id: &ServiceId, edit: impl FnOnce(&mut PlanItem)) {
-        let mut item = self.plan.get(id.as_str()).cloned().unwrap_or_default();
+    /// Changes the plan item of one service and drops it when left blank. A new item
+    /// is refused, and nothing changed, when the plan already has [`MAX_ENTRIES`] items.
+    pub fn edit_plan(&mut self, id: &ServiceId, edit: impl FnOnce(&mut PlanItem)) -> Result<(), LimitError> {
+        let existing = self.plan.get(id.as_str());
+        let is_new = existing.is_none();
+        let mut item = existing.cloned().unwrap_or_default();
         edit(&mut item);
         if item.is_blank() {
             self.plan.remove(id.as_str());
+        } else if is_new && self.plan.len() >= MAX_ENTRIES {
+            return Err(LimitError::TooMany { list: Limited::PlanItems, max: MAX_ENTRIES });
         } else {
             self.plan.insert(id.clone(), item);
         }
+        Ok(())
     }
 
-    /// Adds a service of the organisation's own to a category.
+    /// Adds a service of the organisation's own to a category (see
+    /// [`CatalogueDef::check_custom`] for what is refused).
     pub fn add_custom_service(&mut self, service: CustomService) -> Result<(), CustomServiceError> {
         self.catalogue.check_custom(&self.custom_services, &service.id, &service.category)?;
         self.custom_services.push(service);
         Ok(())
     }
 
-    /// Saves the working state as a snapshot labelled `label` (or the date when empty).
-    pub fn take_snapshot(&mut self, label: &str, now: Timestamp) {
-        let label = if label.trim().is_empty() { now.date().to_owned() } else { label.trim().to_owned() };
+    /// Saves the working state as a snapshot labelled `label` ([`clean_name`]: trimmed
+    /// and cut to [`Assessment::MAX_NAME_CHARS`]; the date when nothing visible is
+    /// left). Refused, and nothing changed, when there are already [`MAX_ENTRIES`]
+    /// snapshots, or when the compact document would grow beyond
+    /// [`crate::model::exchange::MAX_BYTES`] (the check writes the document once).
+    pub fn take_snapshot(&mut self, label: &str, now: Timestamp) -> Result<(), LimitError> {
+        if self.snapshots.len() >= MAX_ENTRIES {
+            return Err(LimitError::TooMany { list: Limited::Snapshots, max: MAX_ENTRIES });
+        }
+        let label = clean_name(label).unwrap_or_else(|| now.date().to_owned());
         self.snapshots.push(Snapshot { label, taken: now, services: self.services.clone() });
+        limits::check_size(self).inspect_err(|_| {
+            self.snapshots.pop();
+        })
     }
 
     /// Snapshots ordered by the time they were taken, oldest first.

@@ -1,7 +1,7 @@
 //! Decisions about the assessments kept in the browser as a whole: the name of a
 //! duplicate, and which assessments of a backup are worth restoring.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::Assessment;
 
@@ -65,9 +65,9 @@ pub fn restore_items(existing: &[&Assessment], incoming: Vec<Assessment>) -> Vec
         .collect()
 }
 
-/// Fields that two identical assessments share, cheap to hash: only assessments
+/// Fields that two identical assessments share, cheap to compare: only assessments
 /// with the same fingerprint are compared in full.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Fingerprint<'a> {
     catalogue: &'static str,
     name: &'a str,
@@ -93,7 +93,7 @@ impl<'a> Fingerprint<'a> {
 /// Assessments grouped by fingerprint, for membership tests in about linear time.
 #[derive(Default)]
 struct Buckets<'a> {
-    by_print: HashMap<Fingerprint<'a>, Vec<&'a Assessment>>,
+    by_print: BTreeMap<Fingerprint<'a>, Vec<&'a Assessment>>,
 }
 
 impl<'a> Buckets<'a> {

@@ -11,21 +11,24 @@ pub mod exchange;
 pub mod ids;
 pub mod lang;
 pub mod library;
+pub mod limits;
 pub mod plan;
 pub mod scale;
 pub mod share;
+pub mod text;
 pub mod time;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
 pub use assessment::{
     Assessment, CustomService, Plan, PlanItem, PlanStatus, ServiceAssessment, ServiceStates, Snapshot,
 };
-pub use catalogue::{Catalogue, CatalogueDef, ServiceRef};
+pub use catalogue::{Catalogue, CatalogueDef, ServiceIndex, ServiceRef};
 pub use evaluation::{
     CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange,
     SourcingChangeKind, TrendPoint,
 };
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
+pub use limits::{LimitError, Limited};
 pub use scale::{Level, Rating, Score, Sourcing};
 pub use time::{Date, Timestamp};

@@ -101,6 +101,12 @@ pub fn encode(a: &Assessment) -> Result<String, ShareError> {
     Ok(fragment)
 }
 
+/// Whether a page address's fragment (`#share=…`, with or without the `#`) is a
+/// share link.
+pub fn is_share_fragment(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with(FRAGMENT_KEY)
+}
+
 /// Reads the assessment in a share fragment.
 ///
 /// Accepts the fragment with or without its leading `#`, surrounded by white space,

@@ -93,7 +93,7 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
     let apply = move |_| {
         let level = Level::parse(&bulk.get_untracked());
         let ids: Vec<ServiceId> = services.get_untracked().into_iter().map(|s| s.id).collect();
-        app.library.edit_active(|a| {
+        app.library.edit_active(move |a| {
             for id in &ids {
                 a.edit_service(id, |s| s.level = level);
             }
@@ -154,7 +154,7 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
                     selected=Signal::derive(move || state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let level = Level::parse(&v);
-                        app.library.edit_service(&id, |s| s.level = level);
+                        app.library.edit_service(&id, move |s| s.level = level);
                     })
                 />
             </td>

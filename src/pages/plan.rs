@@ -135,7 +135,13 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
             app.library.current.with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default())
         })
     };
-    let edit = move |f: Box<dyn FnOnce(&mut PlanItem)>| app.library.edit_active(|a| a.edit_plan(&id, f));
+    let edit = move |f: Box<dyn Fn(&mut PlanItem)>| {
+        let id = id.clone();
+        app.library.edit_active(move |a| {
+            // A plan item beyond the reader's limit is refused (reported when typed).
+            let _ = a.edit_plan(&id, &f);
+        })
+    };
     let code = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
     let label = {
         let row = row.clone();
@@ -143,7 +149,8 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     };
     let (l1, l2, l3, l4) = (label.clone(), label.clone(), label.clone(), label);
     let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(&today)));
-    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit.clone());
+    let (e1_done, e2_done) = (edit.clone(), edit);
     let id_text = row.id.to_string();
     let row_testid = format!("plan-row-{}", row.id);
     view! {
@@ -160,9 +167,13 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     maxlength="2000"
                     aria-label=move || l1(app.t().col.action)
                     prop:value=move || item.get().action
-                    on:change:target=move |ev| {
+                    on:input:target=move |ev| {
                         let v = ev.target().value();
-                        e1(Box::new(move |p| p.action = v.trim().to_owned()))
+                        e1(Box::new(move |p| p.action = v.clone()))
+                    }
+                    on:change:target=move |ev| {
+                        let v = ev.target().value().trim().to_owned();
+                        e1_done(Box::new(move |p| p.action = v.clone()))
                     }
                 ></textarea>
             </td>
@@ -172,9 +183,13 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     maxlength="200"
                     aria-label=move || l2(app.t().col.owner)
                     prop:value=move || item.get().owner
-                    on:change:target=move |ev| {
+                    on:input:target=move |ev| {
                         let v = ev.target().value();
-                        e2(Box::new(move |p| p.owner = v.trim().to_owned()))
+                        e2(Box::new(move |p| p.owner = v.clone()))
+                    }
+                    on:change:target=move |ev| {
+                        let v = ev.target().value().trim().to_owned();
+                        e2_done(Box::new(move |p| p.owner = v.clone()))
                     }
                 />
             </td>
@@ -186,7 +201,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     prop:value=move || item.get().due.map(|d| d.to_string()).unwrap_or_default()
                     on:change:target=move |ev| {
                         let due = Date::parse(&ev.target().value());
-                        e3(Box::new(move |p| p.due = due))
+                        e3(Box::new(move |p| p.due = due.clone()))
                     }
                 />
                 <Show when=move || overdue.get()>

@@ -121,7 +121,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                     selected=Signal::derive(move || which.get(&state.get()).map(Score::as_code).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let score = Score::from_code(&v);
-                        app.library.edit_service(&id, |s| which.set(s, score));
+                        app.library.edit_service(&id, move |s| which.set(s, score));
                     })
                 />
                 <p class="criterion">
@@ -169,9 +169,9 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                     rows="2"
                     aria-label=move || format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)
                     prop:value=move || state.get().note
-                    on:change:target=move |ev| {
+                    on:input:target=move |ev| {
                         let note = ev.target().value();
-                        app.library.edit_service(&note_id, |s| s.note = note);
+                        app.library.edit_service(&note_id, move |s| s.note = note.clone());
                     }
                 ></textarea>
             </label>

@@ -67,9 +67,16 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
                     maxlength="200"
                     aria-label=move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
                     prop:value=move || state.get().provider
+                    on:input:target={
+                        let id = id.clone();
+                        move |ev| {
+                            let provider = ev.target().value();
+                            app.library.edit_service(&id, move |s| s.provider = provider.clone());
+                        }
+                    }
                     on:change:target=move |ev| {
-                        let provider = ev.target().value();
-                        app.library.edit_service(&id, |s| s.provider = provider.trim().to_owned());
+                        let provider = ev.target().value().trim().to_owned();
+                        app.library.edit_service(&id, move |s| s.provider = provider.clone());
                     }
                 />
             </td>

@@ -61,14 +61,22 @@ impl Exports {
         });
     }
 
-    /// Every stored assessment in one backup file.
+    /// Every stored assessment in backup files: one, or as many as needed for each to
+    /// stay within the import limit, so that every backup written can be restored.
     pub fn backup(&self) {
         let now = browser::now();
-        let text = self.library.assessments.with_untracked(|list| {
-            let all: Vec<&Assessment> = list.iter().map(|s| &s.assessment).collect();
-            exchange::write_backup(&all, &now)
-        });
-        self.download(&format!("x1060-backup-{}.json", now.date()), "application/json", &text);
+        let Some(all) = self.library.all() else { return };
+        let refs: Vec<&Assessment> = all.iter().collect();
+        let parts = exchange::write_backups(&refs, &now, exchange::MAX_BYTES);
+        let count = parts.len();
+        for (i, text) in parts.iter().enumerate() {
+            let name = if count == 1 {
+                format!("x1060-backup-{}.json", now.date())
+            } else {
+                format!("x1060-backup-{}-part{}-of-{count}.json", now.date(), i + 1)
+            };
+            self.download(&name, "application/json", text);
+        }
     }
 
     /// The raw text of a stored entry that could not be read.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{Alert, BrowserTask, Library, Messages, Status};
 use crate::browser;
-use crate::model::exchange::{self, Document, ImportError, MAX_BYTES};
+use crate::model::exchange::{self, DamagedMember, Document, ImportError, MAX_BYTES};
 use crate::model::library::{restore_items, RestoreItem};
 use crate::model::Assessment;
 
@@ -15,6 +15,8 @@ use crate::model::Assessment;
 pub struct PendingRestore {
     pub file: String,
     pub items: Vec<RestoreItem>,
+    /// Members that could not be read: named, never added.
+    pub damaged: Vec<DamagedMember>,
 }
 
 #[derive(Clone, Copy)]
@@ -83,14 +85,13 @@ impl Incoming {
                 let status = Status::Imported(assessment.name.clone());
                 self.library.add(*assessment, status);
             }
-            Ok(Document::Backup(list)) => {
-                let items = self.library.assessments.with_untracked(|existing| {
-                    let existing: Vec<&Assessment> = existing.iter().map(|s| &s.assessment).collect();
-                    restore_items(&existing, list)
-                });
+            Ok(Document::Backup(contents)) => {
+                let Some(stored) = self.library.all() else { return };
+                let existing: Vec<&Assessment> = stored.iter().collect();
+                let items = restore_items(&existing, contents.members);
                 self.messages.clear_alert();
                 self.messages.clear_status();
-                self.restore.set(Some(PendingRestore { file, items }));
+                self.restore.set(Some(PendingRestore { file, items, damaged: contents.damaged }));
             }
             Err(error) => self.messages.fail(Alert::Import { file, error }),
         }
@@ -123,17 +124,12 @@ impl Incoming {
         self.restore.set(None);
     }
 
-    /// Reads a share link (`#share=v1....`) from the page's address, then takes it out
-    /// of the address so a reload does not offer it again. Other addresses: `false`.
-    pub(super) fn open_share_link(&self, hash: &str) -> bool {
-        if !hash.starts_with(&format!("#{}", crate::model::share::FRAGMENT_KEY)) {
-            return false;
-        }
+    /// Reads a share link's fragment (`#share=v1....`) for the user to preview.
+    pub(super) fn open_share_link(&self, hash: &str) {
         match crate::model::share::decode(hash) {
             Ok(a) => self.share.set(Some(a)),
             Err(e) => self.messages.fail(e),
         }
-        true
     }
 
     /// Imports the assessment of a share link as a new one.

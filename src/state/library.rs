@@ -1,6 +1,7 @@
-//! The stored assessments and the active one: creating, importing, editing (saved at
-//! once), duplicating, and picking up what another tab saved. Deleting and the trash
-//! are in `trash.rs`, snapshots in `snapshots.rs`.
+//! The stored assessments (their listings) and the open, active one: creating,
+//! opening, duplicating, and picking up what another tab saved. Editing and saving
+//! are in `saving.rs`, deleting and the trash in `trash.rs`, snapshots in
+//! `snapshots.rs`.
 
 use leptos::prelude::*;
 
@@ -10,29 +11,55 @@ use crate::browser;
 use crate::model::exchange;
 use crate::model::library::copy_name;
 use crate::model::{
-    Assessment, AssessmentId, Catalogue, CatalogueDef, CategoryId, CustomService, LocalText, ServiceAssessment,
-    ServiceId, Summary,
+    Assessment, AssessmentId, Catalogue, CatalogueDef, CategoryId, CustomService, Lang, LocalText, Summary,
 };
-use crate::storage::{StoredAssessment, Trashed, Unreadable};
+use crate::storage::{Listing, OpenError, Stored, Trashed, Unreadable};
 
 /// The sample assessment of a fictional organisation, for a first look, in the
 /// interface language.
 const SAMPLE_EN: &str = include_str!("../../docs/sample-assessment.json");
 const SAMPLE_JA: &str = include_str!("../../docs/sample-assessment.ja.json");
 
+/// What storage knows of the open assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct OpenState {
+    pub id: AssessmentId,
+    pub revision: crate::storage::Revision,
+    /// The key number of each snapshot, in the order of `Assessment::snapshots`.
+    pub snapshot_keys: Vec<u64>,
+    /// Still in storage layout 1 (storage was too full to move it): the first save
+    /// moves it.
+    pub legacy: bool,
+}
+
+impl OpenState {
+    pub fn of(stored: &Stored) -> Self {
+        OpenState {
+            id: stored.id.clone(),
+            revision: stored.revision,
+            snapshot_keys: stored.snapshot_keys.clone(),
+            legacy: false,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Library {
-    pub(super) assessments: RwSignal<Vec<StoredAssessment>>,
+    pub(super) listings: RwSignal<Vec<Listing>>,
     pub(super) active: RwSignal<Option<AssessmentId>>,
-    pub(super) unreadable: RwSignal<Vec<Unreadable>>,
-    /// Deleted assessments, most recent first.
-    pub(super) trash: RwSignal<Vec<Trashed>>,
-    /// The active assessment (a copy, recomputed when it changes).
-    pub current: Memo<Option<Assessment>>,
+    pub(super) open: RwSignal<Option<OpenState>>,
+    pub(super) current_rw: RwSignal<Option<Assessment>>,
+    /// The active assessment.
+    pub current: ReadSignal<Option<Assessment>>,
     /// Every number of the dashboard for the active assessment.
     pub summary: Memo<Option<Summary>>,
     /// The catalogue of the active assessment (the latest when none is active).
     pub catalogue: Memo<Catalogue>,
+    pub(super) unreadable: RwSignal<Vec<Unreadable>>,
+    /// Deleted assessments, most recent first.
+    pub(super) trash: RwSignal<Vec<Trashed>>,
+    /// Readable assessments still in storage layout 1 (storage too full to move them).
+    pub(super) legacy: RwSignal<Vec<(AssessmentId, Assessment)>>,
     pub(super) messages: Messages,
     pub(super) locale: Locale,
     /// Whether changes outlive the tab (localStorage is available).
@@ -40,26 +67,11 @@ pub struct Library {
 }
 
 impl Library {
-    /// Reads storage; entries that cannot be read are set aside and reported.
+    /// Moves storage layout 1 over when it is there, reads the listings and opens the
+    /// active assessment; what cannot be read is set aside and reported.
     pub(super) fn load(messages: Messages, locale: Locale) -> Self {
-        let loaded = match with_repo(|r| r.load()) {
-            Ok(loaded) => {
-                if !loaded.unreadable.is_empty() {
-                    messages.fail(Alert::Unreadable { count: loaded.unreadable.len() });
-                }
-                loaded
-            }
-            Err(e) => {
-                messages.fail(e);
-                Default::default()
-            }
-        };
-        let assessments = RwSignal::new(loaded.assessments);
-        let active = RwSignal::new(loaded.active);
-        let current = Memo::new(move |_| {
-            let id = active.get()?;
-            assessments.with(|list| list.iter().find(|s| s.id == id).map(|s| s.assessment.clone()))
-        });
+        let current_rw = RwSignal::new(None::<Assessment>);
+        let current = current_rw.read_only();
         let summary = Memo::new(move |_| {
             current.with(|a| a.as_ref().map(|a| Summary::of(a.catalogue, &a.custom_services, &a.services)))
         });
@@ -68,23 +80,64 @@ impl Library {
             move |_| current.with(|a| a.as_ref().map_or(CatalogueDef::latest(), |a| a.catalogue)),
             |old: Option<&Catalogue>, new: Option<&Catalogue>| !matches!((old, new), (Some(a), Some(b)) if std::ptr::eq(*a, *b)),
         );
-        Library {
-            assessments,
-            active,
-            unreadable: RwSignal::new(loaded.unreadable),
-            trash: RwSignal::new(loaded.trash),
+        let library = Library {
+            listings: RwSignal::new(Vec::new()),
+            active: RwSignal::new(None),
+            open: RwSignal::new(None),
+            current_rw,
             current,
             summary,
             catalogue,
+            unreadable: RwSignal::new(Vec::new()),
+            trash: RwSignal::new(Vec::new()),
+            legacy: RwSignal::new(Vec::new()),
             messages,
             locale,
             persistent: is_persistent(),
+        };
+        library.read_storage(true);
+        library
+    }
+
+    /// Reads the listings, the trash and damaged entries (and, at start-up, moves
+    /// layout 1 and opens the active assessment).
+    fn read_storage(&self, start: bool) {
+        let mut unreadable = Vec::new();
+        let mut active_left = None;
+        if start {
+            self.messages.report(with_repo(|r| r.fold_resurrected()));
+            match with_repo(|r| r.migrate_v1()) {
+                Ok(m) => {
+                    active_left = m.active_left.clone();
+                    if let Some(e) = m.stopped {
+                        self.messages.fail(Alert::NotMoved { count: m.left.len(), error: e });
+                    }
+                    unreadable.extend(m.unreadable);
+                    self.legacy.set(m.left);
+                }
+                Err(e) => self.messages.fail(e),
+            }
+        }
+        let Some(loaded) = self.messages.report(with_repo(|r| r.load())) else { return };
+        unreadable.extend(loaded.unreadable);
+        let mut listings = loaded.listings;
+        self.legacy.with_untracked(|left| listings.extend(left.iter().map(|(id, a)| Listing::of(id, a))));
+        if !unreadable.is_empty() && start {
+            self.messages.fail(Alert::Unreadable { count: unreadable.len() });
+        }
+        self.listings.set(listings);
+        self.unreadable.set(unreadable);
+        self.trash.set(loaded.trash);
+        if start {
+            if let Some(id) = loaded.active.or(active_left) {
+                self.open_assessment(&id);
+            }
         }
     }
 
-    /// The stored assessments, in the user's order (reactive).
-    pub fn assessments(&self) -> ReadSignal<Vec<StoredAssessment>> {
-        self.assessments.read_only()
+    /// The listings of the stored assessments, in the user's order (reactive).
+    pub fn listings(&self) -> ReadSignal<Vec<Listing>> {
+        self.listings.read_only()
     }
 
     /// The id of the active assessment (reactive).
@@ -102,83 +155,151 @@ impl Library {
         self.trash.read_only()
     }
 
-    /// Adds a new assessment, saves it and makes it the active one.
-    pub(super) fn add(&self, assessment: Assessment, status: Status) {
-        let id = browser::new_assessment_id();
-        if self.messages.report(with_repo(|r| r.save(&id, &assessment))).is_some() {
-            self.assessments.update(|list| list.push(StoredAssessment { id: id.clone(), assessment }));
-            self.activate(&id);
-            self.messages.clear_alert();
-            self.messages.done(status);
+    /// Reads an assessment and makes it the open one (nothing is saved).
+    fn open_assessment(&self, id: &AssessmentId) -> bool {
+        let legacy = self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone()));
+        if let Some(a) = legacy {
+            let state = OpenState { id: id.clone(), revision: 0, snapshot_keys: Vec::new(), legacy: true };
+            self.show_open(state, a);
+            return true;
+        }
+        match with_repo(|r| r.open(id)) {
+            Ok(stored) => {
+                self.show_open(OpenState::of(&stored), stored.assessment);
+                true
+            }
+            Err(OpenError::Unreadable(u)) => {
+                self.unreadable.update(|list| {
+                    if !list.iter().any(|x| x.key == u.key) {
+                        list.push(u);
+                    }
+                });
+                self.messages.fail(Alert::Unreadable { count: 1 });
+                false
+            }
+            Err(OpenError::Missing) => {
+                self.read_storage(false);
+                false
+            }
+            Err(OpenError::Storage(e)) => {
+                self.messages.fail(e);
+                false
+            }
         }
     }
 
+    pub(super) fn show_open(&self, state: OpenState, assessment: Assessment) {
+        if self.open.with_untracked(|s| s.as_ref().map(|s| &s.id) != Some(&state.id)) {
+            Self::forget_stored_edits();
+        }
+        self.active.set(Some(state.id.clone()));
+        self.open.set(Some(state));
+        self.current_rw.set(Some(assessment));
+    }
+
+    pub(super) fn close(&self) {
+        Self::forget_stored_edits();
+        self.active.set(None);
+        self.open.set(None);
+        self.current_rw.set(None);
+    }
+
+    /// Makes an assessment the active one (saving what the open one has pending first).
+    pub fn activate(&self, id: &AssessmentId) {
+        if self.active.get_untracked().as_ref() == Some(id) {
+            return;
+        }
+        self.flush_now();
+        if self.open_assessment(id) {
+            self.messages.report(with_repo(|r| r.set_active(Some(id))));
+        }
+    }
+
+    /// Stores a new assessment and makes it the active one.
+    pub(super) fn add(&self, assessment: Assessment, status: Status) {
+        if let Err(e) = assessment.check_limits() {
+            self.messages.fail(e);
+            return;
+        }
+        self.flush_now();
+        let id = browser::new_assessment_id();
+        let Some(stored) = self.messages.report(with_repo(|r| r.create(&id, &assessment, None))) else { return };
+        self.listings.update(|list| list.push(Listing::of(&id, &assessment)));
+        self.show_open(OpenState::of(&stored), stored.assessment);
+        self.messages.report(with_repo(|r| r.set_active(Some(&id))));
+        self.messages.clear_alert();
+        self.messages.done(status);
+    }
+
+    /// Stores an assessment as a new entry without opening it (a backup's member);
+    /// `false` after reporting a failed save.
+    pub(super) fn store_new(&self, assessment: Assessment) -> bool {
+        if let Err(e) = assessment.check_limits() {
+            self.messages.fail(e);
+            return false;
+        }
+        let id = browser::new_assessment_id();
+        let stored = self.messages.report(with_repo(|r| r.create(&id, &assessment, None)));
+        if stored.is_some() {
+            self.listings.update(|list| list.push(Listing::of(&id, &assessment)));
+        }
+        stored.is_some()
+    }
+
+    /// Creates an assessment (the name tidied: see [`crate::model::text::clean_name`]).
     pub fn create(&self, name: &str, organisation: &str) {
-        let assessment = Assessment::new(name.trim(), organisation.trim(), browser::now());
+        let Some(name) = crate::model::text::clean_name(name) else { return };
+        let organisation: String = organisation.trim().chars().take(Assessment::MAX_NAME_CHARS).collect();
+        let assessment = Assessment::new(name, organisation, browser::now());
         let status = Status::Created(assessment.name.clone());
         self.add(assessment, status);
     }
 
-    pub fn activate(&self, id: &AssessmentId) {
-        self.active.set(Some(id.clone()));
-        self.messages.report(with_repo(|r| r.set_active(Some(id))));
-    }
-
-    /// Changes the active assessment and saves it at once. When the save fails the
-    /// change stays on screen (so it can be exported) and the alert says so.
-    pub fn edit_active(&self, edit: impl FnOnce(&mut Assessment)) {
-        let Some(id) = self.active.get_untracked() else { return };
-        let mut saved = None;
-        self.assessments.update(|list| {
-            if let Some(stored) = list.iter_mut().find(|s| s.id == id) {
-                edit(&mut stored.assessment);
-                stored.assessment.updated = Some(browser::now());
-                saved = Some(with_repo(|r| r.save(&id, &stored.assessment)));
-            }
-        });
-        match saved {
-            Some(Err(e)) => self.messages.fail(e),
-            Some(Ok(())) => self.messages.clear_storage_alert(),
-            None => {}
+    /// Renames the active assessment; a name with nothing visible is refused
+    /// (`false`). While `typing`, the text is kept as typed (spaces and all); when the
+    /// field is left, it is tidied (trimmed).
+    pub fn rename(&self, name: &str, typing: bool) -> bool {
+        let Some(clean) = crate::model::text::clean_name(name) else { return false };
+        let name = if typing { name.chars().take(Assessment::MAX_NAME_CHARS).collect() } else { clean };
+        if self.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.name == name)) {
+            return true;
         }
-    }
-
-    /// Changes one service of the active assessment.
-    pub fn edit_service(&self, id: &ServiceId, edit: impl FnOnce(&mut ServiceAssessment)) {
-        self.edit_active(|a| a.edit_service(id, edit));
-    }
-
-    /// Renames the active assessment; a blank name is refused (`false`).
-    pub fn rename(&self, name: &str) -> bool {
-        let name = name.trim();
-        if name.is_empty() {
-            return false;
-        }
-        self.edit_active(|a| a.name = name.chars().take(Assessment::MAX_NAME_CHARS).collect());
+        self.edit_active(move |a| a.name = name.clone());
         true
     }
 
-    pub fn set_organisation(&self, organisation: &str) {
-        self.edit_active(|a| a.organisation = organisation.trim().chars().take(Assessment::MAX_NAME_CHARS).collect());
+    /// Sets the organisation of the active assessment (as typed while `typing`).
+    pub fn set_organisation(&self, organisation: &str, typing: bool) {
+        let text = if typing { organisation } else { organisation.trim() };
+        let organisation: String = text.chars().take(Assessment::MAX_NAME_CHARS).collect();
+        if self.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.organisation == organisation)) {
+            return;
+        }
+        self.edit_active(move |a| a.organisation = organisation.clone());
     }
 
     /// Adds a service of the user's own to a category of the active assessment, with
-    /// the next free id of that category.
+    /// the next free id of that category. Checked on the state on screen first, so a
+    /// refusal is reported; applied again after another tab's write, a service whose
+    /// id is taken there by then is left out (that tab's service shows instead).
     pub fn add_custom_service(&self, category: &CategoryId, name: LocalText) {
-        let mut result = Ok(());
-        self.edit_active(|a| {
-            result = a
-                .catalogue
-                .next_custom_id(&a.custom_services, category)
-                .and_then(|id| a.add_custom_service(CustomService { id, category: category.clone(), name }));
+        let checked = self.current.with_untracked(|a| {
+            let a = a.as_ref()?;
+            Some(a.catalogue.next_custom_id(&a.custom_services, category).and_then(|id| {
+                let service = CustomService { id, category: category.clone(), name };
+                a.catalogue.check_custom(&a.custom_services, &service.id, &service.category).map(|()| service)
+            }))
         });
-        self.messages.report(result);
+        let Some(Some(service)) = checked.map(|r| self.messages.report(r)) else { return };
+        self.edit_active(move |a| {
+            let _ = a.add_custom_service(service.clone());
+        });
     }
 
     /// Adds a copy of the active assessment and makes it active.
     pub fn duplicate_active(&self) {
         let Some(mut copy) = self.current.get_untracked() else { return };
-        copy.name = copy_name(&copy.name, self.locale_texts().home.copy_suffix);
+        copy.name = copy_name(&copy.name, crate::i18n::texts(self.locale.lang_untracked()).home.copy_suffix);
         copy.created = Some(browser::now());
         copy.updated = copy.created.clone();
         let status = Status::Duplicated(copy.name.clone());
@@ -188,8 +309,8 @@ impl Library {
     /// Opens the built-in sample, in the interface language, as a new assessment.
     pub fn open_sample(&self) {
         let text = match self.locale.lang_untracked() {
-            crate::model::Lang::Ja => SAMPLE_JA,
-            crate::model::Lang::En => SAMPLE_EN,
+            Lang::Ja => SAMPLE_JA,
+            Lang::En => SAMPLE_EN,
         };
         match exchange::read_str(text) {
             Ok(sample) => {
@@ -200,43 +321,49 @@ impl Library {
         }
     }
 
-    /// Picks up what another tab stored (the `storage` event): the list, the trash and
-    /// the active assessment are read again. Every change here is saved at once, so
-    /// nothing unsaved is lost; the last writer wins, and a notice says so.
+    /// Every readable stored assessment (for backups, and to tell whether a backup's
+    /// member is already here): what is open, as it is now.
+    pub(super) fn all(&self) -> Option<Vec<Assessment>> {
+        self.flush_now();
+        let stored = self.messages.report(with_repo(|r| r.all()))?;
+        let mut all: Vec<Assessment> = stored.into_iter().map(|s| s.assessment).collect();
+        self.legacy.with_untracked(|left| all.extend(left.iter().map(|(_, a)| a.clone())));
+        Some(all)
+    }
+
+    /// Picks up what another tab stored (the `storage` event): the listings, the
+    /// trash, and the open assessment when another tab wrote it. Edits of this tab not
+    /// yet stored are never dropped: they are applied again on top.
     pub fn sync_from_storage(&self) {
-        let Some(loaded) = self.messages.report(with_repo(|r| r.load())) else { return };
-        let changed = self.assessments.with_untracked(|list| *list != loaded.assessments);
-        if changed {
-            let active = self.active.get_untracked().filter(|id| loaded.assessments.iter().any(|s| &s.id == id));
-            self.assessments.set(loaded.assessments);
-            self.active.set(active);
-            self.messages.done(Status::SyncedFromOtherTab);
+        self.read_storage(false);
+        let resurrected = self
+            .listings
+            .with_untracked(|l| self.trash.with_untracked(|t| t.iter().any(|x| l.iter().any(|y| y.id == x.id))));
+        if resurrected {
+            // A tab that had not seen a delete wrote the assessment again: fold it into
+            // the trash (the delete stands, the writes are kept), under the lock.
+            let this = *self;
+            browser::with_storage_lock(move || {
+                this.messages.report(with_repo(|r| r.fold_resurrected()));
+                this.sync_lists();
+            });
         }
-        self.unreadable.set(loaded.unreadable);
-        self.trash.set(loaded.trash);
-    }
-
-    /// The state of one service, as a memo: views bound to it update only when
-    /// that service changes.
-    pub fn service_state(&self, id: ServiceId) -> Memo<ServiceAssessment> {
-        let current = self.current;
-        Memo::new(move |_| current.with(|a| a.as_ref().map(|a| a.service(id.as_str())).unwrap_or_default()))
-    }
-
-    fn locale_texts(&self) -> &'static crate::i18n::Texts {
-        crate::i18n::texts(self.locale.lang_untracked())
-    }
-}
-
-impl Library {
-    /// Stores an assessment as a new entry without making it active (a backup's
-    /// member); `false` after reporting a failed save.
-    pub(super) fn store_new(&self, assessment: Assessment) -> bool {
-        let id = browser::new_assessment_id();
-        let saved = self.messages.report(with_repo(|r| r.save(&id, &assessment))).is_some();
-        if saved {
-            self.assessments.update(|list| list.push(StoredAssessment { id, assessment }));
+        let Some(state) = self.open.get_untracked() else { return };
+        if state.legacy {
+            return;
         }
-        saved
+        let listed = self.listings.with_untracked(|l| l.iter().any(|x| x.id == state.id));
+        if !listed || Self::has_pending() {
+            // Deleted elsewhere, or edits waiting: the next storage step settles it.
+            self.schedule_flush(!listed);
+            return;
+        }
+        let stored_revision = with_repo(|r| r.revision(&state.id)).ok().flatten();
+        if stored_revision.is_some_and(|r| r != state.revision) {
+            if let Ok(stored) = with_repo(|r| r.open(&state.id)) {
+                self.show_open(OpenState::of(&stored), stored.assessment);
+                self.messages.done(Status::SyncedFromOtherTab);
+            }
+        }
     }
 }

@@ -3,24 +3,22 @@
 use leptos::prelude::*;
 
 use super::repo::with_repo;
-use super::Messages;
 use crate::i18n::{texts, Texts};
 use crate::model::Lang;
 
 #[derive(Clone, Copy)]
 pub struct Locale {
     lang: RwSignal<Lang>,
-    messages: Messages,
 }
 
 impl Locale {
     /// The stored choice, else the browser's language, else Japanese.
-    pub(super) fn load(messages: Messages) -> Self {
+    pub(super) fn load() -> Self {
         let lang = with_repo(|r| r.pref("lang"))
             .or_else(crate::browser::browser_language)
             .map(|tag| Lang::from_tag(&tag))
             .unwrap_or_default();
-        Locale { lang: RwSignal::new(lang), messages }
+        Locale { lang: RwSignal::new(lang) }
     }
 
     /// The interface language (reactive).
@@ -40,6 +38,7 @@ impl Locale {
     /// Switches the language and keeps the choice.
     pub fn set(&self, lang: Lang) {
         self.lang.set(lang);
-        self.messages.report(with_repo(|r| r.set_pref("lang", lang.code())));
+        // A preference not kept is no loss of data (see `Nav::open`).
+        let _ = with_repo(|r| r.set_pref("lang", lang.code()));
     }
 }

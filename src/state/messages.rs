@@ -9,6 +9,7 @@ use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
 use crate::model::exchange::ImportError;
+use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
 use crate::model::{AssessmentId, Lang, Snapshot};
 use crate::storage::StorageError;
@@ -26,12 +27,37 @@ pub enum BrowserTask {
 /// An error shown to the user in a `role="alert"` element.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Alert {
-    Import { file: String, error: ImportError },
+    Import {
+        file: String,
+        error: ImportError,
+    },
     Share(ShareError),
     Storage(StorageError),
-    Unreadable { count: usize },
-    Browser { task: BrowserTask, error: BrowserError },
+    Unreadable {
+        count: usize,
+    },
+    Browser {
+        task: BrowserTask,
+        error: BrowserError,
+    },
     CustomService(CustomServiceError),
+    /// More would be more than the reader accepts.
+    Limit(LimitError),
+    /// Assessments left in the older storage layout: storage too full to move them.
+    NotMoved {
+        count: usize,
+        error: StorageError,
+    },
+    /// The open assessment was deleted in another tab.
+    DeletedElsewhere {
+        in_trash: bool,
+    },
+}
+
+impl From<LimitError> for Alert {
+    fn from(e: LimitError) -> Self {
+        Alert::Limit(e)
+    }
 }
 
 impl From<StorageError> for Alert {
@@ -57,7 +83,7 @@ impl Alert {
     pub fn headline(&self, lang: Lang) -> String {
         let t = &texts(lang).status;
         match self {
-            Alert::Import { file, error } => format!("{} {}", (t.import_failed)(file), error.headline(lang)),
+            Alert::Import { file, error } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
             Alert::Storage(e) => e.message(lang),
             Alert::Share(e) => e.message(lang),
             Alert::Unreadable { count } => (t.unreadable)(*count),
@@ -71,7 +97,11 @@ impl Alert {
                 };
                 format!("{what} ({})", error.0)
             }
-            Alert::CustomService(e) => format!("{} {e}", t.custom_failed),
+            Alert::CustomService(e) => format!("{} {}", t.custom_failed, e.message(lang)),
+            Alert::Limit(e) => e.message(lang),
+            Alert::NotMoved { count, error } => format!("{} {}", (t.not_moved)(*count), error.message(lang)),
+            Alert::DeletedElsewhere { in_trash: true } => t.deleted_elsewhere_kept.to_owned(),
+            Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
         }
     }
 
@@ -98,16 +128,22 @@ pub enum Status {
     Copied,
 }
 
+/// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
+/// characters or bidirectional controls in it cannot reorder the words around it.
+fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 impl Status {
     pub fn message(&self, lang: Lang) -> String {
         let t = &texts(lang).status;
         match self {
-            Status::Created(name) => (t.created)(name),
-            Status::Imported(name) => (t.imported)(name),
-            Status::Duplicated(name) => (t.duplicated)(name),
-            Status::Deleted(name) => (t.deleted)(name),
-            Status::Restored(name) => (t.restored)(name),
-            Status::SnapshotTaken(label) => (t.snapshot_taken)(label),
+            Status::Created(name) => (t.created)(&isolate(name)),
+            Status::Imported(name) => (t.imported)(&isolate(name)),
+            Status::Duplicated(name) => (t.duplicated)(&isolate(name)),
+            Status::Deleted(name) => (t.deleted)(&isolate(name)),
+            Status::Restored(name) => (t.restored)(&isolate(name)),
+            Status::SnapshotTaken(label) => (t.snapshot_taken)(&isolate(label)),
             Status::RestoredBackup(n) => (t.restored_backup)(*n),
             Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
             Status::Copied => t.copied.to_owned(),

@@ -6,8 +6,9 @@
 //! - `messages`: the alert, the status line and undo;
 //! - `locale`: the interface language;
 //! - `view`: the open view and its address (`#/dashboard`);
-//! - `library`: the stored assessments and the active one, edits;
-//!   `trash`, `snapshots`, `services`: more of the same handle, by concern;
+//! - `library`: the stored assessments and the open, active one; `saving` (edits
+//!   and storing them under the storage lock), `trash`, `snapshots`, `services`:
+//!   more of the same handle, by concern;
 //! - `incoming`: imported files, backups and share links;
 //! - `exports`: downloads, share links, the clipboard, printing;
 //! - `repo`: the storage repository of this tab.
@@ -18,6 +19,7 @@ mod library;
 mod locale;
 mod messages;
 mod repo;
+mod saving;
 mod services;
 mod snapshots;
 mod trash;
@@ -51,8 +53,8 @@ impl AppState {
     /// Reads storage, the preferences and the page's address. Called once, by the app.
     pub fn load() -> AppState {
         let messages = Messages::new(None);
-        let locale = Locale::load(messages);
-        let nav = Nav::load(messages);
+        let locale = Locale::load();
+        let nav = Nav::load();
         let library = Library::load(messages, locale);
         let incoming = Incoming::new(library, messages);
         let exports = Exports::new(library, messages);
@@ -71,11 +73,13 @@ impl AppState {
         self.locale.lang()
     }
 
-    /// Follows a new address: a share link is previewed on Home (and leaves the
-    /// address), an address naming a view opens it.
+    /// Follows a new address: a share link leaves the address first (so a reload
+    /// never reads it again) and is previewed on Home; an address naming a view opens
+    /// it.
     pub fn follow_address(&self, hash: &str) {
-        if self.incoming.open_share_link(hash) {
+        if crate::model::share::is_share_fragment(hash) {
             self.nav.show_replacing(View::Home);
+            self.incoming.open_share_link(hash);
         } else {
             self.nav.follow(hash);
         }

@@ -9,11 +9,22 @@ thread_local! {
     static REPO: (Repo, bool) = open_repository();
 }
 
+thread_local! {
+    /// This tab, as the writer of the working entries it stores.
+    static TAB: String = crate::browser::new_assessment_id().to_string();
+}
+
 fn open_repository() -> (Repo, bool) {
+    let writer = tab_token();
     match crate::browser::LocalStore::open() {
-        Ok(store) => (Repository::new(Box::new(store) as Box<dyn KeyValueStore>), true),
-        Err(_) => (Repository::new(Box::new(MemoryStore::default()) as Box<dyn KeyValueStore>), false),
+        Ok(store) => (Repository::with_writer(Box::new(store) as Box<dyn KeyValueStore>, writer), true),
+        Err(_) => (Repository::with_writer(Box::new(MemoryStore::default()) as Box<dyn KeyValueStore>, writer), false),
     }
+}
+
+/// The token this tab writes into the working entries it stores.
+pub(super) fn tab_token() -> String {
+    TAB.with(Clone::clone)
 }
 
 /// Runs `f` with the repository.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::Library;
 use crate::model::catalogue::CategoryDef;
-use crate::model::{Lang, ServiceId};
+use crate::model::{Lang, ServiceAssessment, ServiceId};
 
 /// A service of the active assessment's catalogue (built in or custom), owned so
 /// views can keep it in keyed lists.
@@ -41,6 +41,13 @@ impl Library {
                 })
                 .collect()
         })
+    }
+
+    /// The state of one service, as a memo: views bound to it update only when
+    /// that service changes.
+    pub fn service_state(&self, id: ServiceId) -> Memo<ServiceAssessment> {
+        let current = self.current;
+        Memo::new(move |_| current.with(|a| a.as_ref().map(|a| a.service(id.as_str())).unwrap_or_default()))
     }
 
     /// The in-scope services of a category (reactive), for the profile and portfolio.

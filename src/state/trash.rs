@@ -3,27 +3,48 @@
 
 use leptos::prelude::*;
 
+use super::library::OpenState;
 use super::repo::with_repo;
 use super::{Library, Status, Undo};
 use crate::browser;
-use crate::storage::StoredAssessment;
+use crate::model::AssessmentId;
 
 impl Library {
-    /// Moves an assessment to the trash; [`Library::undo_last`] brings it back.
-    pub fn delete(&self, id: &crate::model::AssessmentId) {
+    /// Moves an assessment to the trash; [`Library::undo_last`] brings it back. Runs
+    /// under the storage lock, so it never interleaves with another tab's save.
+    pub fn delete(&self, id: &AssessmentId) {
+        let (this, id) = (*self, id.clone());
+        browser::with_storage_lock(move || this.delete_now(&id));
+    }
+
+    fn delete_now(&self, id: &AssessmentId) {
         let Some((position, name)) = self
-            .assessments
-            .with_untracked(|list| list.iter().position(|s| &s.id == id).map(|i| (i, list[i].assessment.name.clone())))
+            .listings
+            .with_untracked(|list| list.iter().position(|l| &l.id == id).map(|i| (i, list[i].name.clone())))
         else {
             return;
         };
+        let was_active = self.active.get_untracked().as_ref() == Some(id);
+        if was_active {
+            self.flush_now();
+        }
+        if self.legacy.with_untracked(|left| left.iter().any(|(i, _)| i == id)) {
+            // Still in layout 1: move it first, so it goes to the trash like any other.
+            let Some(a) = self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone()))
+            else {
+                return;
+            };
+            if self.messages.report(with_repo(|r| r.move_from_v1(id, &a))).is_none() {
+                return;
+            }
+            self.legacy.update(|left| left.retain(|(i, _)| i != id));
+        }
         if self.messages.report(with_repo(|r| r.delete(id, &browser::now()))).is_none() {
             return;
         }
-        let was_active = self.active.get_untracked().as_ref() == Some(id);
-        self.assessments.update(|list| list.retain(|s| &s.id != id));
+        self.listings.update(|list| list.retain(|l| &l.id != id));
         if was_active {
-            self.active.set(None);
+            self.close();
         }
         self.reload_trash();
         self.messages.done(Status::Deleted(name));
@@ -38,28 +59,38 @@ impl Library {
     }
 
     fn reload_trash(&self) {
-        if let Some(list) = self.messages.report(with_repo(|r| r.trash())) {
-            self.trash.set(list);
+        if let Some((trash, _damaged)) = self.messages.report(with_repo(|r| r.trash())) {
+            self.trash.set(trash);
         }
     }
 
-    /// Takes an assessment out of the trash, back into the list at `position`.
-    pub fn restore_from_trash(&self, id: &crate::model::AssessmentId, position: usize, activate: bool) {
-        let Some(assessment) = self.messages.report(with_repo(|r| r.restore_from_trash(id, position))) else { return };
-        let name = assessment.name.clone();
-        self.assessments.update(|list| {
-            let at = position.min(list.len());
-            list.insert(at, StoredAssessment { id: id.clone(), assessment });
-        });
+    /// Takes an assessment out of the trash, back into the list at `position`. When
+    /// its id is live again (another tab), it comes back under a new id: a restore
+    /// never overwrites a live assessment.
+    pub fn restore_from_trash(&self, id: &AssessmentId, position: usize, activate: bool) {
+        let (this, id) = (*self, id.clone());
+        browser::with_storage_lock(move || this.restore_now(&id, position, activate));
+    }
+
+    fn restore_now(&self, id: &AssessmentId, position: usize, activate: bool) {
+        let fresh = browser::new_assessment_id();
+        let Some(stored) = self.messages.report(with_repo(|r| r.restore_from_trash(id, &fresh, position))) else {
+            self.sync_lists();
+            return;
+        };
+        let name = stored.assessment.name.clone();
+        self.sync_lists();
         if activate {
-            self.activate(id);
+            self.flush_now();
+            let new_id = stored.id.clone();
+            self.show_open(OpenState::of(&stored), stored.assessment);
+            self.messages.report(with_repo(|r| r.set_active(Some(&new_id))));
         }
-        self.reload_trash();
         self.messages.done(Status::Restored(name));
     }
 
     /// Deletes an assessment from the trash for good.
-    pub fn purge(&self, id: &crate::model::AssessmentId) {
+    pub fn purge(&self, id: &AssessmentId) {
         if self.messages.report(with_repo(|r| r.purge(id))).is_some() {
             self.trash.update(|list| list.retain(|t| &t.id != id));
         }

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::repo::with_repo;
-use super::Messages;
 use crate::browser;
 use crate::i18n::Texts;
 
@@ -87,13 +86,12 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct Nav {
     view: RwSignal<View>,
-    messages: Messages,
 }
 
 impl Nav {
     /// The view of the page's address; without one, the last view used (and the
     /// address is set to it, without a new history entry).
-    pub(super) fn load(messages: Messages) -> Self {
+    pub(super) fn load() -> Self {
         let view = View::from_route(&browser::location_hash()).unwrap_or_else(|| {
             let view = with_repo(|r| r.pref("view")).and_then(|v| View::from_code(&v)).unwrap_or(View::Home);
             if browser::location_hash().is_empty() {
@@ -101,7 +99,7 @@ impl Nav {
             }
             view
         });
-        Nav { view: RwSignal::new(view), messages }
+        Nav { view: RwSignal::new(view) }
     }
 
     /// The open view (reactive).
@@ -134,6 +132,8 @@ impl Nav {
         if self.view.get_untracked() != view {
             self.view.set(view);
         }
-        self.messages.report(with_repo(|r| r.set_pref("view", view.code())));
+        // A preference not kept is no loss of data: a full storage is reported by the
+        // next save of data, not by this.
+        let _ = with_repo(|r| r.set_pref("view", view.code()));
     }
 }

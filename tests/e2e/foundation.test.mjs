@@ -33,7 +33,7 @@ test('imports a valid file: listed, active, and kept across a reload', async () 
   assert.equal(await item.count(), 1);
   assert.match(await item.first().textContent(), /Sample: Sakura Logistics CDC FY2026/);
   assert.equal(await item.first().getAttribute('aria-current'), 'true');
-  assert.match(await page.getByTestId('status').textContent(), /Imported: Sample: Sakura Logistics/);
+  assert.match(await page.getByTestId('status').textContent(), /Imported: \u2068Sample: Sakura Logistics/);
   assert.equal(await page.locator('[role="alert"]').count(), 0);
 
   await page.reload();
@@ -98,9 +98,12 @@ test('creates an assessment from the form, and asks for a name when it is empty'
   await page.getByTestId('assessment-item').first().waitFor();
   assert.match(await page.getByTestId('assessment-item').first().textContent(), /Example SOC FY2026[\s\S]*Example Corp/);
   const stored = await storageSnapshot(page);
-  const entries = Object.keys(stored).filter((k) => k.startsWith('x1060.v1.assessment.'));
+  // Storage layout 2: the working state, its revision and its document.
+  const entries = Object.keys(stored).filter((k) => k.startsWith('x1060.v2.work.'));
   assert.equal(entries.length, 1);
-  const doc = JSON.parse(stored[entries[0]]);
+  const entry = JSON.parse(stored[entries[0]]);
+  assert.equal(entry.rev, 1);
+  const doc = JSON.parse(entry.document);
   assert.equal(doc.format, 'x1060-assessment');
   assert.equal(doc.name, 'Example SOC FY2026');
   assert.deepEqual(problems, []);
@@ -143,7 +146,7 @@ test('a damaged stored entry is set aside with its raw text; the rest loads', as
   await page.getByTestId('create-assessment').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="assessment-item"]').length === 2);
   const damagedKey = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('x1060.v1.assessment.') && localStorage.getItem(k).includes('Sakura'));
+    const key = Object.keys(localStorage).find((k) => k.startsWith('x1060.v2.work.') && localStorage.getItem(k).includes('Sakura'));
     localStorage.setItem(key, '{"format":"x1060-assessment","version":1, garbage');
     return key;
   });

@@ -12,9 +12,12 @@ export const DIST = join(ROOT, 'dist');
 /** The app is served under this path, to prove dist/ works from a sub-path. */
 export const BASE_PATH = '/tools/x1060/';
 
-/** Starts a static server for dist/ under BASE_PATH; resolves to { url, requests, close }. */
-export async function serveDist() {
-  const server = await serveSites({ [BASE_PATH]: DIST });
+/** The build with the `crash-test` feature (make dist-crash), for the crash-notice test only. */
+export const DIST_CRASH = join(ROOT, 'target/dist-crash');
+
+/** Starts a static server for a build (dist/) under BASE_PATH; resolves to { url, requests, close }. */
+export async function serveDist(dir = DIST) {
+  const server = await serveSites({ [BASE_PATH]: dir });
   return {
     origin: server.origin,
     url: server.url(BASE_PATH),
@@ -64,6 +67,7 @@ export async function newPage(browser, options = {}) {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('request', (req) => requests.push(req.url()));
+  if (process.env.DEBUG_404) page.on('response', (r) => r.status() >= 400 && console.error('HTTP', r.status(), r.url()));
   return { context, page, problems, requests };
 }
 
@@ -71,6 +75,11 @@ export async function newPage(browser, options = {}) {
 export async function openApp(page, url) {
   await page.goto(url);
   await page.getByTestId('nav-home').waitFor();
+}
+
+/** Waits until the app's storage steps queued so far are done (they run in order under one Web Lock). */
+export async function storageSettled(page) {
+  await page.evaluate(() => navigator.locks.request('x1060-storage', () => {}));
 }
 
 export async function storageSnapshot(page) {
@@ -81,6 +90,29 @@ export async function storageSnapshot(page) {
       out[k] = localStorage.getItem(k);
     }
     return out;
+  });
+}
+
+/** Fills the origin's localStorage with other data, down to the last few bytes. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`junk-${i++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+    // The last bytes: one-letter keys with empty values.
+    for (let n = 0; n < 1000; n++) {
+      try {
+        localStorage.setItem(`j${n}`, '');
+      } catch {
+        break;
+      }
+    }
   });
 }
 
@@ -100,10 +132,10 @@ export async function readJson(path) {
  * Starts the server and the browser before a test file's tests and stops them
  * after; returns an object whose `server` and `browser` are set by then.
  */
-export function useApp() {
+export function useApp(options = {}) {
   const ctx = { server: null, browser: null };
   before(async () => {
-    ctx.server = await serveDist();
+    ctx.server = await serveDist(options.dist);
     ctx.browser = await launchBrowser();
   });
   after(async () => {

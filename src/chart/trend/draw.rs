@@ -9,6 +9,7 @@ use super::{TrendGeometry, TrendSeries, TrendSpec, Y_LEVELS};
 use crate::chart::radar::{
     draw_legend, render_svg, series_color, Fonts, RadarSeries, RadarSpec, Theme, DASH, MARKER_RADIUS, SVG_TEXT_SCALE,
 };
+use crate::chart::text::xml_text;
 
 /// Draws the whole chart, filling `area`: background, a vertical guide per x point,
 /// horizontal grid lines at 0..=5 with their numbers, the x labels, the series (lines broken
@@ -38,6 +39,7 @@ fn draw_scaled<DB: DrawingBackend>(
     spec: &TrendSpec,
     text_scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let spec = &xml_spec(spec);
     let theme = Theme::for_mode(spec.dark);
     let legend = legend_spec(spec);
     let fonts = Fonts::new(&legend, &theme, text_scale);
@@ -54,6 +56,12 @@ fn draw_scaled<DB: DrawingBackend>(
         draw_legend(area, &fonts, &legend)?;
     }
     Ok(())
+}
+
+/// The spec with x labels fit for XML ([`xml_text`]); series labels are made so by the
+/// legend.
+fn xml_spec<'a>(spec: &TrendSpec<'a>) -> TrendSpec<'a> {
+    TrendSpec { x_labels: spec.x_labels.iter().map(|l| xml_text(l).into_owned()).collect(), ..spec.clone() }
 }
 
 /// The spec in the radar's terms, for its fonts, line height and legend: the same text

@@ -65,6 +65,9 @@ impl Expected {
 
 /// One thing wrong with the content of a file. `found` values are shown as JSON,
 /// shortened, so control characters and markup are escaped or harmless.
+/// `DuplicateKey`: the key that ends the problem's path was already given in the
+/// same object; `line` and `column` (in characters, both from 1) say where the
+/// second one starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     Missing,
@@ -87,6 +90,7 @@ pub enum ProblemKind {
     BadTimestamp { found: String },
     BadDate { found: String },
     BadPlanStatus { found: String },
+    DuplicateKey { line: usize, column: usize },
 }
 
 impl ProblemKind {
@@ -187,6 +191,12 @@ impl ProblemKind {
             (BadPlanStatus { found }, Lang::Ja) => {
                 format!("\"open\"、\"in_progress\"、\"done\" のいずれかである必要がありますが、{found} です")
             }
+            (DuplicateKey { line, column }, Lang::En) => format!(
+                "is given more than once in the same object (again at line {line}, column {column}); each field may appear only once"
+            ),
+            (DuplicateKey { line, column }, Lang::Ja) => format!(
+                "同じオブジェクトの中に 2 回以上あります（{line} 行 {column} 列で再び出てきます）。各フィールドは 1 回しか書けません"
+            ),
         }
     }
 }

@@ -2,13 +2,16 @@
 //! `docs/exchange-format.md` with a JSON Schema). The same documents are what the app
 //! keeps in localStorage, so a stored entry is checked exactly like an imported file.
 
+mod backup;
 mod error;
+mod json;
 pub mod migrate;
 mod read;
 mod write;
 
+pub use backup::{write_backup, write_backups, BackupContents, DamagedMember};
 pub use error::{Expected, ImportError, JsonKind, Problem, ProblemKind};
-pub use write::{ordered, write, Layout};
+pub use write::{join_parts, ordered, write, write_snapshot, write_working, Layout};
 
 use crate::model::Assessment;
 
@@ -22,8 +25,8 @@ pub const VERSION: u64 = 1;
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
-/// At most this many entries in any one array.
-pub const MAX_ENTRIES: usize = 10_000;
+/// At most this many entries in any one array (defined with the other limits).
+pub use crate::model::limits::MAX_ENTRIES;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -42,10 +45,16 @@ pub fn read_with(bytes: &[u8], steps: &[migrate::Migration]) -> Result<Assessmen
 #[derive(Clone, Debug, PartialEq)]
 pub enum Document {
     Assessment(Box<Assessment>),
-    Backup(Vec<Assessment>),
+    /// The members read, and those that could not be (at least one was read).
+    Backup(BackupContents),
 }
 
-/// Reads an assessment file or a backup file (`"format": "x1060-backup"`).
+/// Reads an assessment file or a backup file (`"format": "x1060-backup"`). A backup
+/// is read member by member: the members that cannot be read are named in
+/// [`BackupContents::damaged`] and the others offered. It is an error as a whole when
+/// its envelope is wrong (version, `assessments` list) or when every member is
+/// damaged (then with every member's problems, their paths prefixed with
+/// `assessments[i].`).
 pub fn read_any(bytes: &[u8]) -> Result<Document, ImportError> {
     let value = parse(bytes)?;
     if value.get("format").and_then(serde_json::Value::as_str) == Some(BACKUP_FORMAT) {
@@ -68,20 +77,28 @@ fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    serde_json::from_str(text).map_err(|e| {
-        let (line, column) = place(text, e.line(), e.column());
-        // serde_json stops at 128 levels of nesting and says so in its message.
-        if e.to_string().starts_with("recursion limit exceeded") {
-            ImportError::TooDeep { line, column }
-        } else {
-            let text = e.to_string();
-            let detail = match text.rfind(" at line ") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            };
-            ImportError::Syntax { line, column, detail }
+    json::parse(text).map_err(|e| match e {
+        json::ParseError::DuplicateKey { path, line, column } => {
+            read::fatal(&path, ProblemKind::DuplicateKey { line, column })
         }
+        json::ParseError::Json(e) => syntax_error(text, &e),
     })
+}
+
+/// A syntax error (or nesting too deep) at its place.
+fn syntax_error(text: &str, e: &serde_json::Error) -> ImportError {
+    let (line, column) = place(text, e.line(), e.column());
+    // serde_json stops at 128 levels of nesting and says so in its message.
+    if e.to_string().starts_with("recursion limit exceeded") {
+        ImportError::TooDeep { line, column }
+    } else {
+        let text = e.to_string();
+        let detail = match text.rfind(" at line ") {
+            Some(cut) => text[..cut].to_owned(),
+            None => text,
+        };
+        ImportError::Syntax { line, column, detail }
+    }
 }
 
 /// serde_json reports an error found at a line break as column 0 of the next line;
@@ -92,20 +109,6 @@ fn place(text: &str, line: usize, column: usize) -> (usize, usize) {
     }
     let previous = text.split('\n').nth(line - 2).unwrap_or_default().trim_end_matches('\r');
     (line - 1, previous.chars().count().max(1))
-}
-
-/// A backup of many assessments: `{"format": "x1060-backup", "version": 1,
-/// "created": ..., "assessments": [ format-v1 documents ]}`.
-pub fn write_backup(assessments: &[&Assessment], created: &crate::model::Timestamp) -> String {
-    let docs: Vec<serde_json::Value> =
-        assessments.iter().filter_map(|a| serde_json::from_str(&write(a, Layout::Compact)).ok()).collect();
-    let backup = serde_json::json!({
-        "format": BACKUP_FORMAT,
-        "version": VERSION,
-        "created": created.as_str(),
-        "assessments": docs,
-    });
-    serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
 
 /// Reads text (for example a stored entry).

@@ -12,14 +12,17 @@ mod services;
 
 use serde_json::Value;
 
+use super::backup::{BackupContents, DamagedMember};
 use super::error::{Expected, ImportError, JsonKind, ProblemKind};
 use super::migrate::Migration;
 use super::{MAX_ENTRIES, MAX_PROBLEMS, VERSION};
 use crate::model::Assessment;
-use fields::{fatal, show, Need, Reader};
+pub(super) use fields::fatal;
+pub(super) use fields::show;
+use fields::{Need, Reader};
 
-/// Longest improvement action accepted, in characters.
-pub const PLAN_ACTION_CHARS: usize = 2_000;
+/// Longest improvement action accepted, in characters (defined with the other limits).
+use crate::model::limits::MAX_PLAN_ACTION_CHARS as PLAN_ACTION_CHARS;
 
 /// Reads a parsed document, migrating older versions with `steps`.
 pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessment, ImportError> {
@@ -51,57 +54,76 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
     }
 }
 
-/// Reads a backup: every assessment in it, or every problem of every one (their
-/// paths prefixed with `assessments[i].`).
-pub(super) fn read_backup(root: Value, steps: &[Migration]) -> Result<Vec<Assessment>, ImportError> {
-    match root.get("version") {
-        None => return Err(fatal("version", ProblemKind::Missing)),
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > VERSION) => {
-            return Err(fatal("version", ProblemKind::NewerVersion { found: n.to_string() }))
+/// Reads a backup: every member that can be read, and the others named. Its
+/// envelope must be right, and at least one member readable; otherwise the error
+/// lists every problem of every member, their paths prefixed with `assessments[i].`.
+pub(super) fn read_backup(root: Value, steps: &[Migration]) -> Result<BackupContents, ImportError> {
+    check_backup_version(&root)?;
+    let items = backup_items(root)?;
+    let mut contents = BackupContents { members: Vec::with_capacity(items.len()), damaged: Vec::new() };
+    for (i, item) in items.into_iter().enumerate() {
+        let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
+        match read_document(item, steps) {
+            Ok(a) => contents.members.push(a),
+            Err(error) => contents.damaged.push(DamagedMember { position: i + 1, name, error }),
         }
-        Some(v) => return Err(fatal("version", ProblemKind::BadVersion { found: show(v), oldest: VERSION })),
     }
-    let items = match root.get("assessments") {
-        None => return Err(fatal("assessments", ProblemKind::Missing)),
-        Some(Value::Array(items)) if items.len() > MAX_ENTRIES => {
-            return Err(fatal("assessments", ProblemKind::TooMany { len: items.len(), max: MAX_ENTRIES }))
+    if contents.members.is_empty() && !contents.damaged.is_empty() {
+        return Err(all_damaged(contents.damaged));
+    }
+    Ok(contents)
+}
+
+/// The backup's `version`: this build's.
+fn check_backup_version(root: &Value) -> Result<(), ImportError> {
+    match root.get("version") {
+        None => Err(fatal("version", ProblemKind::Missing)),
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => Ok(()),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > VERSION) => {
+            Err(fatal("version", ProblemKind::NewerVersion { found: n.to_string() }))
         }
-        Some(Value::Array(items)) => items,
-        Some(v) => {
-            return Err(fatal(
-                "assessments",
-                ProblemKind::WrongType { expected: Expected::Array, found: JsonKind::of(v) },
-            ))
-        }
+        Some(v) => Err(fatal("version", ProblemKind::BadVersion { found: show(v), oldest: VERSION })),
+    }
+}
+
+/// The backup's `assessments`: a list of at most [`MAX_ENTRIES`] entries.
+fn backup_items(root: Value) -> Result<Vec<Value>, ImportError> {
+    let list = match root {
+        Value::Object(mut fields) => fields.remove("assessments"),
+        _ => None,
     };
-    let mut out = Vec::with_capacity(items.len());
+    match list {
+        None => Err(fatal("assessments", ProblemKind::Missing)),
+        Some(Value::Array(items)) if items.len() > MAX_ENTRIES => {
+            Err(fatal("assessments", ProblemKind::TooMany { len: items.len(), max: MAX_ENTRIES }))
+        }
+        Some(Value::Array(items)) => Ok(items),
+        Some(v) => {
+            Err(fatal("assessments", ProblemKind::WrongType { expected: Expected::Array, found: JsonKind::of(&v) }))
+        }
+    }
+}
+
+/// One error for a backup none of whose members can be read: every problem of every
+/// member (the first [`MAX_PROBLEMS`], then a count), paths prefixed with the member's.
+fn all_damaged(damaged: Vec<DamagedMember>) -> ImportError {
     let mut problems = Vec::new();
     let mut more = 0;
-    for (i, item) in items.iter().enumerate() {
-        match read_document(item.clone(), steps) {
-            Ok(a) => out.push(a),
-            Err(ImportError::Invalid { problems: found, more: extra }) => {
-                more += extra;
-                for mut p in found {
-                    p.path = if p.path.is_empty() {
-                        format!("assessments[{i}]")
-                    } else {
-                        format!("assessments[{i}].{}", p.path)
-                    };
-                    if problems.len() < MAX_PROBLEMS {
-                        problems.push(p);
-                    } else {
-                        more += 1;
-                    }
-                }
+    for member in damaged {
+        let i = member.position.saturating_sub(1);
+        let ImportError::Invalid { problems: found, more: extra } = member.error else {
+            return member.error;
+        };
+        more += extra;
+        for mut p in found {
+            p.path =
+                if p.path.is_empty() { format!("assessments[{i}]") } else { format!("assessments[{i}].{}", p.path) };
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(p);
+            } else {
+                more += 1;
             }
-            Err(other) => return Err(other),
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(ImportError::Invalid { problems, more })
-    }
+    ImportError::Invalid { problems, more }
 }

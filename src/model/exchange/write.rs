@@ -7,7 +7,7 @@ use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use super::{FORMAT, VERSION};
-use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceId, ServiceStates};
+use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceId, ServiceStates, Snapshot};
 
 #[derive(DeriveSerialize)]
 struct FileOut<'a> {
@@ -98,8 +98,9 @@ pub fn ordered<'a, V>(
         .filter_map(|s| states.get_key_value(s.id).map(|(id, st)| (id.as_str(), st)))
         .collect();
     if out.len() < states.len() {
+        let index = catalogue.index(custom);
         for (id, st) in states {
-            if catalogue.find(custom, id.as_str()).is_none() {
+            if !index.contains(id.as_str()) {
                 out.push((id.as_str(), st));
             }
         }
@@ -137,6 +138,11 @@ fn plan_out(a: &Assessment) -> Vec<PlanOut<'_>> {
 }
 
 fn file_out(a: &Assessment) -> FileOut<'_> {
+    FileOut { snapshots: snapshots_out(a), ..working_out(a) }
+}
+
+/// Everything but the snapshots.
+fn working_out(a: &Assessment) -> FileOut<'_> {
     FileOut {
         format: FORMAT,
         version: VERSION,
@@ -151,13 +157,17 @@ fn file_out(a: &Assessment) -> FileOut<'_> {
             .iter()
             .map(|c| CustomOut { id: c.id.as_str(), category: c.category.as_str(), name: &c.name })
             .collect(),
-        snapshots: a
-            .snapshots
-            .iter()
-            .map(|s| SnapshotOut { label: &s.label, taken: s.taken.as_str(), services: services_out(a, &s.services) })
-            .collect(),
+        snapshots: Vec::new(),
         plan: plan_out(a),
     }
+}
+
+fn snapshot_out<'a>(a: &'a Assessment, s: &'a Snapshot) -> SnapshotOut<'a> {
+    SnapshotOut { label: &s.label, taken: s.taken.as_str(), services: services_out(a, &s.services) }
+}
+
+fn snapshots_out(a: &Assessment) -> Vec<SnapshotOut<'_>> {
+    a.snapshots.iter().map(|s| snapshot_out(a, s)).collect()
 }
 
 /// How a document is laid out.
@@ -178,4 +188,37 @@ pub fn write(a: &Assessment, layout: Layout) -> String {
         Layout::Compact => serde_json::to_string(&out),
     };
     result.unwrap_or_default()
+}
+
+/// The working state of an assessment (everything but its snapshots), compact. The
+/// browser storage keeps each snapshot under a key of its own, so an edit rewrites
+/// only this part; [`join_parts`] puts a document back together.
+pub fn write_working(a: &Assessment) -> String {
+    serde_json::to_string(&working_out(a)).unwrap_or_default()
+}
+
+/// One snapshot of `a`, compact, as an entry of a document's `snapshots` list.
+pub fn write_snapshot(a: &Assessment, s: &Snapshot) -> String {
+    serde_json::to_string(&snapshot_out(a, s)).unwrap_or_default()
+}
+
+/// A whole document from a working state written by [`write_working`] and snapshots
+/// written by [`write_snapshot`], for the reader to check as any other document.
+/// Text that is not of that shape gives a document the reader refuses.
+pub fn join_parts(working: &str, snapshots: &[String]) -> String {
+    let body = working.trim_end().strip_suffix('}').unwrap_or(working);
+    if snapshots.is_empty() {
+        return format!("{body}}}");
+    }
+    let mut out = String::with_capacity(body.len() + snapshots.iter().map(|s| s.len() + 1).sum::<usize>() + 16);
+    out.push_str(body);
+    out.push_str(",\"snapshots\":[");
+    for (i, s) in snapshots.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(s);
+    }
+    out.push_str("]}");
+    out
 }

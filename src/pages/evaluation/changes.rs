@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{Comparison, LevelChangeKind, SourcingChangeKind};
-use crate::model::{Assessment, Catalogue, Lang, Level, Sourcing};
+use crate::model::{Assessment, Catalogue, Lang, Level, ServiceIndex, Sourcing};
 use crate::state::use_app;
 
 /// One line of a catalogue or profile evaluation: service, kind of change, before → after.
@@ -32,13 +32,14 @@ fn sourcing_name(t: &Texts, s: Option<Sourcing>, provider: &str) -> String {
     }
 }
 
-fn service_label(a: &Assessment, id: &str, lang: Lang) -> String {
-    let name = a.catalogue.find(&a.custom_services, id).map(|r| r.name(lang).to_owned()).unwrap_or_default();
+fn service_label(index: &ServiceIndex<'_>, id: &str, lang: Lang) -> String {
+    let name = index.get(id).map(|r| r.name(lang).to_owned()).unwrap_or_default();
     format!("{id} {name}")
 }
 
 /// Catalogue evaluation (11.2): services whose level changed, entered or left scope.
 pub fn level_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
+    let index = a.catalogue.index(&a.custom_services);
     c.levels
         .iter()
         .map(|l| {
@@ -49,13 +50,14 @@ pub fn level_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts)
                 LevelChangeKind::Other => t.evaluation.level_other,
             };
             let change = format!("{} → {}", level_name(a.catalogue, lang, l.from), level_name(a.catalogue, lang, l.to));
-            (service_label(a, l.service.as_str(), lang), kind, change)
+            (service_label(&index, l.service.as_str(), lang), kind, change)
         })
         .collect()
 }
 
 /// Profile evaluation (11.3): services moved between in-house and outsourced, providers changed.
 pub fn sourcing_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
+    let index = a.catalogue.index(&a.custom_services);
     c.sourcing
         .iter()
         .map(|s| {
@@ -67,7 +69,7 @@ pub fn sourcing_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Tex
             };
             let change =
                 format!("{} → {}", sourcing_name(t, s.from, &s.provider_from), sourcing_name(t, s.to, &s.provider_to));
-            (service_label(a, s.service.as_str(), lang), kind, change)
+            (service_label(&index, s.service.as_str(), lang), kind, change)
         })
         .collect()
 }

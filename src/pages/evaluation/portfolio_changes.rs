@@ -41,12 +41,13 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
         let lang = app.lang();
         let t = app.t();
         let custom = app.library.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
+        let index = app.library.catalogue.get().index(&custom);
         comparison.with(|c| {
             let Some(c) = c else { return Vec::new() };
             c.scores
                 .iter()
                 .map(|s| {
-                    let name = app.library.catalogue.get().find(&custom, s.service.as_str()).map(|r| r.name(lang).to_owned()).unwrap_or_default();
+                    let name = index.get(s.service.as_str()).map(|r| r.name(lang).to_owned()).unwrap_or_default();
                     let movement = match s.movement {
                         Movement::Improved => t.evaluation.improved,
                         Movement::Worsened => t.evaluation.worsened,

@@ -29,8 +29,11 @@ pub fn ActiveCard() -> impl IntoView {
                             data-testid="active-name"
                             maxlength="200"
                             prop:value=name
+                            on:input:target=move |ev| {
+                                app.library.rename(&ev.target().value(), true);
+                            }
                             on:change:target=move |ev| {
-                                if !app.library.rename(&ev.target().value()) {
+                                if !app.library.rename(&ev.target().value(), false) {
                                     ev.target().set_value(&name());
                                 }
                             }
@@ -43,9 +46,8 @@ pub fn ActiveCard() -> impl IntoView {
                             data-testid="active-organisation"
                             maxlength="200"
                             prop:value=organisation
-                            on:change:target=move |ev| {
-                                app.library.set_organisation(&ev.target().value());
-                            }
+                            on:input:target=move |ev| app.library.set_organisation(&ev.target().value(), true)
+                            on:change:target=move |ev| app.library.set_organisation(&ev.target().value(), false)
                         />
                     </div>
                 </div>

@@ -14,7 +14,7 @@ pub fn CreateForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked();
-        if n.trim().is_empty() {
+        if crate::model::text::clean_name(&n).is_none() {
             invalid.set(true);
             return;
         }
@@ -107,7 +107,7 @@ pub fn BackupCard() -> impl IntoView {
             <button
                 type="button"
                 data-testid="backup-all"
-                disabled=move || app.library.assessments().with(Vec::is_empty)
+                disabled=move || app.library.listings().with(Vec::is_empty)
                 on:click=move |_| app.exports.backup()
             >
                 {move || app.t().home.backup_button}

@@ -55,6 +55,19 @@ pub fn RestorePreview() -> impl IntoView {
                 </h2>
                 <p class="hint">{move || app.t().home.restore_explain}</p>
                 <ul class="plain">{rows}</ul>
+                {move || {
+                    let lang = app.lang();
+                    let damaged: Vec<String> = app
+                        .incoming
+                        .restore()
+                        .with(|p| p.as_ref().map(|p| p.damaged.iter().map(|d| d.message(lang)).collect()).unwrap_or_default());
+                    (!damaged.is_empty()).then(|| view! {
+                        <div class="alert" role="alert" data-testid="restore-damaged">
+                            <p>{app.t().home.damaged_members}</p>
+                            <ul>{damaged.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
                 <div class="actions">
                     <button type="button" class="primary" data-testid="restore-confirm" disabled=move || count() == 0
                         on:click=move |_| app.incoming.confirm_restore()>

@@ -8,7 +8,7 @@ use crate::state::use_app;
 #[component]
 pub fn Intro() -> impl IntoView {
     let app = use_app();
-    let first_visit = move || app.library.assessments().with(Vec::is_empty);
+    let first_visit = move || app.library.listings().with(Vec::is_empty);
     view! {
         <details class="intro-card card" data-testid="intro" prop:open=first_visit>
             <summary>{move || app.t().home.intro_heading}</summary>

@@ -10,14 +10,13 @@ pub fn AssessmentList() -> impl IntoView {
     let items = move || {
         let active = app.library.active();
         let t = app.t();
-        app.library.assessments().with(|list| {
+        app.library.listings().with(|list| {
             list.iter()
-                .map(|stored| {
-                    let id = stored.id.clone();
-                    let is_active = active.as_ref() == Some(&stored.id);
-                    let a = &stored.assessment;
+                .map(|a| {
+                    let id = a.id.clone();
+                    let is_active = active.as_ref() == Some(&a.id);
                     let updated = a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default();
-                    let decided = a.services.len();
+                    let decided = a.services;
                     view! {
                         <li>
                             <button
@@ -47,7 +46,7 @@ pub fn AssessmentList() -> impl IntoView {
         <section aria-labelledby="list-heading">
             <h2 id="list-heading">{move || app.t().home.your_assessments}</h2>
             <Show
-                when=move || app.library.assessments().with(|l| !l.is_empty())
+                when=move || app.library.listings().with(|l| !l.is_empty())
                 fallback=move || view! { <p class="empty">{move || app.t().home.no_assessments}</p> }
             >
                 <ul class="assessment-list">{items}</ul>

@@ -1,11 +1,10 @@
 //! Entries of the later phases: the snapshots kept for evaluation, and the
 //! improvement plan.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::fields::{join, show, Need, Reader};
+use super::services::entry_path;
 use super::PLAN_ACTION_CHARS;
 use crate::model::exchange::error::ProblemKind;
 use crate::model::{Assessment, Date, Plan, PlanItem, PlanStatus, ServiceId, Snapshot};
@@ -32,13 +31,13 @@ impl Reader {
     pub(super) fn plan(&mut self, value: Option<&Value>) -> Plan {
         let mut plan = Plan::new();
         let Some(items) = self.array(value, "plan", false) else { return plan };
-        let mut first_seen: HashMap<ServiceId, usize> = HashMap::new();
+        self.start_list();
+        let mut prefix = String::new();
         for (i, item) in items.iter().enumerate() {
-            let prefix = format!("plan[{i}]");
+            entry_path(&mut prefix, "plan", i);
             let Some(obj) = self.object(item, &prefix) else { continue };
-            let id = self.known_unique_id(obj, "plan", i, &mut first_seen);
-            let sid = id.as_ref().map(|s| s.as_str().to_owned());
-            let item = self.plan_item(obj, &prefix, sid.as_deref());
+            let id = self.known_unique_id(obj, "plan", i, &prefix);
+            let item = self.plan_item(obj, &prefix, id.as_ref().map(ServiceId::as_str));
             if let Some(id) = id {
                 if !item.is_blank() {
                     plan.insert(id, item);

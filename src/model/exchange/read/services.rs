@@ -1,8 +1,6 @@
 //! Service entries: the custom services an organisation added, and the state of each
 //! service (level, sourcing, provider, scores, note), in the working state or a snapshot.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::fields::{join, show, Need, Reader};
@@ -13,29 +11,30 @@ use crate::model::{
 };
 
 impl Reader {
-    /// The `id` of entry `index` of the list at `path`: a service of the catalogue or
-    /// a custom one, not seen earlier in the same list.
+    /// The `id` of entry `index` of the list at `path` (the entry `obj` at `prefix`):
+    /// a service of the catalogue or a custom one, not seen earlier in the same list
+    /// (call [`Reader::start_list`] before each list).
     pub(super) fn known_unique_id(
         &mut self,
         obj: &Map<String, Value>,
         path: &str,
         index: usize,
-        first_seen: &mut HashMap<ServiceId, usize>,
+        prefix: &str,
     ) -> Option<ServiceId> {
-        let prefix = format!("{path}[{index}]");
-        let id = self.id(obj, &prefix)?;
-        let quoted = show(&Value::from(id.as_str()));
-        if self.catalogue.find(&self.custom, id.as_str()).is_none() {
-            let kind = ProblemKind::UnknownService { id: quoted, catalogue: self.catalogue.id.to_owned() };
-            self.problem(join(&prefix, "id"), None, kind);
-            None
-        } else if let Some(first) = first_seen.get(&id) {
-            let kind = ProblemKind::DuplicateService { id: quoted, first: format!("{path}[{first}]") };
-            self.problem(join(&prefix, "id"), None, kind);
-            None
-        } else {
-            first_seen.insert(id.clone(), index);
-            Some(id)
+        let id = self.id(obj, prefix)?;
+        let quoted = || show(&Value::from(id.as_str()));
+        let Some(number) = self.known(id.as_str()) else {
+            let kind = ProblemKind::UnknownService { id: quoted(), catalogue: self.catalogue.id.to_owned() };
+            self.problem(join(prefix, "id"), None, kind);
+            return None;
+        };
+        match self.seen_at(number, index) {
+            Some(first) => {
+                let kind = ProblemKind::DuplicateService { id: quoted(), first: format!("{path}[{first}]") };
+                self.problem(join(prefix, "id"), None, kind);
+                None
+            }
+            None => Some(id),
         }
     }
 
@@ -47,12 +46,11 @@ impl Reader {
             let prefix = format!("custom_services[{i}]");
             let Some(obj) = self.object(item, &prefix) else { continue };
             let id = self.id(obj, &prefix);
-            let sid = id.as_ref().map(|i| i.as_str().to_owned());
-            let sid = sid.as_deref();
+            let sid = id.as_ref().map(ServiceId::as_str);
             let category = self.custom_category(obj, &prefix, sid);
             let name = self.custom_name(obj, &prefix, sid);
             if let Some(id) = &id {
-                if self.catalogue.find(&self.custom, id.as_str()).is_some() {
+                if self.known(id.as_str()).is_some() {
                     self.problem(
                         join(&prefix, "id"),
                         None,
@@ -62,7 +60,7 @@ impl Reader {
                 }
             }
             if let (Some(id), Some(category), Some(name)) = (id, category, name) {
-                self.custom.push(CustomService { id, category, name });
+                self.add_custom(CustomService { id, category, name });
             }
         }
     }
@@ -116,20 +114,22 @@ impl Reader {
 
     /// A list of service states at `path`: one entry per known service, at most once each.
     pub(super) fn services(&mut self, value: Option<&Value>, path: &str, required: bool) -> ServiceStates {
-        let mut states = ServiceStates::new();
-        let Some(items) = self.array(value, path, required) else { return states };
-        let mut first_seen: HashMap<ServiceId, usize> = HashMap::new();
+        // Collected, then built at once: faster than inserting entries one by one.
+        let mut states = Vec::new();
+        let Some(items) = self.array(value, path, required) else { return ServiceStates::new() };
+        self.start_list();
+        // One buffer for every entry's path: no allocation per entry.
+        let mut prefix = String::new();
         for (i, item) in items.iter().enumerate() {
-            let prefix = format!("{path}[{i}]");
+            entry_path(&mut prefix, path, i);
             let Some(obj) = self.object(item, &prefix) else { continue };
-            let id = self.known_unique_id(obj, path, i, &mut first_seen);
-            let sid = id.as_ref().map(|s| s.as_str().to_owned());
-            let state = self.service_fields(obj, &prefix, sid.as_deref());
+            let id = self.known_unique_id(obj, path, i, &prefix);
+            let state = self.service_fields(obj, &prefix, id.as_ref().map(ServiceId::as_str));
             if let Some(id) = id {
-                states.insert(id, state);
+                states.push((id, state));
             }
         }
-        states
+        states.into_iter().collect()
     }
 
     fn service_fields(&mut self, obj: &Map<String, Value>, prefix: &str, sid: Option<&str>) -> ServiceAssessment {
@@ -180,4 +180,13 @@ impl Reader {
         }
         score
     }
+}
+
+/// Writes the path of entry `index` of the list at `path` into `buffer`, such as
+/// `services[3]`.
+pub(super) fn entry_path(buffer: &mut String, path: &str, index: usize) {
+    use std::fmt::Write as _;
+    buffer.clear();
+    // Writing into a String cannot fail.
+    let _ = write!(buffer, "{path}[{index}]");
 }

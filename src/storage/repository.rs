@@ -1,0 +1,550 @@
+//! The repository over storage layout 2: list, open, create, commit edits with a
+//! revision check, snapshots under keys of their own, the trash.
+//!
+//! Every method is one synchronous step that leaves the store consistent when it
+//! fails: what it wrote is put back, or nothing was written yet. The app runs each
+//! step under a lock shared by its tabs (the Web Locks API), so steps of different
+//! tabs never interleave; the revision check finds what another tab wrote since this
+//! tab read, and [`Repository::commit`] then re-applies this tab's edits to that
+//! newer state instead of overwriting it.
+
+use std::collections::BTreeSet;
+
+use super::entries::{Listing, ListingEntry, TrashEntry, WorkEntry};
+use super::keys::{self, id_after};
+use super::{KeyValueStore, StorageError};
+use crate::model::exchange::{self, ImportError};
+use crate::model::{Assessment, AssessmentId, Lang, Snapshot, Timestamp};
+
+/// How many writes an assessment's working state has had.
+pub type Revision = u64;
+
+/// An edit of an assessment, kept so it can be applied again to a newer state.
+pub type Edit<'a> = &'a dyn Fn(&mut Assessment);
+
+/// An assessment read from storage, with what a later write must know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub id: AssessmentId,
+    pub assessment: Assessment,
+    pub revision: Revision,
+    /// The key number of each of `assessment.snapshots`, in the same order.
+    pub snapshot_keys: Vec<u64>,
+}
+
+/// A stored entry that could not be read, set aside untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub error: EntryError,
+}
+
+/// Why a stored entry could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryError {
+    /// The document in it is not one the reader accepts.
+    Document(ImportError),
+    /// The entry around the document is damaged.
+    Envelope(String),
+    /// A snapshot listed in it is missing.
+    MissingSnapshot,
+}
+
+impl EntryError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EntryError::Document(e), _) => e.message(lang),
+            (EntryError::Envelope(detail), Lang::En) => format!("The stored entry is damaged: {detail}"),
+            (EntryError::Envelope(detail), Lang::Ja) => format!("保存データが壊れています: {detail}"),
+            (EntryError::MissingSnapshot, Lang::En) => {
+                "A snapshot of this assessment is missing from the browser's storage.".to_owned()
+            }
+            (EntryError::MissingSnapshot, Lang::Ja) => {
+                "このアセスメントのスナップショットがブラウザの保存領域から失われています。".to_owned()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for EntryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// An assessment in the trash.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trashed {
+    pub id: AssessmentId,
+    pub deleted: Option<Timestamp>,
+    pub assessment: Assessment,
+}
+
+/// What start-up finds, without reading any document but the listings'.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub listings: Vec<Listing>,
+    /// The active assessment, if it is listed.
+    pub active: Option<AssessmentId>,
+    /// Entries that could not be read (assessments and trash), set aside.
+    pub unreadable: Vec<Unreadable>,
+    /// Deleted assessments, most recently deleted first.
+    pub trash: Vec<Trashed>,
+}
+
+/// What became of a write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Committed {
+    /// Written; the state in memory is the stored one, at this revision.
+    Saved { revision: Revision },
+    /// Another tab had written since: its state, with this tab's edits applied again
+    /// on top, is what was stored (and what the tab should show now).
+    Merged(Box<Stored>),
+    /// The assessment is no longer live (deleted in another tab). The edits went into
+    /// its trash copy when there is one (`in_trash`), so restoring brings them back.
+    Gone { in_trash: bool },
+}
+
+/// Why an assessment could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// Not stored (deleted in another tab).
+    Missing,
+    Unreadable(Unreadable),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for OpenError {
+    fn from(e: StorageError) -> Self {
+        OpenError::Storage(e)
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageError> {
+    serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))
+}
+
+pub struct Repository<S> {
+    store: S,
+    /// Who writes: a token of this tab, kept in each working entry it writes.
+    writer: String,
+}
+
+/// Whether a change another tab made to a working entry (`old` → `new`, the raw
+/// values of a storage event) overwrote a revision that `writer` had written without
+/// building on it. A browser's other tabs see a write a moment later, so a tab that
+/// takes the lock right after another tab wrote can still read the revision before
+/// it and write over it. When that happened, the revision from which this tab's
+/// writes were lost is returned: its edits of that revision and later ones must be
+/// applied again.
+pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
+    let old: WorkEntry = serde_json::from_str(old).ok()?;
+    let new: WorkEntry = serde_json::from_str(new).ok()?;
+    (!writer.is_empty() && old.writer == writer && new.writer != writer && new.rev <= old.rev).then_some(new.rev)
+}
+
+impl<S: KeyValueStore> Repository<S> {
+    pub fn new(store: S) -> Self {
+        Repository { store, writer: String::new() }
+    }
+
+    /// A repository whose writes are marked as `writer`'s.
+    pub fn with_writer(store: S, writer: impl Into<String>) -> Self {
+        Repository { store, writer: writer.into() }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    // ---- listings ----
+
+    fn read_index(&self) -> Result<Option<Vec<Listing>>, StorageError> {
+        let Some(text) = self.store.get(keys::INDEX)? else { return Ok(None) };
+        Ok(serde_json::from_str::<Vec<ListingEntry>>(&text)
+            .ok()
+            .map(|list| list.into_iter().filter_map(ListingEntry::into_listing).collect()))
+    }
+
+    pub(super) fn write_index(&self, listings: &[Listing]) -> Result<(), StorageError> {
+        let entries: Vec<ListingEntry> = listings.iter().map(ListingEntry::from).collect();
+        self.store.set(keys::INDEX, &to_json(&entries)?)
+    }
+
+    /// The listings, in the user's order. The index is checked against the stored
+    /// working states: a listing without one is dropped, a working state without a
+    /// listing (left by an interrupted write, or a damaged index) is listed from its
+    /// document, so nothing stored is ever hidden. Damaged working states are
+    /// returned apart.
+    fn listings(&self, all_keys: &[String]) -> Result<(Vec<Listing>, Vec<Unreadable>), StorageError> {
+        let mut unreadable = Vec::new();
+        // Every working entry is looked at (not its document): a damaged one is set
+        // aside at start-up rather than found when opened.
+        let mut stored: Vec<AssessmentId> = Vec::new();
+        for id in all_keys.iter().filter_map(|k| id_after(k, keys::WORK)) {
+            match self.read_work(&id) {
+                Ok(Some(_)) => stored.push(id),
+                Ok(None) | Err(OpenError::Missing) => {}
+                Err(OpenError::Unreadable(u)) => unreadable.push(u),
+                Err(OpenError::Storage(e)) => return Err(e),
+            }
+        }
+        let stored_set: BTreeSet<&AssessmentId> = stored.iter().collect();
+        let mut listings = self.read_index()?.unwrap_or_default();
+        let mut seen = BTreeSet::new();
+        listings.retain(|l| stored_set.contains(&l.id) && seen.insert(l.id.clone()));
+        for id in stored {
+            if seen.contains(&id) {
+                continue;
+            }
+            match self.open(&id) {
+                Ok(s) => listings.push(Listing::of(&id, &s.assessment)),
+                Err(OpenError::Unreadable(u)) => unreadable.push(u),
+                Err(OpenError::Missing) => {}
+                Err(OpenError::Storage(e)) => return Err(e),
+            }
+        }
+        Ok((listings, unreadable))
+    }
+
+    /// The listings for a step that rewrites the index.
+    pub(super) fn listings_for_delete(&self, all_keys: &[String]) -> Result<Vec<Listing>, StorageError> {
+        self.listings(all_keys).map(|(l, _)| l)
+    }
+
+    /// Everything start-up needs: the listings, the active id, damaged entries and
+    /// the trash. Reads the index, not the documents (but for unlisted ones).
+    pub fn load(&self) -> Result<Loaded, StorageError> {
+        let all_keys = self.store.keys()?;
+        let (listings, mut unreadable) = self.listings(&all_keys)?;
+        let (trash, damaged_trash) = self.trash_of(&all_keys)?;
+        unreadable.extend(damaged_trash);
+        let active = self
+            .store
+            .get(keys::ACTIVE)?
+            .and_then(|s| AssessmentId::parse(&s).ok())
+            .filter(|id| listings.iter().any(|l| &l.id == id));
+        Ok(Loaded { listings, active, unreadable, trash })
+    }
+
+    // ---- one assessment ----
+
+    fn read_work(&self, id: &AssessmentId) -> Result<Option<(String, WorkEntry)>, OpenError> {
+        let key = keys::work(id);
+        let Some(raw) = self.store.get(&key)? else { return Ok(None) };
+        match serde_json::from_str::<WorkEntry>(&raw) {
+            Ok(entry) => Ok(Some((raw, entry))),
+            Err(e) => {
+                // Not JSON at all: the reader's message says where (line and column).
+                let error = match exchange::read_str(&raw) {
+                    Err(syntax) if serde_json::from_str::<serde::de::IgnoredAny>(&raw).is_err() => {
+                        EntryError::Document(syntax)
+                    }
+                    _ => EntryError::Envelope(e.to_string()),
+                };
+                Err(OpenError::Unreadable(Unreadable { key, raw, error }))
+            }
+        }
+    }
+
+    /// The whole document of a working state and its snapshots, as text.
+    fn document_text(&self, id: &AssessmentId, entry: &WorkEntry) -> Result<String, StorageError> {
+        let mut parts = Vec::with_capacity(entry.snapshots.len());
+        for n in &entry.snapshots {
+            // A missing snapshot key is found by the count check of `open`.
+            if let Some(text) = self.store.get(&keys::snapshot(id, *n))? {
+                parts.push(text);
+            }
+        }
+        Ok(exchange::join_parts(&entry.document, &parts))
+    }
+
+    /// Reads and checks one assessment with its snapshots.
+    pub fn open(&self, id: &AssessmentId) -> Result<Stored, OpenError> {
+        let Some((raw, entry)) = self.read_work(id)? else { return Err(OpenError::Missing) };
+        let text = self.document_text(id, &entry)?;
+        match exchange::read_str(&text) {
+            Ok(assessment) if assessment.snapshots.len() == entry.snapshots.len() => {
+                Ok(Stored { id: id.clone(), assessment, revision: entry.rev, snapshot_keys: entry.snapshots })
+            }
+            Ok(_) => {
+                Err(OpenError::Unreadable(Unreadable { key: keys::work(id), raw, error: EntryError::MissingSnapshot }))
+            }
+            Err(error) => {
+                Err(OpenError::Unreadable(Unreadable { key: keys::work(id), raw, error: EntryError::Document(error) }))
+            }
+        }
+    }
+
+    /// Stores a new assessment under `id` (at `position` in the list, else at the
+    /// end). On failure nothing is left behind.
+    pub fn create(&self, id: &AssessmentId, a: &Assessment, position: Option<usize>) -> Result<Stored, StorageError> {
+        let mut written: Vec<String> = Vec::new();
+        let result = self.create_keys(id, a, position, &mut written);
+        if result.is_err() {
+            for key in written {
+                let _ = self.store.remove(&key);
+            }
+        }
+        result
+    }
+
+    fn create_keys(
+        &self,
+        id: &AssessmentId,
+        a: &Assessment,
+        position: Option<usize>,
+        written: &mut Vec<String>,
+    ) -> Result<Stored, StorageError> {
+        let mut snapshot_keys = Vec::with_capacity(a.snapshots.len());
+        for (i, s) in a.snapshots.iter().enumerate() {
+            let n = i as u64 + 1;
+            let key = keys::snapshot(id, n);
+            self.store.set(&key, &exchange::write_snapshot(a, s))?;
+            written.push(key);
+            snapshot_keys.push(n);
+        }
+        let entry = WorkEntry {
+            rev: 1,
+            snapshots: snapshot_keys.clone(),
+            next: snapshot_keys.len() as u64 + 1,
+            writer: self.writer.clone(),
+            document: exchange::write_working(a),
+        };
+        let key = keys::work(id);
+        self.store.set(&key, &to_json(&entry)?)?;
+        written.push(key);
+        let all_keys = self.store.keys()?;
+        let (mut listings, _) = self.listings(&all_keys)?;
+        listings.retain(|l| &l.id != id);
+        let at = position.unwrap_or(listings.len()).min(listings.len());
+        listings.insert(at, Listing::of(id, a));
+        self.write_index(&listings)?;
+        Ok(Stored { id: id.clone(), assessment: a.clone(), revision: 1, snapshot_keys })
+    }
+
+    /// Updates the listing of `id` in the index (or adds it).
+    fn relist(&self, id: &AssessmentId, a: &Assessment) -> Result<(), StorageError> {
+        let mut listings = self.read_index()?.unwrap_or_default();
+        let listing = Listing::of(id, a);
+        match listings.iter_mut().find(|l| &l.id == id) {
+            Some(l) if *l == listing => return Ok(()),
+            Some(l) => *l = listing,
+            None => listings.push(listing),
+        }
+        self.write_index(&listings)
+    }
+
+    /// Writes `current` as revision `base + 1` of the working state of `id`, when the
+    /// stored revision is still `base`; otherwise applies `edits` again to the stored
+    /// state and writes that. Snapshots are not touched (they have their own steps).
+    pub fn commit(
+        &self,
+        id: &AssessmentId,
+        base: Revision,
+        current: &Assessment,
+        edits: &[Edit<'_>],
+    ) -> Result<Committed, StorageError> {
+        let entry = match self.read_work(id) {
+            Ok(Some((_, entry))) => entry,
+            Ok(None) => return self.commit_to_trash(id, edits),
+            // A damaged stored state is never overwritten: it is set aside as it is.
+            Err(OpenError::Unreadable(u)) => return Err(StorageError::Damaged(u.error.message(Lang::En))),
+            Err(OpenError::Missing) => return self.commit_to_trash(id, edits),
+            Err(OpenError::Storage(e)) => return Err(e),
+        };
+        if entry.rev == base {
+            let next = WorkEntry {
+                rev: base + 1,
+                writer: self.writer.clone(),
+                document: exchange::write_working(current),
+                ..entry
+            };
+            self.store.set(&keys::work(id), &to_json(&next)?)?;
+            self.relist(id, current)?;
+            return Ok(Committed::Saved { revision: base + 1 });
+        }
+        let mut stored = match self.open(id) {
+            Ok(s) => s,
+            Err(OpenError::Storage(e)) => return Err(e),
+            Err(OpenError::Missing) => return self.commit_to_trash(id, edits),
+            Err(OpenError::Unreadable(u)) => return Err(StorageError::Damaged(u.error.message(Lang::En))),
+        };
+        for edit in edits {
+            edit(&mut stored.assessment);
+        }
+        let next = WorkEntry {
+            rev: entry.rev + 1,
+            writer: self.writer.clone(),
+            document: exchange::write_working(&stored.assessment),
+            ..entry
+        };
+        self.store.set(&keys::work(id), &to_json(&next)?)?;
+        self.relist(id, &stored.assessment)?;
+        stored.revision = next.rev;
+        Ok(Committed::Merged(Box::new(stored)))
+    }
+
+    /// The assessment was deleted (by another tab) before `edits` were stored: they go
+    /// into its trash copy, so they come back with it.
+    fn commit_to_trash(&self, id: &AssessmentId, edits: &[Edit<'_>]) -> Result<Committed, StorageError> {
+        let key = keys::trash(id);
+        let Some(text) = self.store.get(&key)? else { return Ok(Committed::Gone { in_trash: false }) };
+        let Ok(mut entry) = TrashEntry::read(&text) else {
+            return Ok(Committed::Gone { in_trash: false });
+        };
+        let Ok(mut a) = exchange::read_str(&entry.document) else { return Ok(Committed::Gone { in_trash: false }) };
+        for edit in edits {
+            edit(&mut a);
+        }
+        entry.document = exchange::write(&a, exchange::Layout::Compact);
+        self.store.set(&key, &entry.write().map_err(|e| StorageError::Other(e.to_string()))?)?;
+        Ok(Committed::Gone { in_trash: true })
+    }
+
+    /// The stored working entry of `id`, or why there is none.
+    fn entry_for_snapshots(&self, id: &AssessmentId) -> Result<Option<WorkEntry>, StorageError> {
+        match self.read_work(id) {
+            Ok(entry) => Ok(entry.map(|(_, e)| e)),
+            Err(OpenError::Storage(e)) => Err(e),
+            Err(OpenError::Unreadable(u)) => Err(StorageError::Damaged(u.error.message(Lang::En))),
+            Err(OpenError::Missing) => Ok(None),
+        }
+    }
+
+    /// After a snapshot step: `Saved` when this tab was up to date (`base`), else the
+    /// stored state, read again.
+    fn after_snapshot_step(
+        &self,
+        id: &AssessmentId,
+        base: Revision,
+        written: Revision,
+    ) -> Result<Committed, StorageError> {
+        if written == base + 1 {
+            return Ok(Committed::Saved { revision: written });
+        }
+        match self.open(id) {
+            Ok(s) => Ok(Committed::Merged(Box::new(s))),
+            Err(OpenError::Storage(e)) => Err(e),
+            Err(OpenError::Missing) => Ok(Committed::Gone { in_trash: false }),
+            Err(OpenError::Unreadable(u)) => Err(StorageError::Damaged(u.error.message(Lang::En))),
+        }
+    }
+
+    /// Stores `snapshot` (of `owner`, for the catalogue order and custom services) as
+    /// a new snapshot of `id`, at `position` among its snapshots (else last); also
+    /// returns the snapshot's key number.
+    pub fn add_snapshot(
+        &self,
+        id: &AssessmentId,
+        base: Revision,
+        owner: &Assessment,
+        snapshot: &Snapshot,
+        position: Option<usize>,
+    ) -> Result<(Committed, u64), StorageError> {
+        let Some(mut entry) = self.entry_for_snapshots(id)? else {
+            return Ok((Committed::Gone { in_trash: false }, 0));
+        };
+        let n = entry.next.max(entry.snapshots.iter().max().map_or(1, |m| m + 1));
+        let key = keys::snapshot(id, n);
+        self.store.set(&key, &exchange::write_snapshot(owner, snapshot))?;
+        let at = position.unwrap_or(entry.snapshots.len()).min(entry.snapshots.len());
+        entry.snapshots.insert(at, n);
+        entry.next = n + 1;
+        entry.rev += 1;
+        entry.writer.clone_from(&self.writer);
+        if let Err(e) = self.store.set(&keys::work(id), &to_json(&entry)?) {
+            let _ = self.store.remove(&key);
+            return Err(e);
+        }
+        self.relist_counts(id, entry.snapshots.len())?;
+        Ok((self.after_snapshot_step(id, base, entry.rev)?, n))
+    }
+
+    /// Removes the snapshot with key number `n` from `id`.
+    pub fn delete_snapshot(&self, id: &AssessmentId, base: Revision, n: u64) -> Result<Committed, StorageError> {
+        let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
+        entry.snapshots.retain(|k| *k != n);
+        entry.rev += 1;
+        entry.writer.clone_from(&self.writer);
+        self.store.set(&keys::work(id), &to_json(&entry)?)?;
+        self.store.remove(&keys::snapshot(id, n))?;
+        self.relist_counts(id, entry.snapshots.len())?;
+        self.after_snapshot_step(id, base, entry.rev)
+    }
+
+    /// Writes the snapshot with key number `n` again (after a new label).
+    pub fn rewrite_snapshot(
+        &self,
+        id: &AssessmentId,
+        base: Revision,
+        n: u64,
+        owner: &Assessment,
+        snapshot: &Snapshot,
+    ) -> Result<Committed, StorageError> {
+        let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
+        if !entry.snapshots.contains(&n) {
+            return self.after_snapshot_step(id, base, entry.rev);
+        }
+        self.store.set(&keys::snapshot(id, n), &exchange::write_snapshot(owner, snapshot))?;
+        entry.rev += 1;
+        entry.writer.clone_from(&self.writer);
+        self.store.set(&keys::work(id), &to_json(&entry)?)?;
+        self.after_snapshot_step(id, base, entry.rev)
+    }
+
+    fn relist_counts(&self, id: &AssessmentId, snapshots: usize) -> Result<(), StorageError> {
+        let mut listings = self.read_index()?.unwrap_or_default();
+        if let Some(l) = listings.iter_mut().find(|l| &l.id == id) {
+            if l.snapshots != snapshots {
+                l.snapshots = snapshots;
+                return self.write_index(&listings);
+            }
+        }
+        Ok(())
+    }
+
+    /// The stored revision of `id`, if it is stored and readable: cheap, for telling
+    /// whether another tab wrote.
+    pub fn revision(&self, id: &AssessmentId) -> Result<Option<Revision>, StorageError> {
+        match self.read_work(id) {
+            Ok(entry) => Ok(entry.map(|(_, e)| e.rev)),
+            Err(OpenError::Storage(e)) => Err(e),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Every readable stored assessment, in the user's order (for backups, and for
+    /// telling whether a backup's member is already here).
+    pub fn all(&self) -> Result<Vec<Stored>, StorageError> {
+        let all_keys = self.store.keys()?;
+        let (listings, _) = self.listings(&all_keys)?;
+        let mut out = Vec::with_capacity(listings.len());
+        for l in listings {
+            match self.open(&l.id) {
+                Ok(s) => out.push(s),
+                Err(OpenError::Storage(e)) => return Err(e),
+                Err(_) => {}
+            }
+        }
+        Ok(out)
+    }
+
+    // ---- the active one, preferences ----
+
+    pub fn set_active(&self, id: Option<&AssessmentId>) -> Result<(), StorageError> {
+        match id {
+            Some(id) => self.store.set(keys::ACTIVE, id.as_str()),
+            None => self.store.remove(keys::ACTIVE),
+        }
+    }
+
+    pub fn pref(&self, name: &str) -> Option<String> {
+        self.store.get(&keys::pref(name)).ok().flatten()
+    }
+
+    pub fn set_pref(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        self.store.set(&keys::pref(name), value)
+    }
+}
