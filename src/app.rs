@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{Header, Messages, NeedsAssessment};
-use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Report};
+use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report};
 use crate::state::{use_app, AppState, View};
 
 #[component]
@@ -57,6 +57,7 @@ fn CurrentView() -> impl IntoView {
         }
         match view {
             View::Home => view! { <Home/> }.into_any(),
+            View::Quick => view! { <Quick/> }.into_any(),
             View::Catalogue => view! { <Catalogue/> }.into_any(),
             View::Profile => view! { <Profile/> }.into_any(),
             View::Portfolio => view! { <Portfolio/> }.into_any(),

@@ -488,6 +488,29 @@ fn duplicate_and_unknown_ids_are_refused_with_both_places() {
     assert_eq!(bad.iter().map(|(p, _, _)| p.as_str()).collect::<Vec<_>>(), ["services[0].id", "services[1].current"]);
 }
 
+/// The quick check (`quick`): an unknown category and a category given twice are
+/// refused at the entry's id; a valid one is read with its blank entry dropped.
+#[test]
+fn quick_check_categories_are_checked() {
+    assert_eq!(
+        problem("quick-unknown-category.json"),
+        ("quick.categories[1].id".to_owned(), ProblemKind::UnknownCategory { found: "\"J\"".to_owned() })
+    );
+    assert_eq!(
+        problem("quick-duplicate-category.json"),
+        (
+            "quick.categories[2].id".to_owned(),
+            ProblemKind::DuplicateCategory { id: "\"H\"".to_owned(), first: "quick.categories[0]".to_owned() }
+        )
+    );
+    let quick = ok("quick-valid.json").quick.expect("quick check");
+    assert_eq!(quick.taken.as_ref().map(Timestamp::as_str), Some("2026-12-01T10:00:00+09:00"));
+    assert_eq!(quick.categories.keys().map(|c| c.as_str()).collect::<Vec<_>>(), ["A", "H", "I"]);
+    assert_eq!(quick.estimate("H").current, Some(Score::NotApplicable));
+    assert_eq!(quick.estimate("I").sourcing, Some(Sourcing::Outsource));
+    assert_eq!(quick.overall().0.display().as_deref(), Some("2.00"));
+}
+
 /// A JSON object with a repeated key is refused (serde_json and the browser's
 /// JSON.parse would keep the last value silently): the problem is at the key's path
 /// and says where the second one starts. tests/duplicate_keys.rs has the messages.

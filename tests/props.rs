@@ -1,12 +1,15 @@
 //! Property tests: the reader never panics on arbitrary or mutated input, and any
-//! assessment the model can hold survives a write and a read unchanged.
+//! assessment the model can hold (a quick check included) survives a write and a read
+//! unchanged.
 
 mod common;
 
 use common::sample_text;
 use proptest::prelude::*;
 use x1060_assess::model::exchange::{self, write, Layout};
-use x1060_assess::model::{Assessment, CatalogueDef, Level, Rating, Score, ServiceId, Sourcing, Timestamp};
+use x1060_assess::model::{
+    Assessment, CatalogueDef, CategoryId, Level, QuickCheck, Rating, Score, ServiceId, Sourcing, Timestamp,
+};
 
 fn score() -> impl Strategy<Value = Option<Score>> {
     prop_oneof![Just(None), Just(Some(Score::NotApplicable)), (1i64..=5).prop_map(|v| Rating::new(v).map(Score::Rated))]
@@ -20,12 +23,32 @@ fn sourcing() -> impl Strategy<Value = Option<Sourcing>> {
     prop_oneof![Just(None), proptest::sample::select(Sourcing::ALL.to_vec()).prop_map(Some)]
 }
 
+/// No quick check, or one with estimates for some categories (any may be blank).
+fn quick() -> impl Strategy<Value = Option<QuickCheck>> {
+    let ids: Vec<&'static str> = CatalogueDef::latest().categories.iter().map(|c| c.id).collect();
+    let estimate = (proptest::sample::select(ids), sourcing(), score(), score());
+    let taken = proptest::option::of(0i64..4_000_000_000_000);
+    proptest::option::of((taken, proptest::collection::vec(estimate, 0..12))).prop_map(|quick| {
+        quick.map(|(taken, estimates)| {
+            let mut q = QuickCheck { taken: taken.map(Timestamp::from_unix_millis), ..QuickCheck::default() };
+            for (id, sourcing, current, target) in estimates {
+                q.edit(&CategoryId::parse(id).expect("catalogue category"), |e| {
+                    e.sourcing = sourcing;
+                    e.current = current;
+                    e.target = target;
+                });
+            }
+            q
+        })
+    })
+}
+
 fn assessment() -> impl Strategy<Value = Assessment> {
     let ids: Vec<&'static str> =
         CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).collect();
     let entry = (proptest::sample::select(ids), level(), sourcing(), ".{0,12}", score(), score(), "\\PC{0,20}");
-    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000).prop_map(
-        |(name, org, entries, ms)| {
+    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000, quick()).prop_map(
+        |(name, org, entries, ms, quick)| {
             let name = if name.trim().is_empty() { "x".to_owned() } else { name };
             let mut a = Assessment::new(name, org, Timestamp::from_unix_millis(ms));
             for (id, level, sourcing, provider, current, target, note) in entries {
@@ -39,6 +62,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     s.note = note;
                 });
             }
+            a.quick = quick;
             a
         },
     )

@@ -101,3 +101,58 @@ fn documents_both_refuse() {
     no_name.as_object_mut().expect("object").remove("name");
     agree(&no_name, false);
 }
+
+/// `quick` (the quick check): a document with this value of `quick`.
+fn quick(value: Value) -> Value {
+    with(&["quick"], value)
+}
+
+#[test]
+fn quick_documents_both_accept() {
+    agree(&quick(json!(null)), true);
+    agree(&quick(json!({"categories": []})), true);
+    agree(
+        &quick(json!({
+            "taken": "2026-12-01T10:00:00Z",
+            "categories": [
+                {"id": "A", "sourcing": "insource", "current": 2, "target": 4},
+                {"id": "H", "current": "n/a", "target": "n/a"}
+            ]
+        })),
+        true,
+    );
+    agree(&quick(json!({"taken": null, "categories": [{"id": "I"}], "later": [1]})), true);
+    agree(
+        &quick(json!({"categories": [{"id": "B", "sourcing": null, "current": null, "target": 5, "extra": true}]})),
+        true,
+    );
+    let every: Vec<Value> = ["A", "B", "C", "D", "E", "F", "G", "H", "I"]
+        .iter()
+        .map(|id| json!({"id": id, "current": 1, "target": 5}))
+        .collect();
+    agree(&quick(json!({"categories": every})), true);
+}
+
+#[test]
+fn quick_documents_both_refuse() {
+    agree(&quick(json!([])), false);
+    agree(&quick(json!("A")), false);
+    agree(&quick(json!({})), false);
+    agree(&quick(json!({"categories": null})), false);
+    agree(&quick(json!({"categories": {"A": {}}})), false);
+    agree(&quick(json!({"categories": ["A"]})), false);
+    agree(&quick(json!({"categories": [{"current": 1}]})), false);
+    agree(&quick(json!({"categories": [{"id": "J"}]})), false);
+    agree(&quick(json!({"categories": [{"id": "A-1"}]})), false);
+    agree(&quick(json!({"categories": [{"id": "a"}]})), false);
+    agree(&quick(json!({"categories": [{"id": 1}]})), false);
+    agree(&quick(json!({"categories": [{"id": "A", "current": 1}, {"id": "A", "target": 2}]})), false);
+    agree(&quick(json!({"categories": [{"id": "A"}, {"id": "B"}, {"id": "A"}]})), false);
+    for score in [json!(0), json!(6), json!(2.5), json!("3"), json!("N/A"), json!(true)] {
+        agree(&quick(json!({"categories": [{"id": "A", "current": score}]})), false);
+        agree(&quick(json!({"categories": [{"id": "A", "target": score}]})), false);
+    }
+    agree(&quick(json!({"categories": [{"id": "A", "sourcing": "external"}]})), false);
+    agree(&quick(json!({"taken": "yesterday", "categories": []})), false);
+    agree(&quick(json!({"taken": 1, "categories": []})), false);
+}

@@ -371,3 +371,38 @@ fn a_write_over_this_tabs_revision_by_a_tab_that_had_not_seen_it_is_detected() {
     assert_eq!(lost_write("a", &entry(5, "a"), &entry(5, "a")), None);
     assert_eq!(lost_write("a", "not json", &entry(5, "b")), None);
 }
+
+#[test]
+fn two_tabs_writing_the_revision_after_the_same_one_are_told_apart() {
+    // Tab "b" read a stale revision 1 and wrote its "revision 2" over tab "a"'s: "a"
+    // must not take "b"'s revision for its own and write over "b"'s edits.
+    let store = MemoryStore::default();
+    let a = Repository::with_writer(&store, "tab-a");
+    let b = Repository::with_writer(&store, "tab-b");
+    let first = a.create(&id("x"), &named("Shared"), None).expect("create");
+    let mut in_a = first.assessment.clone();
+    let edit_a = set_level("A-1", Level::Basic);
+    edit_a(&mut in_a);
+    let Committed::Saved { revision: a_rev } = a.commit(&id("x"), first.revision, &in_a, &[&edit_a]).expect("a") else {
+        panic!("a saves")
+    };
+    // "b" writes its revision as if built on the first one (what a stale read looks like).
+    let stale = store.get("x1060.v2.work.x").expect("get").expect("entry");
+    let mut in_b = first.assessment.clone();
+    let edit_b = set_level("B-1", Level::Standard);
+    edit_b(&mut in_b);
+    let b_entry = stale.replacen(&format!("\"rev\":{a_rev}"), &format!("\"rev\":{}", first.revision), 1);
+    store.set("x1060.v2.work.x", &b_entry).expect("stale base");
+    let Committed::Saved { revision: b_rev } = b.commit(&id("x"), first.revision, &in_b, &[&edit_b]).expect("b") else {
+        panic!("b saves over its stale base")
+    };
+    assert_ne!(a_rev, b_rev, "the same counter, different writers");
+    // "a" edits again: its base is its own revision, which is not what is stored.
+    let edit_a2 = set_level("C-1", Level::Advanced);
+    edit_a2(&mut in_a);
+    let done = a.commit(&id("x"), a_rev, &in_a, &[&edit_a2]).expect("a again");
+    assert!(matches!(done, Committed::Merged(_)), "merged, not written over: {done:?}");
+    let stored = a.open(&id("x")).expect("open").assessment;
+    assert_eq!(stored.service("B-1").level, Some(Level::Standard), "b's edit survives");
+    assert_eq!(stored.service("C-1").level, Some(Level::Advanced));
+}

@@ -41,3 +41,13 @@ pub fn focus_main() {
         }
     }
 }
+
+/// Prints with `class` on `<html>` (for a print stylesheet that shows one part of the
+/// page), removed again when the print dialog closes.
+pub fn print_marked(class: &str) -> Result<(), super::BrowserError> {
+    let root = document()?.document_element().ok_or_else(|| super::BrowserError("no root element".to_owned()))?;
+    root.class_list().add_1(class)?;
+    let printed = window()?.print().map_err(Into::into);
+    root.class_list().remove_1(class)?;
+    printed
+}

@@ -1,11 +1,12 @@
 //! The radar chart of category means: pure geometry ([`geometry`]) and drawing on any
-//! plotters backend ([`radar`]).
+//! plotters backend ([`radar`]); the trend chart ([`trend`]); QR codes as SVG paths ([`qr`]).
 //!
 //! The radial scale is fixed to 0..=5 so that charts of different assessments compare by
 //! eye. The web app draws with [`draw_radar`] on a `<canvas>` (plotters-canvas); natively,
 //! and for "download as SVG", [`radar_svg`] renders the same chart to an SVG string.
 
 pub mod geometry;
+pub mod qr;
 pub mod radar;
 pub mod text;
 pub mod trend;

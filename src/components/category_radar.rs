@@ -1,4 +1,5 @@
-//! The radar of the nine categories, current against target (the `radar-categories` hook).
+//! The radar of the nine categories, current against target (the `radar-categories`
+//! hook), with the quick check's current estimate as a dashed series when there is one.
 
 use leptos::prelude::*;
 
@@ -34,9 +35,31 @@ pub fn CategoryRadar() -> impl IntoView {
             (labels, current, target)
         })
     });
-    view! {
-        <figure class="chart">
-            <figcaption>{move || app.t().dashboard.radar_heading}</figcaption>
+    // The quick estimate beside the service-level means: shown once services are scored.
+    let quick = Memo::new(move |_| {
+        let catalogue = app.library.catalogue.get();
+        app.library.current.with(|a| {
+            let a = a.as_ref()?;
+            let q = a.quick.as_ref().filter(|_| a.has_service_data())?;
+            Some(q.per_category(catalogue).into_iter().map(|(_, c, _)| c.as_f64()).collect::<Vec<_>>())
+        })
+    });
+    let radar = move || match quick.get() {
+        Some(values) => view! {
+            <RadarChart
+                testid="radar-categories"
+                width=720
+                height=480
+                file_stem="x1060-categories"
+                labels=Signal::derive(move || data.get().0)
+                current=Signal::derive(move || data.get().1)
+                target=Signal::derive(move || data.get().2)
+                baseline=Signal::derive(move || values.clone())
+                baseline_label=Signal::derive(move || app.t().quick.legend.to_owned())
+            />
+        }
+        .into_any(),
+        None => view! {
             <RadarChart
                 testid="radar-categories"
                 width=720
@@ -46,6 +69,13 @@ pub fn CategoryRadar() -> impl IntoView {
                 current=Signal::derive(move || data.get().1)
                 target=Signal::derive(move || data.get().2)
             />
+        }
+        .into_any(),
+    };
+    view! {
+        <figure class="chart">
+            <figcaption>{move || app.t().dashboard.radar_heading}</figcaption>
+            {radar}
             <p class="hint">{move || app.t().common.scale_note}</p>
         </figure>
     }

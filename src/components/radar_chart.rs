@@ -26,30 +26,58 @@ pub fn RadarChart(
     /// A third, dashed series (a baseline's current values), when given.
     #[prop(optional, into)]
     baseline: Option<Signal<Vec<Option<f64>>>>,
+    /// The dashed series' name in the legend (default: the baseline's).
+    #[prop(optional, into)]
+    baseline_label: Option<Signal<String>>,
     /// File name for the PNG and SVG downloads; no download buttons without it.
     #[prop(optional)]
     file_stem: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
     // One spec for the canvas and the SVG download, so both show the same chart.
-    let spec = move |dark: bool| {
-        let t = app.t();
-        let mut series = Vec::with_capacity(3);
-        if let Some(values) = baseline.map(|b| b.get()) {
-            series.push(RadarSeries::baseline(t.evaluation.baseline_legend, values));
-        }
-        series.push(RadarSeries::target(t.common.legend_target, target.get()));
-        series.push(RadarSeries::current(t.common.legend_current, current.get()));
-        let mut spec = RadarSpec::new(labels.get(), series);
-        spec.dark = dark;
-        spec
+    let dashed_name =
+        move || baseline_label.map(|l| l.get()).unwrap_or_else(|| app.t().evaluation.baseline_legend.to_owned());
+    let inputs = move || Inputs {
+        t: app.t(),
+        labels: labels.get(),
+        current: current.get(),
+        target: target.get(),
+        dashed: baseline.map(|b| b.get()),
     };
     let draw = move |area: &super::canvas_chart::CanvasArea| {
-        draw_radar(area, &spec(prefers_dark())).map_err(|e| e.to_string())
+        let name = dashed_name();
+        draw_radar(area, &inputs().spec(&name, prefers_dark())).map_err(|e| e.to_string())
     };
-    let svg = Callback::new(move |()| radar_svg(width, height, &spec(false)));
+    let svg = Callback::new(move |()| {
+        let name = dashed_name();
+        radar_svg(width, height, &inputs().spec(&name, false))
+    });
     view! {
         <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
             draw=draw file_stem=file_stem svg=Some(svg)/>
+    }
+}
+
+/// What a radar is drawn from, read from the signals.
+struct Inputs {
+    t: &'static crate::i18n::Texts,
+    labels: Vec<String>,
+    current: Vec<Option<f64>>,
+    target: Vec<Option<f64>>,
+    dashed: Option<Vec<Option<f64>>>,
+}
+
+impl Inputs {
+    /// The chart, its dashed series (if any) named `dashed_name`.
+    fn spec(self, dashed_name: &str, dark: bool) -> RadarSpec<'_> {
+        let mut series = Vec::with_capacity(3);
+        if let Some(values) = self.dashed {
+            series.push(RadarSeries::baseline(dashed_name, values));
+        }
+        series.push(RadarSeries::target(self.t.common.legend_target, self.target));
+        series.push(RadarSeries::current(self.t.common.legend_current, self.current));
+        let mut spec = RadarSpec::new(self.labels, series);
+        spec.dark = dark;
+        spec
     }
 }

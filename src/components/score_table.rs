@@ -1,4 +1,5 @@
-//! The category means behind the category radar (the `score-*` hooks).
+//! The category means behind the category radar (the `score-*` hooks), with the
+//! quick check's estimate beside them when there is one.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,26 @@ use crate::state::use_app;
 #[component]
 pub fn ScoreTable() -> impl IntoView {
     let app = use_app();
+    // Per category key (and "overall"): the quick estimate as "current / target".
+    let quick = Memo::new(move |_| {
+        let catalogue = app.library.catalogue.get();
+        app.library.current.with(|a| {
+            let q = a.as_ref().filter(|a| a.has_service_data())?.quick.as_ref()?;
+            let mut cells: Vec<(String, String)> = q
+                .per_category(catalogue)
+                .into_iter()
+                .map(|(id, c, t)| (id.to_owned(), format!("{} / {}", c.text(), t.text())))
+                .collect();
+            let (c, t) = q.overall();
+            cells.push(("overall".to_owned(), format!("{} / {}", c.text(), t.text())));
+            Some(cells)
+        })
+    });
+    let quick_cell = move |key: &str| {
+        quick.with(|q| {
+            q.as_ref().map(|cells| cells.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default())
+        })
+    };
     let rows = move || {
         let lang = app.lang();
         let t = app.t();
@@ -32,6 +53,7 @@ pub fn ScoreTable() -> impl IntoView {
                             <td class="num" data-testid=format!("score-target-{key}")>{target.text()}</td>
                             <td class="num">{counts.in_scope}</td>
                             <td class="num">{counts.assessed}</td>
+                            {quick_cell(&key).map(|v| view! { <td class="num quick" data-testid=format!("quick-estimate-{key}")>{v}</td> })}
                         </tr>
                     }
                 })
@@ -48,6 +70,7 @@ pub fn ScoreTable() -> impl IntoView {
                     <th scope="col">{move || app.t().col.target}</th>
                     <th scope="col">{move || app.t().col.in_scope}</th>
                     <th scope="col">{move || app.t().col.assessed}</th>
+                    {move || quick.with(Option::is_some).then(|| view! { <th scope="col" class="quick">{app.t().quick.col}</th> })}
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

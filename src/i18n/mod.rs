@@ -39,6 +39,8 @@ pub struct Texts {
     pub report: ReportTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
+    /// The quick check: a category-level estimate in five minutes.
+    pub quick: QuickTexts,
 }
 
 /// Text used across views: the page frame, buttons, charts.
@@ -88,6 +90,7 @@ pub struct NavTexts {
     pub plan: &'static str,
     pub evaluation: &'static str,
     pub report: &'static str,
+    pub quick: &'static str,
 }
 
 /// Table column headings shared by several views.
@@ -312,6 +315,29 @@ pub struct CrashTexts {
     pub heading: &'static str,
     pub explain: &'static str,
     pub download: &'static str,
+}
+
+/// The quick check: a category-level estimate in five minutes.
+pub struct QuickTexts {
+    pub intro: &'static str,
+    pub about: [&'static str; 9],
+    pub who: &'static str,
+    pub who_unset: &'static str,
+    pub overall: &'static str,
+    pub answered: fn(usize, usize) -> String,
+    pub start: &'static str,
+    pub start_explain: &'static str,
+    pub default_name: &'static str,
+    pub continue_full: &'static str,
+    pub continue_explain: &'static str,
+    pub marker: &'static str,
+    pub radar_heading: &'static str,
+    pub legend: &'static str,
+    pub col: &'static str,
+    pub handout: &'static str,
+    pub handout_title: &'static str,
+    pub handout_steps: [&'static str; 4],
+    pub handout_print: &'static str,
 }
 
 /// The texts of `lang`.

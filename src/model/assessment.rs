@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::catalogue::CustomServiceError;
 use super::limits::{self, LimitError, Limited, MAX_ENTRIES};
+use super::quick::QuickCheck;
 use super::text::clean_name;
 use super::time::Date;
 use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
@@ -131,6 +132,10 @@ pub struct Assessment {
     pub snapshots: Vec<Snapshot>,
     /// Improvement actions (management process).
     pub plan: Plan,
+    /// The category-level quick check, when one was started. Independent of the
+    /// service-level data: scoring services never changes it, and it never makes
+    /// service scores.
+    pub quick: Option<QuickCheck>,
 }
 
 impl Assessment {
@@ -151,7 +156,25 @@ impl Assessment {
             custom_services: Vec::new(),
             snapshots: Vec::new(),
             plan: Plan::new(),
+            quick: None,
         }
+    }
+
+    /// A new assessment against the latest catalogue holding an empty quick check
+    /// started at `now`, and no service-level data.
+    pub fn new_quick(name: impl Into<String>, organisation: impl Into<String>, now: Timestamp) -> Self {
+        let quick = Some(QuickCheck::new(now.clone()));
+        Assessment { quick, ..Assessment::new(name, organisation, now) }
+    }
+
+    /// Whether anything was decided at the service level: a service with any
+    /// decision (blank entries ignored), a custom service, a snapshot or a plan item
+    /// (blank items ignored). The quick check does not count.
+    pub fn has_service_data(&self) -> bool {
+        self.services.values().any(|s| !s.is_blank())
+            || !self.custom_services.is_empty()
+            || !self.snapshots.is_empty()
+            || self.plan.values().any(|p| !p.is_blank())
     }
 
     /// The state of a service; blank when nothing is decided yet.

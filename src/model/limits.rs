@@ -11,7 +11,8 @@ use super::exchange::{self, Layout, Problem, ProblemKind};
 use super::{Assessment, Lang, ServiceStates};
 
 /// At most this many entries in any one list of a document (services, custom
-/// services, snapshots, a snapshot's services, the plan, a backup's assessments).
+/// services, snapshots, a snapshot's services, the plan, the quick check's
+/// categories, a backup's assessments).
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// Longest improvement action accepted, in characters.
@@ -79,11 +80,11 @@ impl std::error::Error for LimitError {}
 
 impl Assessment {
     /// Whether the reader would accept this assessment's sizes once written: the
-    /// length of every list, name, label, note, provider, plan action and owner, and
-    /// the length of the compact document (what the browser stores; an indented
-    /// export is longer). The first size found too large is the error, named as the
-    /// reader would name it. Other checks of the reader (such as a name that is not
-    /// empty) are not made here.
+    /// length of every list (the quick check's estimates included), name, label,
+    /// note, provider, plan action and owner, and the length of the compact document
+    /// (what the browser stores; an indented export is longer). The first size found
+    /// too large is the error, named as the reader would name it. Other checks of the
+    /// reader (such as a name that is not empty, or a known category) are not made here.
     pub fn check_limits(&self) -> Result<(), LimitError> {
         let name = Assessment::MAX_NAME_CHARS;
         check_text("name", None, &self.name, name)?;
@@ -101,6 +102,9 @@ impl Assessment {
             self.check_states(&format!("snapshots[{i}].services"), &s.services)?;
         }
         self.check_plan()?;
+        if let Some(quick) = &self.quick {
+            check_count("quick.categories", quick.categories.values().filter(|e| !e.is_blank()).count())?;
+        }
         check_size(self)
     }
 

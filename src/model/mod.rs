@@ -13,6 +13,7 @@ pub mod lang;
 pub mod library;
 pub mod limits;
 pub mod plan;
+pub mod quick;
 pub mod scale;
 pub mod share;
 pub mod text;
@@ -30,5 +31,6 @@ pub use evaluation::{
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
 pub use limits::{LimitError, Limited};
+pub use quick::{QuickCheck, QuickEstimate};
 pub use scale::{Level, Rating, Score, Sourcing};
 pub use time::{Date, Timestamp};

@@ -8,6 +8,7 @@ mod home;
 mod plan;
 mod portfolio;
 mod profile;
+mod quick;
 mod report;
 
 pub use catalogue::Catalogue;
@@ -17,4 +18,5 @@ pub use home::Home;
 pub use plan::Plan;
 pub use portfolio::Portfolio;
 pub use profile::Profile;
+pub use quick::Quick;
 pub use report::Report;

@@ -4,28 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, Choice, ChoiceSelect, SourcingSelect};
+use crate::components::{score_choices, CategoryTitle, ChoiceSelect, SourcingSelect};
 use crate::i18n::Texts;
 use crate::model::catalogue::CategoryDef;
-use crate::model::{Catalogue, Lang, Score, Sourcing};
+use crate::model::{Score, Sourcing};
 use crate::state::{use_app, ServiceInfo};
-
-/// Score options; with a sourcing, each carries the criterion text.
-fn score_choices(catalogue: Catalogue, lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choice> {
-    std::iter::once(Choice::new("", t.portfolio.score_unset))
-        .chain(Score::choices().map(|score| {
-            let short = match score {
-                Score::Rated(r) => r.to_string(),
-                Score::NotApplicable => t.portfolio.score_na.to_owned(),
-            };
-            let text = match sourcing.and_then(|s| catalogue.criterion(s, score)) {
-                Some(c) => format!("{short}: {}", c.get(lang)),
-                None => short,
-            };
-            Choice::new(score.as_code(), text)
-        }))
-        .collect()
-}
 
 #[component]
 pub fn Portfolio() -> impl IntoView {

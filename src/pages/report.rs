@@ -55,6 +55,13 @@ pub fn Report() -> impl IntoView {
                     <span class="big">{move || overall(true)}</span>
                     <span class="muted">{move || format!("{} {}", app.t().col.target, overall(false))}</span>
                 </p>
+                {move || {
+                    let quick = app.library.current.with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.overall()));
+                    quick.map(|(c, t)| {
+                        let text = format!("{}: {} {} · {} {}", app.t().quick.overall, app.t().col.current, c.text(), app.t().col.target, t.text());
+                        view! { <p class="report-quick" data-testid="report-quick">{text}</p> }
+                    })
+                }}
             </header>
             <div class="report-grid">
                 <CategoryRadar/>

@@ -108,6 +108,14 @@ impl Exports {
         });
     }
 
+    /// Prints the quick check's handout alone (the print stylesheet shows only it
+    /// while the page is marked so).
+    pub fn print_handout(&self) {
+        if let Err(e) = browser::print_marked("print-handout") {
+            self.messages.browser_failed(BrowserTask::Print, e);
+        }
+    }
+
     /// Opens the print dialog (the report).
     pub fn print(&self) {
         if let Err(e) = browser::print() {

@@ -11,7 +11,8 @@ use crate::browser;
 use crate::model::exchange;
 use crate::model::library::copy_name;
 use crate::model::{
-    Assessment, AssessmentId, Catalogue, CatalogueDef, CategoryId, CustomService, Lang, LocalText, Summary,
+    Assessment, AssessmentId, Catalogue, CatalogueDef, CategoryId, CustomService, Lang, LocalText, QuickCheck,
+    QuickEstimate, Summary,
 };
 use crate::storage::{Listing, OpenError, Stored, Trashed, Unreadable};
 
@@ -253,6 +254,25 @@ impl Library {
         let assessment = Assessment::new(name, organisation, browser::now());
         let status = Status::Created(assessment.name.clone());
         self.add(assessment, status);
+    }
+
+    /// Creates an assessment holding an empty quick check and makes it active.
+    pub fn start_quick(&self) {
+        let t = crate::i18n::texts(self.locale.lang_untracked());
+        let now = browser::now();
+        let name = format!("{} {}", t.quick.default_name, now.date());
+        let assessment = Assessment::new_quick(name, "", now);
+        let status = Status::Created(assessment.name.clone());
+        self.add(assessment, status);
+    }
+
+    /// Changes the quick-check estimate of one category of the active assessment.
+    pub fn edit_quick(&self, category: &CategoryId, edit: impl Fn(&mut QuickEstimate) + 'static) {
+        let category = category.clone();
+        let now = browser::now();
+        self.edit_active(move |a| {
+            a.quick.get_or_insert_with(|| QuickCheck::new(now.clone())).edit(&category, &edit);
+        });
     }
 
     /// Renames the active assessment; a name with nothing visible is refused

@@ -73,6 +73,14 @@ impl AppState {
         self.locale.lang()
     }
 
+    /// Starts a quick check: a new assessment holding an empty one, opened.
+    pub fn start_quick(&self) {
+        self.library.start_quick();
+        if self.library.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.quick.is_some())) {
+            self.nav.show(View::Quick);
+        }
+    }
+
     /// Follows a new address: a share link leaves the address first (so a reload
     /// never reads it again) and is previewed on Home; an address naming a view opens
     /// it.

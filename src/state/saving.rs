@@ -132,8 +132,13 @@ impl Library {
         }
         let (Some(old), Some(new)) = (old, new) else { return };
         let Some(from) = crate::storage::lost_write(&super::repo::tab_token(), &old, &new) else { return };
-        let lost: Vec<PendingEdit> = STORED
-            .with(|s| s.borrow().iter().filter(|(rev, _)| *rev >= from).flat_map(|(_, e)| e.iter().cloned()).collect());
+        let lost: Vec<PendingEdit> = STORED.with(|s| {
+            s.borrow()
+                .iter()
+                .filter(|(rev, _)| crate::storage::counter(*rev) >= from)
+                .flat_map(|(_, e)| e.iter().cloned())
+                .collect()
+        });
         PENDING.with(|p| {
             p.borrow_mut().splice(0..0, lost);
         });

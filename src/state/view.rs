@@ -8,11 +8,13 @@ use super::repo::with_repo;
 use crate::browser;
 use crate::i18n::Texts;
 
-/// The views, in the order of the X.1060 processes: build (catalogue, profile,
-/// portfolio), dashboard, management (plan), evaluation, report.
+/// The views: Home, the quick check, then in the order of the X.1060 processes:
+/// build (catalogue, profile, portfolio), dashboard, management (plan), evaluation,
+/// report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Home,
+    Quick,
     Catalogue,
     Profile,
     Portfolio,
@@ -23,8 +25,9 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Home,
+        View::Quick,
         View::Catalogue,
         View::Profile,
         View::Portfolio,
@@ -38,6 +41,7 @@ impl View {
     pub fn code(self) -> &'static str {
         match self {
             View::Home => "home",
+            View::Quick => "quick",
             View::Catalogue => "catalogue",
             View::Profile => "profile",
             View::Portfolio => "portfolio",
@@ -71,6 +75,7 @@ impl View {
     pub fn title(self, t: &Texts) -> &'static str {
         match self {
             View::Home => t.nav.home,
+            View::Quick => t.nav.quick,
             View::Catalogue => t.nav.catalogue,
             View::Profile => t.nav.profile,
             View::Portfolio => t.nav.portfolio,

@@ -62,6 +62,8 @@ pub struct Listing {
     /// Services with any decision.
     pub services: usize,
     pub snapshots: usize,
+    /// A quick check with no service-level data yet.
+    pub quick: bool,
 }
 
 impl Listing {
@@ -73,6 +75,7 @@ impl Listing {
             updated: a.updated.clone(),
             services: a.services.len(),
             snapshots: a.snapshots.len(),
+            quick: a.quick.is_some() && !a.has_service_data(),
         }
     }
 }
@@ -90,6 +93,8 @@ pub struct ListingEntry {
     pub services: usize,
     #[serde(default)]
     pub snapshots: usize,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quick: bool,
 }
 
 impl From<&Listing> for ListingEntry {
@@ -101,6 +106,7 @@ impl From<&Listing> for ListingEntry {
             updated: l.updated.as_ref().map(|t| t.as_str().to_owned()),
             services: l.services,
             snapshots: l.snapshots,
+            quick: l.quick,
         }
     }
 }
@@ -114,6 +120,7 @@ impl ListingEntry {
             updated: self.updated.as_deref().and_then(Timestamp::parse),
             services: self.services,
             snapshots: self.snapshots,
+            quick: self.quick,
         })
     }
 }

@@ -32,7 +32,8 @@ use crate::model::Lang;
 pub use entries::Listing;
 pub use legacy::Migration;
 pub use repository::{
-    lost_write, Committed, Edit, EntryError, Loaded, OpenError, Repository, Revision, Stored, Trashed, Unreadable,
+    counter, lost_write, Committed, Edit, EntryError, Loaded, OpenError, Repository, Revision, Stored, Trashed,
+    Unreadable,
 };
 
 /// The key of an assessment's working state (for telling which storage events
@@ -117,6 +118,22 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Two repositories over one store (two tabs, in tests).
+impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
 }
 
 impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {

@@ -16,8 +16,28 @@ use super::{KeyValueStore, StorageError};
 use crate::model::exchange::{self, ImportError};
 use crate::model::{Assessment, AssessmentId, Lang, Snapshot, Timestamp};
 
-/// How many writes an assessment's working state has had.
+/// A revision of an assessment's working state: a counter raised by every write in
+/// the low 32 bits, and in the 16 bits above a mark of the tab that wrote it (all
+/// within 2^53, so the number reads exactly in JavaScript too), so that
+/// two tabs that both wrote "the revision after 7" (one of them having read a stale
+/// 7) are told apart by the revision check.
 pub type Revision = u64;
+
+const COUNTER: u64 = (1 << 32) - 1;
+
+/// The counter part of a revision.
+pub fn counter(revision: Revision) -> u64 {
+    revision & COUNTER
+}
+
+/// The mark of a writer (16 bits of an FNV-1a hash of its token; 0 for none).
+fn mark(writer: &str) -> u64 {
+    if writer.is_empty() {
+        return 0;
+    }
+    let hash = writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash & 0xffff).max(1) << 32
+}
 
 /// An edit of an assessment, kept so it can be applied again to a newer state.
 pub type Edit<'a> = &'a dyn Fn(&mut Assessment);
@@ -141,7 +161,8 @@ pub struct Repository<S> {
 pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
     let old: WorkEntry = serde_json::from_str(old).ok()?;
     let new: WorkEntry = serde_json::from_str(new).ok()?;
-    (!writer.is_empty() && old.writer == writer && new.writer != writer && new.rev <= old.rev).then_some(new.rev)
+    (!writer.is_empty() && old.writer == writer && new.writer != writer && counter(new.rev) <= counter(old.rev))
+        .then_some(counter(new.rev))
 }
 
 impl<S: KeyValueStore> Repository<S> {
@@ -156,6 +177,11 @@ impl<S: KeyValueStore> Repository<S> {
 
     pub fn store(&self) -> &S {
         &self.store
+    }
+
+    /// The revision this repository writes after `base`.
+    fn next(&self, base: Revision) -> Revision {
+        mark(&self.writer) | (counter(base) + 1)
     }
 
     // ---- listings ----
@@ -306,7 +332,7 @@ impl<S: KeyValueStore> Repository<S> {
             snapshot_keys.push(n);
         }
         let entry = WorkEntry {
-            rev: 1,
+            rev: self.next(0),
             snapshots: snapshot_keys.clone(),
             next: snapshot_keys.len() as u64 + 1,
             writer: self.writer.clone(),
@@ -321,7 +347,7 @@ impl<S: KeyValueStore> Repository<S> {
         let at = position.unwrap_or(listings.len()).min(listings.len());
         listings.insert(at, Listing::of(id, a));
         self.write_index(&listings)?;
-        Ok(Stored { id: id.clone(), assessment: a.clone(), revision: 1, snapshot_keys })
+        Ok(Stored { id: id.clone(), assessment: a.clone(), revision: entry.rev, snapshot_keys })
     }
 
     /// Updates the listing of `id` in the index (or adds it).
@@ -336,7 +362,7 @@ impl<S: KeyValueStore> Repository<S> {
         self.write_index(&listings)
     }
 
-    /// Writes `current` as revision `base + 1` of the working state of `id`, when the
+    /// Writes `current` as the revision after `base` of the working state of `id`, when the
     /// stored revision is still `base`; otherwise applies `edits` again to the stored
     /// state and writes that. Snapshots are not touched (they have their own steps).
     pub fn commit(
@@ -356,14 +382,14 @@ impl<S: KeyValueStore> Repository<S> {
         };
         if entry.rev == base {
             let next = WorkEntry {
-                rev: base + 1,
+                rev: self.next(base),
                 writer: self.writer.clone(),
                 document: exchange::write_working(current),
                 ..entry
             };
             self.store.set(&keys::work(id), &to_json(&next)?)?;
             self.relist(id, current)?;
-            return Ok(Committed::Saved { revision: base + 1 });
+            return Ok(Committed::Saved { revision: next.rev });
         }
         let mut stored = match self.open(id) {
             Ok(s) => s,
@@ -375,7 +401,7 @@ impl<S: KeyValueStore> Repository<S> {
             edit(&mut stored.assessment);
         }
         let next = WorkEntry {
-            rev: entry.rev + 1,
+            rev: self.next(entry.rev),
             writer: self.writer.clone(),
             document: exchange::write_working(&stored.assessment),
             ..entry
@@ -421,7 +447,7 @@ impl<S: KeyValueStore> Repository<S> {
         base: Revision,
         written: Revision,
     ) -> Result<Committed, StorageError> {
-        if written == base + 1 {
+        if written == self.next(base) {
             return Ok(Committed::Saved { revision: written });
         }
         match self.open(id) {
@@ -452,7 +478,7 @@ impl<S: KeyValueStore> Repository<S> {
         let at = position.unwrap_or(entry.snapshots.len()).min(entry.snapshots.len());
         entry.snapshots.insert(at, n);
         entry.next = n + 1;
-        entry.rev += 1;
+        entry.rev = self.next(entry.rev);
         entry.writer.clone_from(&self.writer);
         if let Err(e) = self.store.set(&keys::work(id), &to_json(&entry)?) {
             let _ = self.store.remove(&key);
@@ -466,7 +492,7 @@ impl<S: KeyValueStore> Repository<S> {
     pub fn delete_snapshot(&self, id: &AssessmentId, base: Revision, n: u64) -> Result<Committed, StorageError> {
         let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
         entry.snapshots.retain(|k| *k != n);
-        entry.rev += 1;
+        entry.rev = self.next(entry.rev);
         entry.writer.clone_from(&self.writer);
         self.store.set(&keys::work(id), &to_json(&entry)?)?;
         self.store.remove(&keys::snapshot(id, n))?;
@@ -488,7 +514,7 @@ impl<S: KeyValueStore> Repository<S> {
             return self.after_snapshot_step(id, base, entry.rev);
         }
         self.store.set(&keys::snapshot(id, n), &exchange::write_snapshot(owner, snapshot))?;
-        entry.rev += 1;
+        entry.rev = self.next(entry.rev);
         entry.writer.clone_from(&self.writer);
         self.store.set(&keys::work(id), &to_json(&entry)?)?;
         self.after_snapshot_step(id, base, entry.rev)

@@ -54,7 +54,8 @@ const KNOWN_WARNINGS = [/The `integrity` attribute is currently ignored for prel
  * errors and every request the page makes.
  */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, locale: options.locale ?? 'en-GB' });
+  const phone = options.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {};
+  const context = await browser.newContext({ acceptDownloads: true, locale: options.locale ?? 'en-GB', ...phone });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -140,8 +140,14 @@ test('two tabs editing different services at the same moment keep both edits (20
     const offset = round % 6;
     await Promise.all([pick(a, `level-${sa}`, level), sleep(offset).then(() => pick(b, `level-${sb}`, level))]);
   }
-  // Both tabs settle on the same state, which holds every edit.
-  await sleep(300);
+  // Both tabs settle on the same state, which holds every edit. (Another tab sees a
+  // write a moment later, so a lost write is repaired shortly after: wait for it.)
+  await a.waitForFunction((want) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('x1060.v2.work.'));
+    const doc = JSON.parse(JSON.parse(localStorage.getItem(key)).document);
+    const level = (id) => doc.services.find((s) => s.id === id)?.level;
+    return Object.entries(want).every(([id, l]) => level(id) === l);
+  }, expected, { timeout: 15_000 }).catch(() => {});
   await storageSettled(a);
   const doc = await storedDoc(a);
   const levelOf = (id) => doc.services.find((s) => s.id === id)?.level;
@@ -174,7 +180,13 @@ test('a delete in one tab racing an edit in another leaves the id in one place, 
       pick(a, 'level-A-1', 'advanced'),
       sleep(offset).then(() => b.evaluate(() => document.querySelector('[data-testid="delete-assessment"]').click())),
     ]);
-    await sleep(150);
+    // Settled: not live, in the trash once (a write that came late is folded in).
+    await a.waitForFunction(() => {
+      const keys = Object.keys(localStorage);
+      return !keys.some((k) => k.startsWith('x1060.v2.work.')) && keys.filter((k) => k.startsWith('x1060.v2.trash.')).length === 1;
+    }, null, { timeout: 15_000 }).catch(() => {});
+    await storageSettled(a);
+    await sleep(50);
     const stored = await storageSnapshot(a);
     const live = Object.keys(stored).filter((k) => k.startsWith('x1060.v2.work.'));
     const trash = Object.keys(stored).filter((k) => k.startsWith('x1060.v2.trash.'));
@@ -184,7 +196,11 @@ test('a delete in one tab racing an edit in another leaves the id in one place, 
     // delete when it was made (then it says the assessment was deleted).
     const doc = JSON.parse(stored[trash[0]]).document;
     const kept = doc.services.find((s) => s.id === 'A-1')?.level === 'advanced';
-    const told = /deleted in another tab/.test(await a.locator('[role="alert"]').allTextContents().then((t) => t.join(' ')));
+    const told = await a
+      .locator('[role="alert"]', { hasText: /deleted in another tab/ })
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
     assert.ok(kept || told, `round ${round}: the edit is in the trash copy, or the tab said it was deleted`);
     assert.ok(told, `round ${round}: the editing tab says the assessment was deleted elsewhere`);
     if (kept) keptRounds++;

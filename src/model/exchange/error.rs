@@ -67,7 +67,8 @@ impl Expected {
 /// shortened, so control characters and markup are escaped or harmless.
 /// `DuplicateKey`: the key that ends the problem's path was already given in the
 /// same object; `line` and `column` (in characters, both from 1) say where the
-/// second one starts.
+/// second one starts. `DuplicateCategory`: a category given a second time in the
+/// same list (the quick check's); `first` is the path of the entry that gave it first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     Missing,
@@ -84,6 +85,7 @@ pub enum ProblemKind {
     BadId { found: String },
     IdTaken { id: String },
     UnknownCategory { found: String },
+    DuplicateCategory { id: String, first: String },
     BadLevel { found: String },
     BadSourcing { found: String },
     BadScore { found: String },
@@ -157,6 +159,12 @@ impl ProblemKind {
             (IdTaken { id }, Lang::Ja) => format!("カスタムサービスの ID {id} は他のサービスと重複しています"),
             (UnknownCategory { found }, Lang::En) => format!("unknown category {found}"),
             (UnknownCategory { found }, Lang::Ja) => format!("不明なカテゴリー {found} です"),
+            (DuplicateCategory { id, first }, Lang::En) => {
+                format!("category {id} appears more than once (first at {first})")
+            }
+            (DuplicateCategory { id, first }, Lang::Ja) => {
+                format!("カテゴリー {id} が重複しています（最初は {first}）")
+            }
             (BadLevel { found }, Lang::En) => format!(
                 "must be one of \"not_required\", \"basic\", \"standard\", \"advanced\", \"optional\", found {found}"
             ),

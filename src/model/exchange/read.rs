@@ -3,11 +3,13 @@
 //!
 //! By concern: `header` (format, version and catalogue, each fatal), `fields` (the
 //! shape of single fields, and the problem list), `services` (service and custom
-//! service entries) and `plan_and_snapshots` (the later phases' entries).
+//! service entries), `plan_and_snapshots` (the later phases' entries) and `quick`
+//! (the category-level quick check).
 
 mod fields;
 mod header;
 mod plan_and_snapshots;
+mod quick;
 mod services;
 
 use serde_json::Value;
@@ -36,6 +38,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
     let services = r.services(doc.get("services"), "services", true);
     let snapshots = r.snapshots(doc.get("snapshots"));
     let plan = r.plan(doc.get("plan"));
+    let quick = r.quick(doc.get("quick"));
 
     if r.problems.is_empty() {
         Ok(Assessment {
@@ -48,6 +51,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
             custom_services: r.custom,
             snapshots,
             plan,
+            quick,
         })
     } else {
         Err(ImportError::Invalid { problems: r.problems, more: r.more })

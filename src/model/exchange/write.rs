@@ -28,6 +28,28 @@ struct FileOut<'a> {
     snapshots: Vec<SnapshotOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     plan: Vec<PlanOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quick: Option<QuickOut<'a>>,
+}
+
+/// The quick check: written whenever the assessment has one, even with no estimate
+/// (`"categories": []`), so an empty quick check reads back as one.
+#[derive(DeriveSerialize)]
+struct QuickOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    taken: Option<&'a str>,
+    categories: Vec<EstimateOut<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct EstimateOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sourcing: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<ScoreOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<ScoreOut>,
 }
 
 #[derive(DeriveSerialize)]
@@ -137,11 +159,28 @@ fn plan_out(a: &Assessment) -> Vec<PlanOut<'_>> {
         .collect()
 }
 
+/// The quick check, estimates in catalogue order, blank ones left out.
+fn quick_out(a: &Assessment) -> Option<QuickOut<'_>> {
+    let quick = a.quick.as_ref()?;
+    let categories = quick
+        .ordered(a.catalogue)
+        .into_iter()
+        .filter(|(_, e)| !e.is_blank())
+        .map(|(id, e)| EstimateOut {
+            id: id.as_str(),
+            sourcing: e.sourcing.map(|x| x.as_str()),
+            current: e.current.map(ScoreOut),
+            target: e.target.map(ScoreOut),
+        })
+        .collect();
+    Some(QuickOut { taken: quick.taken.as_ref().map(|t| t.as_str()), categories })
+}
+
 fn file_out(a: &Assessment) -> FileOut<'_> {
     FileOut { snapshots: snapshots_out(a), ..working_out(a) }
 }
 
-/// Everything but the snapshots.
+/// Everything but the snapshots (the quick check included).
 fn working_out(a: &Assessment) -> FileOut<'_> {
     FileOut {
         format: FORMAT,
@@ -159,6 +198,7 @@ fn working_out(a: &Assessment) -> FileOut<'_> {
             .collect(),
         snapshots: Vec::new(),
         plan: plan_out(a),
+        quick: quick_out(a),
     }
 }
 

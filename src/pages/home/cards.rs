@@ -115,3 +115,18 @@ pub fn BackupCard() -> impl IntoView {
         </div>
     }
 }
+
+/// Starts a quick check: a category-level estimate in five minutes.
+#[component]
+pub fn QuickStartCard() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="card quick-start">
+            <h2>{move || app.t().quick.start}</h2>
+            <p class="hint">{move || app.t().quick.start_explain}</p>
+            <button type="button" class="primary" data-testid="quick-start" on:click=move |_| app.start_quick()>
+                {move || app.t().quick.start}
+            </button>
+        </div>
+    }
+}

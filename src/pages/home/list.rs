@@ -32,6 +32,7 @@ pub fn AssessmentList() -> impl IntoView {
                                 <span class="item-meta">
                                     {(t.home.item_meta)(&updated, decided)}
                                 </span>
+                                {a.quick.then(|| view! { <span class="tag" data-testid="quick-marker">{t.quick.marker}</span> })}
                                 <Show when=move || is_active>
                                     <span class="badge">{t.home.active_marker}</span>
                                 </Show>

@@ -11,7 +11,7 @@ mod stored;
 use leptos::prelude::*;
 
 use active::ActiveCard;
-use cards::{BackupCard, CreateForm, ImportCard, SampleCard};
+use cards::{BackupCard, CreateForm, ImportCard, QuickStartCard, SampleCard};
 use incoming::{RestorePreview, SharePreview};
 use intro::Intro;
 use list::AssessmentList;
@@ -27,6 +27,7 @@ pub fn Home() -> impl IntoView {
             <SharePreview/>
             <RestorePreview/>
             <div class="cards">
+                <QuickStartCard/>
                 <CreateForm/>
                 <ImportCard/>
                 <SampleCard/>

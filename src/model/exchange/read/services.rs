@@ -143,16 +143,7 @@ impl Reader {
                 level
             }
         };
-        let sourcing = match obj.get("sourcing") {
-            None | Some(Value::Null) => None,
-            Some(v) => {
-                let sourcing = v.as_str().and_then(Sourcing::parse);
-                if sourcing.is_none() {
-                    self.problem(join(prefix, "sourcing"), sid, ProblemKind::BadSourcing { found: show(v) });
-                }
-                sourcing
-            }
-        };
+        let sourcing = self.sourcing(obj, prefix, sid);
         let provider = self.text(obj, "provider", prefix, sid, Need::Optional, Assessment::MAX_NAME_CHARS);
         let current = self.score(obj, "current", prefix, sid);
         let target = self.score(obj, "target", prefix, sid);
@@ -167,7 +158,28 @@ impl Reader {
         }
     }
 
-    fn score(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str, sid: Option<&str>) -> Option<Score> {
+    /// The `sourcing` of an entry: `insource`, `outsource`, or absent / `null`.
+    pub(super) fn sourcing(&mut self, obj: &Map<String, Value>, prefix: &str, sid: Option<&str>) -> Option<Sourcing> {
+        match obj.get("sourcing") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let sourcing = v.as_str().and_then(Sourcing::parse);
+                if sourcing.is_none() {
+                    self.problem(join(prefix, "sourcing"), sid, ProblemKind::BadSourcing { found: show(v) });
+                }
+                sourcing
+            }
+        }
+    }
+
+    /// A score field: an integer 1 to 5, `"n/a"`, or absent / `null`.
+    pub(super) fn score(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        prefix: &str,
+        sid: Option<&str>,
+    ) -> Option<Score> {
         let value = obj.get(key)?;
         let score = match value {
             Value::Null => return None,

@@ -1,0 +1,43 @@
+//! A one-page handout for whoever leads a study session: the steps of a ten-minute
+//! self-check in both languages, and the app's address as a QR code made in the page.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::chart::qr::qr_path;
+use crate::i18n::{EN, JA};
+use crate::state::use_app;
+
+#[component]
+pub fn Handout() -> impl IntoView {
+    let app = use_app();
+    let address = browser::page_url_with_hash("");
+    let address = address.trim_end_matches('#').to_owned();
+    let qr = qr_path(&address);
+    let (en, ja) = (&EN.quick, &JA.quick);
+    view! {
+        <details class="handout-wrap no-print-summary">
+            <summary>{move || app.t().quick.handout}</summary>
+            <button type="button" class="no-print" data-testid="handout-print" on:click=move |_| app.exports.print_handout()>
+                {move || app.t().quick.handout_print}
+            </button>
+            <article class="handout" data-testid="handout">
+                <h2 lang="ja">{ja.handout_title}</h2>
+                <ol lang="ja">{ja.handout_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                <h2 lang="en">{en.handout_title}</h2>
+                <ol lang="en">{en.handout_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                {qr.map(|qr| {
+                    let side = qr.size + 8;
+                    view! {
+                        <svg class="qr" data-testid="handout-qr" role="img" aria-label=address.clone()
+                            viewBox=format!("-4 -4 {side} {side}") xmlns="http://www.w3.org/2000/svg">
+                            <rect x="-4" y="-4" width=side height=side fill="#fff"/>
+                            <path d=qr.path fill="#000"/>
+                        </svg>
+                    }
+                })}
+                <p class="address" data-testid="handout-address"><code>{address.clone()}</code></p>
+            </article>
+        </details>
+    }
+}
