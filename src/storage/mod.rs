@@ -21,6 +21,8 @@ mod entries;
 mod keys;
 mod legacy;
 mod repository;
+mod revision;
+mod snapshots;
 mod trash;
 
 use std::cell::RefCell;
@@ -31,10 +33,8 @@ use crate::model::Lang;
 
 pub use entries::Listing;
 pub use legacy::Migration;
-pub use repository::{
-    counter, lost_write, Committed, Edit, EntryError, Loaded, OpenError, Repository, Revision, Stored, Trashed,
-    Unreadable,
-};
+pub use repository::{Committed, Edit, EntryError, Loaded, OpenError, Repository, Stored, Trashed, Unreadable};
+pub use revision::{counter, lost_write, Revision};
 
 /// The key of an assessment's working state (for telling which storage events
 /// concern the open assessment).

@@ -12,32 +12,11 @@ use std::collections::BTreeSet;
 
 use super::entries::{Listing, ListingEntry, TrashEntry, WorkEntry};
 use super::keys::{self, id_after};
+pub use super::revision::Revision;
+use super::revision::{counter, mark};
 use super::{KeyValueStore, StorageError};
 use crate::model::exchange::{self, ImportError};
-use crate::model::{Assessment, AssessmentId, Lang, Snapshot, Timestamp};
-
-/// A revision of an assessment's working state: a counter raised by every write in
-/// the low 32 bits, and in the 16 bits above a mark of the tab that wrote it (all
-/// within 2^53, so the number reads exactly in JavaScript too), so that
-/// two tabs that both wrote "the revision after 7" (one of them having read a stale
-/// 7) are told apart by the revision check.
-pub type Revision = u64;
-
-const COUNTER: u64 = (1 << 32) - 1;
-
-/// The counter part of a revision.
-pub fn counter(revision: Revision) -> u64 {
-    revision & COUNTER
-}
-
-/// The mark of a writer (16 bits of an FNV-1a hash of its token; 0 for none).
-fn mark(writer: &str) -> u64 {
-    if writer.is_empty() {
-        return 0;
-    }
-    let hash = writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    (hash & 0xffff).max(1) << 32
-}
+use crate::model::{Assessment, AssessmentId, Lang, Timestamp};
 
 /// An edit of an assessment, kept so it can be applied again to a newer state.
 pub type Edit<'a> = &'a dyn Fn(&mut Assessment);
@@ -141,28 +120,14 @@ impl From<StorageError> for OpenError {
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageError> {
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StorageError> {
     serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))
 }
 
 pub struct Repository<S> {
     store: S,
     /// Who writes: a token of this tab, kept in each working entry it writes.
-    writer: String,
-}
-
-/// Whether a change another tab made to a working entry (`old` → `new`, the raw
-/// values of a storage event) overwrote a revision that `writer` had written without
-/// building on it. A browser's other tabs see a write a moment later, so a tab that
-/// takes the lock right after another tab wrote can still read the revision before
-/// it and write over it. When that happened, the revision from which this tab's
-/// writes were lost is returned: its edits of that revision and later ones must be
-/// applied again.
-pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
-    let old: WorkEntry = serde_json::from_str(old).ok()?;
-    let new: WorkEntry = serde_json::from_str(new).ok()?;
-    (!writer.is_empty() && old.writer == writer && new.writer != writer && counter(new.rev) <= counter(old.rev))
-        .then_some(counter(new.rev))
+    pub(super) writer: String,
 }
 
 impl<S: KeyValueStore> Repository<S> {
@@ -180,13 +145,13 @@ impl<S: KeyValueStore> Repository<S> {
     }
 
     /// The revision this repository writes after `base`.
-    fn next(&self, base: Revision) -> Revision {
+    pub(super) fn next(&self, base: Revision) -> Revision {
         mark(&self.writer) | (counter(base) + 1)
     }
 
     // ---- listings ----
 
-    fn read_index(&self) -> Result<Option<Vec<Listing>>, StorageError> {
+    pub(super) fn read_index(&self) -> Result<Option<Vec<Listing>>, StorageError> {
         let Some(text) = self.store.get(keys::INDEX)? else { return Ok(None) };
         Ok(serde_json::from_str::<Vec<ListingEntry>>(&text)
             .ok()
@@ -256,7 +221,7 @@ impl<S: KeyValueStore> Repository<S> {
 
     // ---- one assessment ----
 
-    fn read_work(&self, id: &AssessmentId) -> Result<Option<(String, WorkEntry)>, OpenError> {
+    pub(super) fn read_work(&self, id: &AssessmentId) -> Result<Option<(String, WorkEntry)>, OpenError> {
         let key = keys::work(id);
         let Some(raw) = self.store.get(&key)? else { return Ok(None) };
         match serde_json::from_str::<WorkEntry>(&raw) {
@@ -351,7 +316,7 @@ impl<S: KeyValueStore> Repository<S> {
     }
 
     /// Updates the listing of `id` in the index (or adds it).
-    fn relist(&self, id: &AssessmentId, a: &Assessment) -> Result<(), StorageError> {
+    pub(super) fn relist(&self, id: &AssessmentId, a: &Assessment) -> Result<(), StorageError> {
         let mut listings = self.read_index()?.unwrap_or_default();
         let listing = Listing::of(id, a);
         match listings.iter_mut().find(|l| &l.id == id) {
@@ -427,108 +392,6 @@ impl<S: KeyValueStore> Repository<S> {
         entry.document = exchange::write(&a, exchange::Layout::Compact);
         self.store.set(&key, &entry.write().map_err(|e| StorageError::Other(e.to_string()))?)?;
         Ok(Committed::Gone { in_trash: true })
-    }
-
-    /// The stored working entry of `id`, or why there is none.
-    fn entry_for_snapshots(&self, id: &AssessmentId) -> Result<Option<WorkEntry>, StorageError> {
-        match self.read_work(id) {
-            Ok(entry) => Ok(entry.map(|(_, e)| e)),
-            Err(OpenError::Storage(e)) => Err(e),
-            Err(OpenError::Unreadable(u)) => Err(StorageError::Damaged(u.error.message(Lang::En))),
-            Err(OpenError::Missing) => Ok(None),
-        }
-    }
-
-    /// After a snapshot step: `Saved` when this tab was up to date (`base`), else the
-    /// stored state, read again.
-    fn after_snapshot_step(
-        &self,
-        id: &AssessmentId,
-        base: Revision,
-        written: Revision,
-    ) -> Result<Committed, StorageError> {
-        if written == self.next(base) {
-            return Ok(Committed::Saved { revision: written });
-        }
-        match self.open(id) {
-            Ok(s) => Ok(Committed::Merged(Box::new(s))),
-            Err(OpenError::Storage(e)) => Err(e),
-            Err(OpenError::Missing) => Ok(Committed::Gone { in_trash: false }),
-            Err(OpenError::Unreadable(u)) => Err(StorageError::Damaged(u.error.message(Lang::En))),
-        }
-    }
-
-    /// Stores `snapshot` (of `owner`, for the catalogue order and custom services) as
-    /// a new snapshot of `id`, at `position` among its snapshots (else last); also
-    /// returns the snapshot's key number.
-    pub fn add_snapshot(
-        &self,
-        id: &AssessmentId,
-        base: Revision,
-        owner: &Assessment,
-        snapshot: &Snapshot,
-        position: Option<usize>,
-    ) -> Result<(Committed, u64), StorageError> {
-        let Some(mut entry) = self.entry_for_snapshots(id)? else {
-            return Ok((Committed::Gone { in_trash: false }, 0));
-        };
-        let n = entry.next.max(entry.snapshots.iter().max().map_or(1, |m| m + 1));
-        let key = keys::snapshot(id, n);
-        self.store.set(&key, &exchange::write_snapshot(owner, snapshot))?;
-        let at = position.unwrap_or(entry.snapshots.len()).min(entry.snapshots.len());
-        entry.snapshots.insert(at, n);
-        entry.next = n + 1;
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
-        if let Err(e) = self.store.set(&keys::work(id), &to_json(&entry)?) {
-            let _ = self.store.remove(&key);
-            return Err(e);
-        }
-        self.relist_counts(id, entry.snapshots.len())?;
-        Ok((self.after_snapshot_step(id, base, entry.rev)?, n))
-    }
-
-    /// Removes the snapshot with key number `n` from `id`.
-    pub fn delete_snapshot(&self, id: &AssessmentId, base: Revision, n: u64) -> Result<Committed, StorageError> {
-        let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
-        entry.snapshots.retain(|k| *k != n);
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
-        self.store.set(&keys::work(id), &to_json(&entry)?)?;
-        self.store.remove(&keys::snapshot(id, n))?;
-        self.relist_counts(id, entry.snapshots.len())?;
-        self.after_snapshot_step(id, base, entry.rev)
-    }
-
-    /// Writes the snapshot with key number `n` again (after a new label).
-    pub fn rewrite_snapshot(
-        &self,
-        id: &AssessmentId,
-        base: Revision,
-        n: u64,
-        owner: &Assessment,
-        snapshot: &Snapshot,
-    ) -> Result<Committed, StorageError> {
-        let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
-        if !entry.snapshots.contains(&n) {
-            return self.after_snapshot_step(id, base, entry.rev);
-        }
-        self.store.set(&keys::snapshot(id, n), &exchange::write_snapshot(owner, snapshot))?;
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
-        self.store.set(&keys::work(id), &to_json(&entry)?)?;
-        self.after_snapshot_step(id, base, entry.rev)
-    }
-
-    fn relist_counts(&self, id: &AssessmentId, snapshots: usize) -> Result<(), StorageError> {
-        let mut listings = self.read_index()?.unwrap_or_default();
-        if let Some(l) = listings.iter_mut().find(|l| &l.id == id) {
-            if l.snapshots != snapshots {
-                l.snapshots = snapshots;
-                return self.write_index(&listings);
-            }
-        }
-        Ok(())
     }
 
     /// The stored revision of `id`, if it is stored and readable: cheap, for telling

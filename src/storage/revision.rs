@@ -1,0 +1,40 @@
+//! Revisions of a working state, and telling when another tab wrote over this one's.
+
+use super::entries::WorkEntry;
+
+/// A revision of an assessment's working state: a counter raised by every write in
+/// the low 32 bits, and in the 16 bits above a mark of the tab that wrote it (all
+/// within 2^53, so the number reads exactly in JavaScript too), so that
+/// two tabs that both wrote "the revision after 7" (one of them having read a stale
+/// 7) are told apart by the revision check.
+pub type Revision = u64;
+
+const COUNTER: u64 = (1 << 32) - 1;
+
+/// The counter part of a revision.
+pub fn counter(revision: Revision) -> u64 {
+    revision & COUNTER
+}
+
+/// The mark of a writer (16 bits of an FNV-1a hash of its token; 0 for none).
+pub(super) fn mark(writer: &str) -> u64 {
+    if writer.is_empty() {
+        return 0;
+    }
+    let hash = writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash & 0xffff).max(1) << 32
+}
+
+/// Whether a change another tab made to a working entry (`old` → `new`, the raw
+/// values of a storage event) overwrote a revision that `writer` had written without
+/// building on it. A browser's other tabs see a write a moment later, so a tab that
+/// takes the lock right after another tab wrote can still read the revision before
+/// it and write over it. When that happened, the revision from which this tab's
+/// writes were lost is returned: its edits of that revision and later ones must be
+/// applied again.
+pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
+    let old: WorkEntry = serde_json::from_str(old).ok()?;
+    let new: WorkEntry = serde_json::from_str(new).ok()?;
+    (!writer.is_empty() && old.writer == writer && new.writer != writer && counter(new.rev) <= counter(old.rev))
+        .then_some(counter(new.rev))
+}
