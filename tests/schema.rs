@@ -156,3 +156,34 @@ fn quick_documents_both_refuse() {
     agree(&quick(json!({"taken": "yesterday", "categories": []})), false);
     agree(&quick(json!({"taken": 1, "categories": []})), false);
 }
+
+/// `workshop` (the round an assessment belongs to): a document with this value.
+fn workshop(value: Value) -> Value {
+    with(&["workshop"], value)
+}
+
+#[test]
+fn workshop_documents_both_accept() {
+    agree(&workshop(json!(null)), true);
+    agree(&workshop(json!({"round": "FY26 round 1"})), true);
+    agree(&workshop(json!({"round": "R1", "started": "2026-12-01T10:00:00Z", "assessor": "Ann", "later": 1})), true);
+    agree(&workshop(json!({"round": "R1", "assessor": null, "started": null, "assessors": null})), true);
+    agree(&workshop(json!({"round": "R1", "assessor": "", "assessors": ["Ann", "Bo", ""]})), true);
+}
+
+#[test]
+fn workshop_documents_both_refuse() {
+    agree(&workshop(json!([])), false);
+    agree(&workshop(json!("R1")), false);
+    agree(&workshop(json!({})), false);
+    agree(&workshop(json!({"round": ""})), false);
+    agree(&workshop(json!({"round": "  "})), false);
+    agree(&workshop(json!({"round": 1})), false);
+    agree(&workshop(json!({"round": "x".repeat(201)})), false);
+    agree(&workshop(json!({"round": "R1", "started": "yesterday"})), false);
+    agree(&workshop(json!({"round": "R1", "assessor": 7})), false);
+    agree(&workshop(json!({"round": "R1", "assessor": "y".repeat(201)})), false);
+    agree(&workshop(json!({"round": "R1", "assessors": "Ann"})), false);
+    agree(&workshop(json!({"round": "R1", "assessors": ["Ann", 2]})), false);
+    agree(&workshop(json!({"round": "R1", "assessors": ["z".repeat(201)]})), false);
+}

@@ -8,6 +8,7 @@ use super::limits::{self, LimitError, Limited, MAX_ENTRIES};
 use super::quick::QuickCheck;
 use super::text::clean_name;
 use super::time::Date;
+use super::workshop::WorkshopInfo;
 use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
 
 /// What has been decided for one service. Every field may be unset: a service
@@ -136,6 +137,9 @@ pub struct Assessment {
     /// service-level data: scoring services never changes it, and it never makes
     /// service scores.
     pub quick: Option<QuickCheck>,
+    /// The workshop round this assessment belongs to (a participant's copy or a
+    /// merged result), when it does.
+    pub workshop: Option<WorkshopInfo>,
 }
 
 impl Assessment {
@@ -157,6 +161,7 @@ impl Assessment {
             snapshots: Vec::new(),
             plan: Plan::new(),
             quick: None,
+            workshop: None,
         }
     }
 

@@ -102,6 +102,14 @@ impl Assessment {
             self.check_states(&format!("snapshots[{i}].services"), &s.services)?;
         }
         self.check_plan()?;
+        if let Some(w) = &self.workshop {
+            check_text("workshop.round", None, &w.round, name)?;
+            check_text("workshop.assessor", None, &w.assessor, name)?;
+            check_count("workshop.assessors", w.assessors.len())?;
+            for (i, a) in w.assessors.iter().enumerate() {
+                check_text(&format!("workshop.assessors[{i}]"), None, a, name)?;
+            }
+        }
         if let Some(quick) = &self.quick {
             check_count("quick.categories", quick.categories.values().filter(|e| !e.is_blank()).count())?;
         }

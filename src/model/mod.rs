@@ -18,6 +18,7 @@ pub mod scale;
 pub mod share;
 pub mod text;
 pub mod time;
+pub mod workshop;
 
 pub use aggregate::{CategorySummary, Counts, Delta, GapEntry, Mean, Summary};
 pub use assessment::{
@@ -34,3 +35,4 @@ pub use limits::{LimitError, Limited};
 pub use quick::{QuickCheck, QuickEstimate};
 pub use scale::{Level, Rating, Score, Sourcing};
 pub use time::{Date, Timestamp};
+pub use workshop::WorkshopInfo;

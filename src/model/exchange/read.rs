@@ -3,14 +3,15 @@
 //!
 //! By concern: `header` (format, version and catalogue, each fatal), `fields` (the
 //! shape of single fields, and the problem list), `services` (service and custom
-//! service entries), `plan_and_snapshots` (the later phases' entries) and `quick`
-//! (the category-level quick check).
+//! service entries), `plan_and_snapshots` (the later phases' entries), `quick`
+//! (the category-level quick check) and `workshop` (the round it belongs to).
 
 mod fields;
 mod header;
 mod plan_and_snapshots;
 mod quick;
 mod services;
+mod workshop;
 
 use serde_json::Value;
 
@@ -39,6 +40,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
     let snapshots = r.snapshots(doc.get("snapshots"));
     let plan = r.plan(doc.get("plan"));
     let quick = r.quick(doc.get("quick"));
+    let workshop = r.workshop(doc.get("workshop"));
 
     if r.problems.is_empty() {
         Ok(Assessment {
@@ -52,6 +54,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
             snapshots,
             plan,
             quick,
+            workshop,
         })
     } else {
         Err(ImportError::Invalid { problems: r.problems, more: r.more })

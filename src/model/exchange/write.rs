@@ -30,6 +30,20 @@ struct FileOut<'a> {
     plan: Vec<PlanOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quick: Option<QuickOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workshop: Option<WorkshopOut<'a>>,
+}
+
+/// The workshop round, when the assessment belongs to one.
+#[derive(DeriveSerialize)]
+struct WorkshopOut<'a> {
+    round: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    started: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    assessor: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    assessors: &'a [String],
 }
 
 /// The quick check: written whenever the assessment has one, even with no estimate
@@ -199,6 +213,12 @@ fn working_out(a: &Assessment) -> FileOut<'_> {
         snapshots: Vec::new(),
         plan: plan_out(a),
         quick: quick_out(a),
+        workshop: a.workshop.as_ref().map(|w| WorkshopOut {
+            round: &w.round,
+            started: w.started.as_ref().map(|t| t.as_str()),
+            assessor: &w.assessor,
+            assessors: &w.assessors,
+        }),
     }
 }
 

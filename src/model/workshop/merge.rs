@@ -1,0 +1,105 @@
+//! The merged result of a workshop: a new assessment made from the proposals, as the
+//! facilitator changed them, with each rationale kept in the service's note.
+
+use std::collections::BTreeMap;
+
+use super::compare::Comparison;
+use super::WorkshopInfo;
+use crate::model::{Assessment, LimitError, ServiceAssessment, ServiceId, Snapshot, Timestamp};
+
+/// What the facilitator decided over the proposals.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    /// Services whose merged state the facilitator set (instead of the proposal).
+    pub values: BTreeMap<ServiceId, ServiceAssessment>,
+    /// Why, per service; kept at the head of the merged note.
+    pub rationale: BTreeMap<ServiceId, String>,
+}
+
+impl Decisions {
+    /// The merged state of a service: the facilitator's, else the proposal's.
+    pub fn state_of(&self, comparison: &Comparison, id: &str) -> Option<ServiceAssessment> {
+        if let Some(state) = self.values.get(id) {
+            return Some(state.clone());
+        }
+        comparison.rows.iter().find(|r| r.id.as_str() == id).map(|r| r.proposal.state())
+    }
+}
+
+/// Everything a merge needs besides the comparison.
+pub struct MergeRequest<'a> {
+    /// The compared assessments, in pick order (as given to `compare`).
+    pub picked: &'a [&'a Assessment],
+    pub name: &'a str,
+    /// The round, when the first compared assessment belongs to one.
+    pub round: &'a str,
+    /// Take a snapshot of the merged state at once, labelled with the round.
+    pub snapshot: bool,
+    pub now: Timestamp,
+}
+
+/// The note of a merged service: the rationale, then each assessor's note.
+fn merged_note(rationale: Option<&String>, labels: &[String], states: &[ServiceAssessment]) -> String {
+    let mut parts: Vec<String> =
+        rationale.map(|r| r.trim()).filter(|r| !r.is_empty()).map(str::to_owned).into_iter().collect();
+    for (label, state) in labels.iter().zip(states) {
+        let note = state.note.trim();
+        if !note.is_empty() {
+            parts.push(format!("{label}: {note}"));
+        }
+    }
+    let note = parts.join("\n\n");
+    match note.char_indices().nth(Assessment::MAX_NOTE_CHARS) {
+        // Cut with an ellipsis: the assessors' own files keep their notes whole.
+        Some(_) => {
+            let cut: String = note.chars().take(Assessment::MAX_NOTE_CHARS - 1).collect();
+            format!("{cut}…")
+        }
+        None => note,
+    }
+}
+
+/// The merged assessment: one service state per compared service (the decision or
+/// the proposal), notes with the rationale and the assessors' notes, the custom
+/// services and snapshots of all compared assessments (each snapshot once), and,
+/// when asked, a snapshot of the merged state. The compared assessments are not
+/// touched. Refused when the result would break a limit.
+pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequest) -> Result<Assessment, LimitError> {
+    let compared: Vec<&Assessment> = comparison.picked.iter().filter_map(|&i| request.picked.get(i).copied()).collect();
+    let first = compared.first().copied();
+    let mut merged =
+        Assessment::new(request.name, first.map(|a| a.organisation.clone()).unwrap_or_default(), request.now.clone());
+    merged.catalogue = comparison.catalogue;
+    merged.custom_services = comparison.custom.clone();
+    for row in &comparison.rows {
+        let mut state = decisions.state_of(comparison, row.id.as_str()).unwrap_or_default();
+        state.note = merged_note(decisions.rationale.get(row.id.as_str()), &comparison.labels, &row.states);
+        merged.edit_service(&row.id, |s| *s = state);
+    }
+    merged.snapshots = distinct_snapshots(&compared);
+    merged.workshop = Some(WorkshopInfo {
+        round: request.round.to_owned(),
+        started: first.and_then(|a| a.workshop.as_ref()).and_then(|w| w.started.clone()),
+        assessor: String::new(),
+        assessors: comparison.labels.clone(),
+    });
+    if request.snapshot {
+        let label = if request.round.is_empty() { request.name } else { request.round };
+        merged.take_snapshot(label, request.now.clone())?;
+    }
+    merged.check_limits()?;
+    Ok(merged)
+}
+
+/// The snapshots of all `compared`, each (same time, label and services) once,
+/// oldest first.
+fn distinct_snapshots(compared: &[&Assessment]) -> Vec<Snapshot> {
+    let mut all: Vec<Snapshot> = Vec::new();
+    for snapshot in compared.iter().flat_map(|a| &a.snapshots) {
+        if !all.contains(snapshot) {
+            all.push(snapshot.clone());
+        }
+    }
+    all.sort_by_key(|s| s.taken.unix_millis());
+    all
+}

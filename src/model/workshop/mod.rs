@@ -1,0 +1,131 @@
+//! Workshops: several assessors score the same CDC blind, each on their own device,
+//! and a facilitator compares their files and merges them into one agreed result
+//! (docs/exchange-format.md, “Workshop rounds”).
+//!
+//! - [`WorkshopInfo`] is what an assessment says about the round it belongs to.
+//! - [`template`] makes the file sent to participants: the catalogue and profile
+//!   kept, the scores cleared.
+//! - [`compare`] puts two or more assessments side by side: spreads per category,
+//!   who said what per service, the disagreements, and a proposal per service.
+//! - [`merge`] turns the proposals (as the facilitator changed them) into a new
+//!   assessment; the compared ones are never changed.
+
+pub mod compare;
+pub mod merge;
+pub mod propose;
+#[cfg(test)]
+mod tests;
+
+pub use compare::{compare, CategorySpread, Comparison, Participant, ServiceRow, Unmatched};
+pub use merge::{merge, Decisions, MergeRequest};
+pub use propose::{median_low, Disagreement, Proposal};
+
+use super::{Assessment, Timestamp};
+
+/// Which workshop round an assessment belongs to, and whose it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkshopInfo {
+    /// The round's name, as the facilitator gave it.
+    pub round: String,
+    /// When the round was started (the template was made); tells two rounds of the
+    /// same name apart.
+    pub started: Option<Timestamp>,
+    /// The participant who scored this copy; empty in a template not yet claimed.
+    pub assessor: String,
+    /// In a merged result: the assessors whose copies were merged, in pick order.
+    pub assessors: Vec<String>,
+}
+
+impl WorkshopInfo {
+    /// Whether two assessments are copies of the same round (same name, same start).
+    pub fn same_round(&self, other: &WorkshopInfo) -> bool {
+        self.round == other.round && self.started == other.started
+    }
+
+    /// A merged result (it names the assessors merged).
+    pub fn is_merge(&self) -> bool {
+        !self.assessors.is_empty()
+    }
+}
+
+/// The template of a new round made from `source`: catalogue, levels, sourcing,
+/// providers and custom services kept; scores, notes, the plan and the quick check
+/// cleared, so nobody sees another's answers; snapshots kept, so the next merged
+/// result can be compared with earlier rounds. Named after the round.
+pub fn template(source: &Assessment, round: &str, now: Timestamp) -> Assessment {
+    let mut services = source.services.clone();
+    for state in services.values_mut() {
+        state.current = None;
+        state.target = None;
+        state.note.clear();
+    }
+    services.retain(|_, s| !s.is_blank());
+    Assessment {
+        name: round.to_owned(),
+        created: Some(now.clone()),
+        updated: Some(now.clone()),
+        services,
+        plan: Default::default(),
+        quick: None,
+        workshop: Some(WorkshopInfo { round: round.to_owned(), started: Some(now), ..WorkshopInfo::default() }),
+        ..source.clone()
+    }
+}
+
+/// The name a participant's copy gets once they enter theirs: "round — assessor".
+pub fn participant_name(round: &str, assessor: &str) -> String {
+    format!("{round} — {assessor}")
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+    use crate::model::{Level, Rating, Score, ServiceAssessment, ServiceId, Sourcing};
+
+    fn ts(s: &str) -> Timestamp {
+        Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn template_keeps_the_profile_and_clears_the_scores() {
+        let mut a = Assessment::new("SOC FY26", "Example", ts("2026-01-01T00:00:00Z"));
+        a.services.insert(
+            ServiceId::parse("A-1").unwrap(),
+            ServiceAssessment {
+                level: Some(Level::Basic),
+                sourcing: Some(Sourcing::Outsource),
+                provider: "MSS".into(),
+                current: Some(Score::Rated(Rating::new(3).unwrap())),
+                target: Some(Score::NotApplicable),
+                note: "secret view".into(),
+            },
+        );
+        // Only scored: nothing left after clearing, so the entry goes.
+        a.services.insert(
+            ServiceId::parse("A-2").unwrap(),
+            ServiceAssessment { current: Some(Score::Rated(Rating::new(2).unwrap())), ..Default::default() },
+        );
+        a.take_snapshot("FY25", ts("2026-01-02T00:00:00Z")).unwrap();
+        let t = template(&a, "Round 1", ts("2026-02-01T00:00:00Z"));
+        assert_eq!(t.name, "Round 1");
+        assert_eq!(t.organisation, "Example");
+        let s = &t.services["A-1"];
+        assert_eq!((s.level, s.sourcing, s.provider.as_str()), (Some(Level::Basic), Some(Sourcing::Outsource), "MSS"));
+        assert_eq!((s.current, s.target, s.note.as_str()), (None, None, ""));
+        assert!(!t.services.contains_key("A-2"));
+        assert_eq!(t.snapshots.len(), 1);
+        let info = t.workshop.unwrap();
+        assert_eq!(info.round, "Round 1");
+        assert_eq!(info.started, Some(ts("2026-02-01T00:00:00Z")));
+        assert!(info.assessor.is_empty() && !info.is_merge());
+    }
+
+    #[test]
+    fn same_round_needs_name_and_start() {
+        let a = WorkshopInfo { round: "R".into(), started: Some(ts("2026-01-01T00:00:00Z")), ..Default::default() };
+        let b = WorkshopInfo { assessor: "Bo".into(), ..a.clone() };
+        let c = WorkshopInfo { started: Some(ts("2026-01-02T00:00:00Z")), ..a.clone() };
+        assert!(a.same_round(&b));
+        assert!(!a.same_round(&c));
+    }
+}
