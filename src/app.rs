@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{Header, Messages, NeedsAssessment};
-use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report};
+use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report, Workshop};
 use crate::state::{use_app, AppState, View};
 
 #[component]
@@ -65,6 +65,7 @@ fn CurrentView() -> impl IntoView {
             View::Plan => view! { <Plan/> }.into_any(),
             View::Evaluation => view! { <Evaluation/> }.into_any(),
             View::Report => view! { <Report/> }.into_any(),
+            View::Workshop => view! { <Workshop/> }.into_any(),
         }
     }
 }

@@ -64,7 +64,25 @@ pub struct RadarSeries<'a> {
     pub dashed: bool,
 }
 
+/// Colours for series that are told apart only by colour and order (one per
+/// assessor in a workshop), chosen to differ in hue and lightness.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(230, 159, 0),
+    RGBColor(100, 100, 100),
+    RGBColor(153, 102, 51),
+];
+
 impl<'a> RadarSeries<'a> {
+    /// The `n`th of several peer series: dashed, in the [`PALETTE`] colour of `n`.
+    pub fn peer(label: &'a str, values: Vec<Option<f64>>, n: usize) -> Self {
+        Self { label, values, color: PALETTE[n % PALETTE.len()], dashed: true }
+    }
+
     /// The "current" series: solid, [`CURRENT_COLOR`].
     pub fn current(label: &'a str, values: Vec<Option<f64>>) -> Self {
         Self { label, values, color: CURRENT_COLOR, dashed: false }

@@ -17,6 +17,7 @@ mod sourcing_select;
 mod split_table;
 mod trend_chart;
 
+pub use canvas_chart::{CanvasArea, CanvasChart};
 pub use category_radar::CategoryRadar;
 pub use category_title::CategoryTitle;
 pub use choice::{Choice, ChoiceSelect};

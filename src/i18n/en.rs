@@ -48,6 +48,7 @@ pub static EN: Texts = Texts {
         evaluation: "Evaluation",
         report: "Report",
         quick: "Quick check",
+        workshop: "Workshop",
     },
     col: ColumnTexts {
         id: "ID",
@@ -290,4 +291,5 @@ pub static EN: Texts = Texts {
         handout_steps: ["Open the address below (or scan the code) on your phone or laptop.", "Press “Quick check (5 minutes)” and answer the nine categories: who does it, where you are, where you want to be.", "Look at your radar: the gap between current and target is where to start.", "Keep going with the full assessment later: your answers stay in your browser only."],
         handout_print: "Print the handout",
     },
+    workshop: super::workshop::EN,
 };

@@ -48,6 +48,7 @@ pub static JA: Texts = Texts {
         evaluation: "評価",
         report: "レポート",
         quick: "クイックチェック",
+        workshop: "ワークショップ",
     },
     col: ColumnTexts {
         id: "ID",
@@ -274,4 +275,5 @@ pub static JA: Texts = Texts {
         handout_steps: ["下のアドレスを開くか、コードをスマートフォンで読み取ってください。", "「クイックチェック（5 分）」を押し、9 つのカテゴリについて、誰が担っているか、現在の水準、目標の水準を答えます。", "レーダーチャートを見てください。現在と目標の差が、最初に取り組むところです。", "後で本格的な評価に進めます。回答はあなたのブラウザの中だけに保存されます。"],
         handout_print: "配布資料を印刷",
     },
+    workshop: super::workshop::JA,
 };

@@ -5,6 +5,7 @@
 
 mod en;
 mod ja;
+pub mod workshop;
 
 use crate::model::Lang;
 
@@ -37,6 +38,8 @@ pub struct Texts {
     pub evaluation: EvaluationTexts,
     /// The printable report.
     pub report: ReportTexts,
+    /// The workshop: several assessors compared and merged.
+    pub workshop: workshop::WorkshopTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.
@@ -91,6 +94,7 @@ pub struct NavTexts {
     pub evaluation: &'static str,
     pub report: &'static str,
     pub quick: &'static str,
+    pub workshop: &'static str,
 }
 
 /// Table column headings shared by several views.

@@ -10,6 +10,7 @@ mod portfolio;
 mod profile;
 mod quick;
 mod report;
+mod workshop;
 
 pub use catalogue::Catalogue;
 pub use dashboard::Dashboard;
@@ -20,3 +21,4 @@ pub use portfolio::Portfolio;
 pub use profile::Profile;
 pub use quick::Quick;
 pub use report::Report;
+pub use workshop::Workshop;

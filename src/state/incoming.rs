@@ -112,7 +112,7 @@ impl Incoming {
         self.restore.set(None);
         let mut added = 0usize;
         for item in pending.items.into_iter().filter(|i| i.selected) {
-            if !self.library.store_new(item.assessment) {
+            if self.library.store_new(item.assessment).is_none() {
                 break;
             }
             added += 1;

@@ -232,19 +232,17 @@ impl Library {
         self.messages.done(status);
     }
 
-    /// Stores an assessment as a new entry without opening it (a backup's member);
-    /// `false` after reporting a failed save.
-    pub(super) fn store_new(&self, assessment: Assessment) -> bool {
+    /// Stores an assessment as a new entry without opening it (a backup's member, a
+    /// workshop copy): its id, or `None` after reporting a failed save.
+    pub(super) fn store_new(&self, assessment: Assessment) -> Option<AssessmentId> {
         if let Err(e) = assessment.check_limits() {
             self.messages.fail(e);
-            return false;
+            return None;
         }
         let id = browser::new_assessment_id();
-        let stored = self.messages.report(with_repo(|r| r.create(&id, &assessment, None)));
-        if stored.is_some() {
-            self.listings.update(|list| list.push(Listing::of(&id, &assessment)));
-        }
-        stored.is_some()
+        self.messages.report(with_repo(|r| r.create(&id, &assessment, None)))?;
+        self.listings.update(|list| list.push(Listing::of(&id, &assessment)));
+        Some(id)
     }
 
     /// Creates an assessment (the name tidied: see [`crate::model::text::clean_name`]).

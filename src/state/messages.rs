@@ -126,6 +126,10 @@ pub enum Status {
     RestoredBackup(usize),
     SyncedFromOtherTab,
     Copied,
+    /// A workshop merge created this assessment.
+    Merged(String),
+    /// A returned copy is stored already (same content): not added again.
+    AlreadyStored(String),
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -147,6 +151,8 @@ impl Status {
             Status::RestoredBackup(n) => (t.restored_backup)(*n),
             Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
             Status::Copied => t.copied.to_owned(),
+            Status::Merged(name) => (texts(lang).workshop.merged)(&isolate(name)),
+            Status::AlreadyStored(name) => (texts(lang).workshop.already_stored)(&isolate(name)),
         }
     }
 }

@@ -24,6 +24,7 @@ mod services;
 mod snapshots;
 mod trash;
 mod view;
+mod workshop;
 
 use leptos::prelude::*;
 
@@ -34,6 +35,7 @@ pub use locale::Locale;
 pub use messages::{Alert, BrowserTask, Messages, Status, Undo};
 pub use services::ServiceInfo;
 pub use view::{Nav, View};
+pub use workshop::Workshop;
 
 use crate::i18n::Texts;
 use crate::model::Lang;
@@ -47,6 +49,7 @@ pub struct AppState {
     pub library: Library,
     pub incoming: Incoming,
     pub exports: Exports,
+    pub workshop: Workshop,
 }
 
 impl AppState {
@@ -58,7 +61,8 @@ impl AppState {
         let library = Library::load(messages, locale);
         let incoming = Incoming::new(library, messages);
         let exports = Exports::new(library, messages);
-        let app = AppState { messages, locale, nav, library, incoming, exports };
+        let workshop = Workshop::new(library, messages);
+        let app = AppState { messages, locale, nav, library, incoming, exports, workshop };
         app.follow_address(&crate::browser::location_hash());
         app
     }

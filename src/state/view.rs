@@ -22,10 +22,11 @@ pub enum View {
     Plan,
     Evaluation,
     Report,
+    Workshop,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Home,
         View::Quick,
         View::Catalogue,
@@ -35,6 +36,7 @@ impl View {
         View::Plan,
         View::Evaluation,
         View::Report,
+        View::Workshop,
     ];
 
     /// Used in the address (`#/code`), the stored preference and the `nav-*` hooks.
@@ -49,6 +51,7 @@ impl View {
             View::Plan => "plan",
             View::Evaluation => "evaluation",
             View::Report => "report",
+            View::Workshop => "workshop",
         }
     }
 
@@ -67,9 +70,10 @@ impl View {
         View::from_code(path.trim_end_matches('/'))
     }
 
-    /// Whether the view shows an assessment (all but Home).
+    /// Whether the view shows an assessment (all but Home and the workshop, which
+    /// compares stored ones).
     pub fn needs_assessment(self) -> bool {
-        self != View::Home
+        !matches!(self, View::Home | View::Workshop)
     }
 
     pub fn title(self, t: &Texts) -> &'static str {
@@ -83,6 +87,7 @@ impl View {
             View::Plan => t.nav.plan,
             View::Evaluation => t.nav.evaluation,
             View::Report => t.nav.report,
+            View::Workshop => t.nav.workshop,
         }
     }
 }

@@ -112,6 +112,9 @@ pub struct Comparison {
     /// The custom services of all compared assessments (first one's first).
     pub custom: Vec<CustomService>,
     pub categories: Vec<CategorySpread>,
+    /// Each assessor's overall means (all in-scope services), in pick order.
+    pub overall_current: Vec<Mean>,
+    pub overall_target: Vec<Mean>,
     /// Every service that anyone set anything for, in catalogue order.
     pub rows: Vec<ServiceRow>,
     /// Picked assessments left out, and why.
@@ -184,6 +187,8 @@ pub fn compare(picked: &[Participant]) -> Comparison {
             picked: Vec::new(),
             custom: Vec::new(),
             categories: Vec::new(),
+            overall_current: Vec::new(),
+            overall_target: Vec::new(),
             rows: Vec::new(),
             unmatched: Vec::new(),
             other_round: Vec::new(),
@@ -228,7 +233,18 @@ pub fn compare(picked: &[Participant]) -> Comparison {
             }
         })
         .collect();
-    Comparison { catalogue, labels, picked: indices, custom, categories, rows, unmatched, other_round }
+    Comparison {
+        catalogue,
+        labels,
+        picked: indices,
+        custom,
+        categories,
+        overall_current: summaries.iter().map(|s| s.current).collect(),
+        overall_target: summaries.iter().map(|s| s.target).collect(),
+        rows,
+        unmatched,
+        other_round,
+    }
 }
 
 /// A row for every service that any compared assessment set anything for.

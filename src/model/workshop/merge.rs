@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::compare::Comparison;
 use super::WorkshopInfo;
-use crate::model::{Assessment, LimitError, ServiceAssessment, ServiceId, Snapshot, Timestamp};
+use crate::model::{Assessment, LimitError, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Timestamp};
 
 /// What the facilitator decided over the proposals.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,14 +16,17 @@ pub struct Decisions {
     pub rationale: BTreeMap<ServiceId, String>,
 }
 
-impl Decisions {
-    /// The merged state of a service: the facilitator's, else the proposal's.
-    pub fn state_of(&self, comparison: &Comparison, id: &str) -> Option<ServiceAssessment> {
-        if let Some(state) = self.values.get(id) {
-            return Some(state.clone());
+/// The merged state of every compared service (notes aside): the facilitator's
+/// value where there is one, else the proposal. What the merged dashboard will show.
+pub fn merged_states(comparison: &Comparison, decisions: &Decisions) -> ServiceStates {
+    let mut states = ServiceStates::new();
+    for row in &comparison.rows {
+        let state = decisions.values.get(row.id.as_str()).cloned().unwrap_or_else(|| row.proposal.state());
+        if !state.is_blank() {
+            states.insert(row.id.clone(), state);
         }
-        comparison.rows.iter().find(|r| r.id.as_str() == id).map(|r| r.proposal.state())
     }
+    states
 }
 
 /// Everything a merge needs besides the comparison.
@@ -71,11 +74,14 @@ pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequ
         Assessment::new(request.name, first.map(|a| a.organisation.clone()).unwrap_or_default(), request.now.clone());
     merged.catalogue = comparison.catalogue;
     merged.custom_services = comparison.custom.clone();
+    let mut states = merged_states(comparison, decisions);
     for row in &comparison.rows {
-        let mut state = decisions.state_of(comparison, row.id.as_str()).unwrap_or_default();
-        state.note = merged_note(decisions.rationale.get(row.id.as_str()), &comparison.labels, &row.states);
-        merged.edit_service(&row.id, |s| *s = state);
+        let note = merged_note(decisions.rationale.get(row.id.as_str()), &comparison.labels, &row.states);
+        if !note.is_empty() {
+            states.entry(row.id.clone()).or_default().note = note;
+        }
     }
+    merged.services = states;
     merged.snapshots = distinct_snapshots(&compared);
     merged.workshop = Some(WorkshopInfo {
         round: request.round.to_owned(),

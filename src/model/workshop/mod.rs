@@ -11,13 +11,15 @@
 //!   assessment; the compared ones are never changed.
 
 pub mod compare;
+pub mod csv;
 pub mod merge;
 pub mod propose;
 #[cfg(test)]
 mod tests;
 
 pub use compare::{compare, CategorySpread, Comparison, Participant, ServiceRow, Unmatched};
-pub use merge::{merge, Decisions, MergeRequest};
+pub use csv::comparison_csv;
+pub use merge::{merge, merged_states, Decisions, MergeRequest};
 pub use propose::{median_low, Disagreement, Proposal};
 
 use super::{Assessment, Timestamp};
@@ -72,6 +74,40 @@ pub fn template(source: &Assessment, round: &str, now: Timestamp) -> Assessment 
     }
 }
 
+/// How an incoming file relates to the assessments already stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intake {
+    /// Nothing like it is stored.
+    New,
+    /// The same content (times aside) is stored at this position: not added again.
+    Identical(usize),
+    /// The same assessor's copy of the same round is stored at this position, with
+    /// other content: the user chooses to replace it or keep both.
+    SameAssessor(usize),
+}
+
+/// How `incoming` relates to `stored`: the same content (creation and update times
+/// aside) first, then the same round and assessor (names compared trimmed and
+/// without regard to case).
+pub fn intake(stored: &[&Assessment], incoming: &Assessment) -> Intake {
+    let timeless = |a: &Assessment| Assessment { created: None, updated: None, ..a.clone() };
+    let bare = timeless(incoming);
+    if let Some(i) = stored.iter().position(|a| timeless(a) == bare) {
+        return Intake::Identical(i);
+    }
+    let who = |a: &Assessment| {
+        a.workshop
+            .as_ref()
+            .filter(|w| !w.assessor.trim().is_empty())
+            .map(|w| (w.clone(), w.assessor.trim().to_lowercase()))
+    };
+    let Some((info, name)) = who(incoming) else { return Intake::New };
+    stored
+        .iter()
+        .position(|a| who(a).is_some_and(|(w, n)| n == name && w.same_round(&info)))
+        .map_or(Intake::New, Intake::SameAssessor)
+}
+
 /// The name a participant's copy gets once they enter theirs: "round — assessor".
 pub fn participant_name(round: &str, assessor: &str) -> String {
     format!("{round} — {assessor}")
@@ -118,6 +154,31 @@ mod template_tests {
         assert_eq!(info.round, "Round 1");
         assert_eq!(info.started, Some(ts("2026-02-01T00:00:00Z")));
         assert!(info.assessor.is_empty() && !info.is_merge());
+    }
+
+    #[test]
+    fn intake_tells_identical_and_same_assessor_apart() {
+        let mut ann = template(&Assessment::new("x", "", ts("2026-01-01T00:00:00Z")), "R", ts("2026-01-02T00:00:00Z"));
+        ann.workshop.as_mut().unwrap().assessor = "Ann".into();
+        let mut bo = ann.clone();
+        bo.workshop.as_mut().unwrap().assessor = "Bo".into();
+        let stored = [&bo, &ann];
+        // The same file again, saved later: identical.
+        let again = Assessment { updated: Some(ts("2026-05-01T00:00:00Z")), ..ann.clone() };
+        assert_eq!(intake(&stored, &again), Intake::Identical(1));
+        // Ann's copy with a change, her name typed differently: the same assessor.
+        let mut changed = ann.clone();
+        changed.organisation = "changed".into();
+        changed.workshop.as_mut().unwrap().assessor = " ANN ".into();
+        assert_eq!(intake(&stored, &changed), Intake::SameAssessor(1));
+        // Another round: new.
+        changed.workshop.as_mut().unwrap().started = None;
+        assert_eq!(intake(&stored, &changed), Intake::New);
+        // No assessor: only identical content counts.
+        let mut plain = Assessment::new("plain", "", ts("2026-01-01T00:00:00Z"));
+        assert_eq!(intake(&stored, &plain), Intake::New);
+        plain.name = "x".into();
+        assert_eq!(intake(&[&plain], &Assessment { updated: None, ..plain.clone() }), Intake::Identical(0));
     }
 
     #[test]

@@ -71,6 +71,8 @@ fn spreads_of_category_means() {
     assert_eq!(CategorySpread::range_text(&b.current), ("2.00".into(), "2.00".into()));
     // Target in B: Ann 5; Bo and Cy n/a.
     assert_eq!(CategorySpread::range_text(&b.target), ("5.00".into(), "5.00".into()));
+    // Overall current: Ann (1+3)/2 = 2.00 (n/a left out), Bo 3.00, Cy (4+3+2)/3 = 3.00.
+    assert_eq!(CategorySpread::range_text(&c.overall_current), ("2.00".into(), "3.00".into()));
     // C: nobody set anything.
     assert_eq!(CategorySpread::range_text(&c.categories[2].current), ("–".into(), "–".into()));
 }

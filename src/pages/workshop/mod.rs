@@ -1,0 +1,50 @@
+//! The workshop view (issue 13): several assessors score blind, the facilitator
+//! compares their copies and merges one agreed result. Sections in the order of a
+//! session: start a round, returned copies, compare, who said what, merge; the
+//! printable report is the comparison itself, printed alone.
+
+mod cells;
+mod merge;
+mod participant;
+mod picks;
+mod services;
+mod spread;
+mod start;
+
+use leptos::prelude::*;
+
+use crate::state::use_app;
+use merge::MergeSection;
+use participant::ParticipantCard;
+use picks::{Picks, ReturnedCopies};
+use services::ServicesTable;
+use spread::Spread;
+use start::StartRound;
+
+#[component]
+pub fn Workshop() -> impl IntoView {
+    let app = use_app();
+    let comparable = Memo::new(move |_| app.workshop.comparison.with(|c| c.comparable()));
+    view! {
+        <section class="view workshop" aria-labelledby="view-heading">
+            <h2 id="view-heading">{move || app.t().nav.workshop}</h2>
+            <p class="intro">{move || app.t().workshop.intro}</p>
+            <ParticipantCard/>
+            <StartRound/>
+            <ReturnedCopies/>
+            <div class="workshop-report">
+                <h2 class="print-only">{move || app.t().workshop.report_title}</h2>
+                <Picks/>
+                <Show when=move || comparable.get() fallback=move || view! {
+                    <p class="hint" data-testid="workshop-pick-more">{move || app.t().workshop.pick_more}</p>
+                }>
+                    <Spread/>
+                    <ServicesTable/>
+                </Show>
+            </div>
+            <Show when=move || comparable.get()>
+                <MergeSection/>
+            </Show>
+        </section>
+    }
+}

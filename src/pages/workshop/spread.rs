@@ -1,0 +1,158 @@
+//! The spread per category: each assessor's means, the minimum and maximum, the
+//! agreement counts, and a radar of every assessor's current means with the merged
+//! result's.
+
+use leptos::prelude::*;
+
+use crate::browser::prefers_dark;
+use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
+use crate::components::CanvasChart;
+use crate::model::workshop::{merged_states, CategorySpread};
+use crate::model::{Mean, Summary};
+use crate::state::use_app;
+
+/// One row of the spread table: a label, each assessor's means, min/max hooks.
+fn spread_row(
+    key: &'static str,
+    title: String,
+    current: Vec<Mean>,
+    target: Vec<Mean>,
+    counts: Option<(u32, u32)>,
+) -> impl IntoView {
+    let (min_c, max_c) = CategorySpread::range_text(&current);
+    let (min_t, max_t) = CategorySpread::range_text(&target);
+    let each = current
+        .iter()
+        .zip(&target)
+        .map(|(c, t)| view! { <td class="num">{c.text()} " / " {t.text()}</td> })
+        .collect_view();
+    let (agree, disagree) = counts.map_or((String::new(), String::new()), |(a, d)| (a.to_string(), d.to_string()));
+    view! {
+        <tr>
+            <th scope="row">{title}</th>
+            {each}
+            <td class="num" data-testid=format!("workshop-min-current-{key}")>{min_c}</td>
+            <td class="num" data-testid=format!("workshop-max-current-{key}")>{max_c}</td>
+            <td class="num" data-testid=format!("workshop-min-target-{key}")>{min_t}</td>
+            <td class="num" data-testid=format!("workshop-max-target-{key}")>{max_t}</td>
+            <td class="num" data-testid=format!("workshop-agree-{key}")>{agree}</td>
+            <td class="num" data-testid=format!("workshop-disagree-{key}")>{disagree}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn Spread() -> impl IntoView {
+    let app = use_app();
+    let table = move || {
+        let t = &app.t().workshop;
+        let lang = app.lang();
+        app.workshop.comparison.with(|c| {
+            let heads = c.labels.iter().map(|l| view! { <th scope="col"><bdi>{l.clone()}</bdi></th> }).collect_view();
+            let rows = c
+                .categories
+                .iter()
+                .map(|s| {
+                    let title = c
+                        .catalogue
+                        .category(s.category)
+                        .map_or(s.category.to_owned(), |d| format!("{}. {}", d.id, d.name.get(lang)));
+                    spread_row(
+                        s.category,
+                        title,
+                        s.current.clone(),
+                        s.target.clone(),
+                        Some((s.agreements(), s.disagreements)),
+                    )
+                })
+                .collect_view();
+            let overall = spread_row(
+                "overall",
+                app.t().common.overall.to_owned(),
+                c.overall_current.clone(),
+                c.overall_target.clone(),
+                None,
+            );
+            view! {
+                <div class="table-scroll">
+                    <table class="spread" data-testid="workshop-spread">
+                        <thead><tr>
+                            <th scope="col">{t.col_category}</th>
+                            {heads}
+                            <th scope="col">{t.col_min_current}</th>
+                            <th scope="col">{t.col_max_current}</th>
+                            <th scope="col">{t.col_min_target}</th>
+                            <th scope="col">{t.col_max_target}</th>
+                            <th scope="col">{t.col_agree}</th>
+                            <th scope="col">{t.col_disagree}</th>
+                        </tr></thead>
+                        <tbody>{rows}{overall}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="card">
+            <h3>{move || app.t().workshop.spread_heading}</h3>
+            {table}
+            <h4>{move || app.t().workshop.radar_heading}</h4>
+            <WorkshopRadar/>
+        </div>
+    }
+}
+
+/// What the radar shows: axis labels, each assessor's current means, the merged ones.
+#[derive(Clone, PartialEq)]
+struct RadarData {
+    labels: Vec<String>,
+    assessors: Vec<(String, Vec<Option<f64>>)>,
+    merged: Vec<Option<f64>>,
+}
+
+impl RadarData {
+    fn spec<'a>(&'a self, merged_label: &'a str, dark: bool) -> RadarSpec<'a> {
+        let mut series: Vec<RadarSeries> =
+            self.assessors.iter().enumerate().map(|(i, (l, v))| RadarSeries::peer(l, v.clone(), i)).collect();
+        series.push(RadarSeries::current(merged_label, self.merged.clone()));
+        let mut spec = RadarSpec::new(self.labels.clone(), series);
+        spec.dark = dark;
+        spec
+    }
+}
+
+#[component]
+fn WorkshopRadar() -> impl IntoView {
+    let app = use_app();
+    let data = Memo::new(move |_| {
+        app.workshop.comparison.with(|c| {
+            let merged = app.workshop.decisions.with(|d| merged_states(c, d));
+            let summary = Summary::of(c.catalogue, &c.custom, &merged);
+            RadarData {
+                labels: c.categories.iter().map(|s| s.category.to_owned()).collect(),
+                assessors: c
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        (l.clone(), c.categories.iter().map(|s| s.current.get(i).and_then(|m| m.as_f64())).collect())
+                    })
+                    .collect(),
+                merged: summary.categories.iter().map(|s| s.current.as_f64()).collect(),
+            }
+        })
+    });
+    let draw = move |area: &crate::components::CanvasArea| {
+        let d = data.get();
+        draw_radar(area, &d.spec(app.t().workshop.legend_merged, prefers_dark())).map_err(|e| e.to_string())
+    };
+    let svg = Callback::new(move |()| {
+        let d = data.get_untracked();
+        radar_svg(720, 480, &d.spec(app.t().workshop.legend_merged, false))
+    });
+    view! {
+        <CanvasChart testid="workshop-radar" width=720 height=480
+            alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
+            draw=draw file_stem=Some("x1060-workshop") svg=Some(svg)/>
+    }
+}
