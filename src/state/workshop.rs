@@ -10,7 +10,7 @@ use super::{Alert, BrowserTask, Library, Messages, Status};
 use crate::browser;
 use crate::model::exchange::{self, Document, ImportError, Layout, MAX_BYTES};
 use crate::model::workshop::{self, Comparison, Decisions, Intake, MergeRequest, Participant};
-use crate::model::{Assessment, AssessmentId, ServiceAssessment, ServiceId};
+use crate::model::{Assessment, AssessmentId, ServiceAssessment, ServiceId, Timestamp};
 
 /// A returned copy whose assessor already has one stored: replace it or keep both.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +34,9 @@ pub struct Workshop {
     pub snapshot_on_merge: RwSignal<bool>,
     /// Copies waiting for the replace-or-keep choice.
     pub replacements: RwSignal<Vec<Replacement>>,
+    /// The round last started here and when: the file and the link of one round
+    /// carry the same start, so copies from either are copies of the same round.
+    started: RwSignal<Option<(String, Timestamp)>>,
     library: Library,
     messages: Messages,
 }
@@ -65,6 +68,7 @@ impl Workshop {
             decisions: RwSignal::new(Decisions::default()),
             snapshot_on_merge: RwSignal::new(true),
             replacements: RwSignal::new(Vec::new()),
+            started: RwSignal::new(None),
             library,
             messages,
         }
@@ -139,7 +143,14 @@ impl Workshop {
     /// The template of a new round made from the active assessment.
     fn template(&self, round: &str) -> Option<Assessment> {
         let round = crate::model::text::clean_name(round)?;
-        let now = browser::now();
+        let now = match self.started.get_untracked() {
+            Some((name, at)) if name == round => at,
+            _ => {
+                let now = browser::now();
+                self.started.set(Some((round.clone(), now.clone())));
+                now
+            }
+        };
         self.library.current.with_untracked(|a| a.as_ref().map(|a| workshop::template(a, &round, now)))
     }
 
