@@ -29,7 +29,7 @@ lint:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 
-# The same app with the `crash-test` feature, for the crash-notice test only.
+# The same app with the `crash-test` feature, for the crash-notice and export-failure tests only.
 dist-crash: setup
 	trunk build --release --features crash-test --dist target/dist-crash
 

@@ -38,9 +38,14 @@ fn truncated_export_text_is_named_with_the_importers_message() {
     let e = verify_assessment(cut, &a).expect_err("a truncated file must not verify");
     assert!(matches!(e, VerifyError::Unreadable { file: 1, .. }), "{e:?}");
     let headline = e.headline(Lang::En, "plan.json");
-    assert!(headline.starts_with("The exported file “plan.json” did not verify: it cannot be imported: "), "{headline}");
+    assert!(
+        headline.starts_with("The exported file “plan.json” did not verify: it cannot be imported: "),
+        "{headline}"
+    );
     assert!(headline.contains("Line "), "names where: {headline}");
-    assert!(e.headline(Lang::Ja, "plan.json").starts_with("書き出したファイル「plan.json」を確認できませんでした: インポートできません: "));
+    assert!(e
+        .headline(Lang::Ja, "plan.json")
+        .starts_with("書き出したファイル「plan.json」を確認できませんでした: インポートできません: "));
 }
 
 #[test]
@@ -106,7 +111,11 @@ fn a_backup_missing_an_assessment_or_with_a_damaged_one_is_refused() {
     let damaged = vec![write_backup(&[&a, &b], &now).replacen("\"Second\"", "5", 1)];
     let e = verify_backup(&damaged, &[&a, &b]).expect_err("a damaged member");
     assert!(matches!(e, VerifyError::Damaged { file: 1, .. }), "{e:?}");
-    assert!(e.headline(Lang::En, "b.json").contains("Assessment 2 of the backup"), "{}", e.headline(Lang::En, "b.json"));
+    assert!(
+        e.headline(Lang::En, "b.json").contains("Assessment 2 of the backup"),
+        "{}",
+        e.headline(Lang::En, "b.json")
+    );
     assert!(!e.details(Lang::En).is_empty());
     let single = vec![write(&a, Layout::Pretty)];
     assert_eq!(verify_backup(&single, &[&a]), Err(VerifyError::WrongKind { file: 1 }));

@@ -16,6 +16,7 @@ mod score_table;
 mod sourcing_select;
 mod split_table;
 mod trend_chart;
+mod trust_line;
 
 pub use category_radar::CategoryRadar;
 pub use category_title::CategoryTitle;
@@ -32,3 +33,4 @@ pub use score_table::ScoreTable;
 pub use sourcing_select::{sourcing_choices, SourcingSelect};
 pub use split_table::SplitTable;
 pub use trend_chart::TrendChart;
+pub use trust_line::TrustLine;

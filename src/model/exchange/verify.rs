@@ -99,7 +99,9 @@ impl VerifyError {
         };
         match (lang, file) {
             (Lang::En, Some(n)) if n > 1 => format!("The exported file “{name}” (part {n}) did not verify: {what}"),
-            (Lang::Ja, Some(n)) if n > 1 => format!("書き出したファイル「{name}」（パート {n}）を確認できませんでした: {what}"),
+            (Lang::Ja, Some(n)) if n > 1 => {
+                format!("書き出したファイル「{name}」（パート {n}）を確認できませんでした: {what}")
+            }
             (Lang::En, _) => format!("The exported file “{name}” did not verify: {what}"),
             (Lang::Ja, _) => format!("書き出したファイル「{name}」を確認できませんでした: {what}"),
         }
