@@ -1,11 +1,12 @@
 # Two commands do everything; each installs what is missing first (scripts/setup.sh).
 #   make serve   build the app and serve it on http://127.0.0.1:8080
 #   make test    run every test: lint (fmt, clippy), native (cargo test) and end-to-end in Chromium
-# Also: make dist (release build into dist/), make bench (figures, issue 6).
+# Also: make dist (release build into dist/), make release (a versioned zip of dist/ with
+# its SHA-256, in target/release-zip/), make bench (figures, issue 6).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist dist-crash test lint test-native test-e2e bench clean
+.PHONY: setup setup-test serve dist dist-crash release test lint test-native test-e2e test-repo bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -19,7 +20,7 @@ serve: setup
 dist: setup
 	trunk build --release
 
-test: setup-test lint test-native dist dist-crash test-e2e
+test: setup-test lint test-native dist dist-crash release test-e2e test-repo
 
 # The lint gate: formatting, and clippy warnings as errors for the native build
 # (model, storage, tests) and the web build (everything).
@@ -28,15 +29,25 @@ lint:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 
-# The same app with the `crash-test` feature, for the crash-notice test only.
+# The same app with the `crash-test` feature, for the crash-notice and export-failure tests only.
 dist-crash: setup
 	trunk build --release --features crash-test --dist target/dist-crash
+
+# target/release-zip/x1060-assess-<version>.zip and its .sha256 (scripts/release.sh).
+release: dist
+	@scripts/setup.sh release
+	scripts/release.sh
 
 test-native:
 	cargo test --locked
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# Checks of the repository itself: the CI workflow calls only make targets, and the
+# release zip matches its checksum and dist/ (after make release).
+test-repo:
+	node --test tests/repo/
 
 # Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
 # dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).

@@ -1,6 +1,7 @@
 // Trunk post-build hook: adds a strict Content-Security-Policy to the built
-// index.html. Trunk's loader is an inline module script whose text is known only
-// after the build, so it is allowed by its SHA-256 hash; nothing else inline runs.
+// index.html. Inline scripts (Trunk's loader, whose text is known only after the
+// build, and index.html's one line for a page opened as a file) are allowed by their
+// SHA-256 hashes; nothing else inline runs.
 // No connection may leave the page's origin (connect-src 'self').
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';

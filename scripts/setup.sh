@@ -4,8 +4,9 @@
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
 #   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font and
-#                            pdftotext (to read the printed report in tests)
+#   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font,
+#                            pdftotext (to read the printed report in tests) and zip
+#   scripts/setup.sh release zip (make release packs dist/ with it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,7 +65,7 @@ need_node_tools() {
   # npm ci again whenever package-lock.json changed since the last install.
   if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
      || ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core)"
+    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core, yaml)"
     npm ci --no-audit --no-fund
     cp package-lock.json node_modules/.installed-lock.json
   fi
@@ -88,8 +89,14 @@ need_browser() {
   fi
 }
 
+# `make release` packs dist/ with zip.
+need_zip() {
+  command -v zip >/dev/null || { say "installing zip from Debian"; apt_install zip; }
+}
+
 case "${1:-build}" in
   build) need_rust; need_trunk; need_wasm_bindgen; need_node_tools ;;
-  test) need_rust; need_trunk; need_wasm_bindgen; need_node_tools; need_browser ;;
-  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+  test) need_rust; need_trunk; need_wasm_bindgen; need_node_tools; need_browser; need_zip ;;
+  release) need_zip ;;
+  *) echo "usage: $0 [build|test|release]" >&2; exit 2 ;;
 esac

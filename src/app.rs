@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{Header, Messages, NeedsAssessment};
 use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report, Workshop};
-use crate::state::{use_app, AppState, View};
+use crate::state::{use_app, AppState, Trust, View};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -74,7 +74,11 @@ fn CurrentView() -> impl IntoView {
 /// other tabs of this origin).
 fn listen_to_other_tabs(app: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        // A cleared storage (no key) or a change to our data; preferences are this tab's own.
+        // Another tab's export: the "last exported" line follows.
+        if ev.key().is_none_or(|k| k == Trust::pref_key()) {
+            app.trust.reload();
+        }
+        // A cleared storage (no key) or a change to our data; other preferences are this tab's own.
         let ours = ev.key().is_none_or(|k| crate::storage::holds_assessment_data(&k));
         if ours {
             if let Some(key) = ev.key() {

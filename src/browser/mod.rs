@@ -10,6 +10,7 @@ mod local_store;
 mod location;
 mod locks;
 mod media;
+mod test_switches;
 
 use wasm_bindgen::JsValue;
 
@@ -23,6 +24,7 @@ pub use local_store::LocalStore;
 pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, set_hash};
 pub use locks::{on_page_hidden, with_storage_lock};
 pub use media::prefers_dark;
+pub use test_switches::test_corruption;
 
 /// Why a browser API refused: its own words.
 #[derive(Clone, Debug, PartialEq, Eq)]

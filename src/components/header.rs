@@ -1,8 +1,9 @@
-//! The page header: title, the active assessment's name, the views, export and the
-//! language switch.
+//! The page header: title, the active assessment's name, the views, export, the
+//! language switch, and where the data lives (the trust line).
 
 use leptos::prelude::*;
 
+use super::TrustLine;
 use crate::state::{use_app, View};
 
 #[component]
@@ -56,6 +57,9 @@ pub fn Header() -> impl IntoView {
                 >
                     {move || app.t().common.lang_toggle}
                 </button>
+            </div>
+            <div class="trust">
+                <TrustLine/>
             </div>
         </header>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_app;
+use crate::state::{use_app, Status};
 
 #[component]
 pub fn Messages() -> impl IntoView {
@@ -27,7 +27,16 @@ pub fn Messages() -> impl IntoView {
             }
         })
     };
-    let status = move || app.messages.status().map(|s| s.message(app.lang()));
+    // A verified export carries its own hook, so a test can tell it from other news.
+    let status = move || {
+        app.messages.status().map(|s| {
+            let text = s.message(app.lang());
+            match s {
+                Status::Verified(_) => view! { <span data-testid="export-verified">{text}</span> }.into_any(),
+                _ => text.into_any(),
+            }
+        })
+    };
     view! {
         {alert}
         <div class="status-line">

@@ -16,6 +16,7 @@ mod score_table;
 mod sourcing_select;
 mod split_table;
 mod trend_chart;
+mod trust_line;
 
 pub use canvas_chart::{CanvasArea, CanvasChart};
 pub use category_radar::CategoryRadar;
@@ -33,3 +34,4 @@ pub use score_table::ScoreTable;
 pub use sourcing_select::{sourcing_choices, SourcingSelect};
 pub use split_table::SplitTable;
 pub use trend_chart::TrendChart;
+pub use trust_line::TrustLine;

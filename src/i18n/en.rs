@@ -107,6 +107,17 @@ pub static EN: Texts = Texts {
         },
         deleted_elsewhere: "This assessment was deleted in another tab.",
         deleted_elsewhere_kept: "This assessment was deleted in another tab. Your latest changes were kept in its copy in the trash: restore it on Home to go on.",
+        verified: |name, n| match n {
+            1 => format!("Verified: the file reads back as “{name}”, 1 service with a decision."),
+            n => format!("Verified: the file reads back as “{name}”, {n} services with a decision."),
+        },
+        verified_backup: |files, n| {
+            let what = if n == 1 { "1 assessment".to_owned() } else { format!("{n} assessments") };
+            match files {
+                1 => format!("Verified: the backup reads back with all {what}."),
+                f => format!("Verified: the {f} backup files read back with all {what}."),
+            }
+        },
     },
     home: HomeTexts {
         your_assessments: "Your assessments",
@@ -292,4 +303,15 @@ pub static EN: Texts = Texts {
         handout_print: "Print the handout",
     },
     workshop: super::workshop::EN,
+    trust: TrustTexts {
+        saved_here: "Saved in this browser only",
+        saved_nowhere: "Not saved: this browser keeps nothing after the tab closes",
+        explain: "Your assessments are kept in this browser’s storage, on this device, and nowhere else: no server has a copy. Clearing the browser’s site data deletes them. Download a JSON file or a backup to keep a copy.",
+        last_exported: |date| format!("last exported {date}"),
+        never_exported: "never exported",
+        remind: "Many changes since the last export. A copy in a file keeps them safe if this browser’s data is cleared.",
+        remind_export: "Download JSON",
+        remind_backup: "Back up everything",
+        remind_dismiss: "Not now",
+    },
 };

@@ -98,6 +98,11 @@ pub static JA: Texts = Texts {
         not_moved: |n| format!("ブラウザの保存領域がいっぱいのため、{n} 件のアセスメントをこの版の保存形式へ移せませんでした。元の場所にそのまま残っており、読み込めます。エクスポートしてから不要なものを削除して空きを作ると、次回の起動か保存のときに移されます。"),
         deleted_elsewhere: "このアセスメントは別のタブで削除されました。",
         deleted_elsewhere_kept: "このアセスメントは別のタブで削除されました。最後の変更はごみ箱内のコピーに保存してあります。続けるにはホームで元に戻してください。",
+        verified: |name, n| format!("確認済み: ファイルを読み戻すと「{name}」（判断済みのサービス {n} 件）です。"),
+        verified_backup: |files, n| match files {
+            1 => format!("確認済み: バックアップを読み戻し、{n} 件のアセスメントすべてを確認しました。"),
+            f => format!("確認済み: {f} 個のバックアップファイルを読み戻し、{n} 件のアセスメントすべてを確認しました。"),
+        },
     },
     home: HomeTexts {
         your_assessments: "アセスメント一覧",
@@ -276,4 +281,15 @@ pub static JA: Texts = Texts {
         handout_print: "配布資料を印刷",
     },
     workshop: super::workshop::JA,
+    trust: TrustTexts {
+        saved_here: "このブラウザにのみ保存",
+        saved_nowhere: "保存されません: このブラウザはタブを閉じると内容を残しません",
+        explain: "アセスメントはこの端末のこのブラウザの保存領域にだけ保存され、サーバーにコピーはありません。ブラウザのサイトデータを消去すると失われます。JSON ファイルかバックアップをダウンロードしてコピーを保管してください。",
+        last_exported: |date| format!("最終エクスポート {date}"),
+        never_exported: "未エクスポート",
+        remind: "前回のエクスポートから多くの変更があります。ファイルにコピーを保存しておけば、ブラウザのデータが消去されても安心です。",
+        remind_export: "JSON をダウンロード",
+        remind_backup: "すべてをバックアップ",
+        remind_dismiss: "後で",
+    },
 };

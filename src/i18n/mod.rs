@@ -44,6 +44,8 @@ pub struct Texts {
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.
     pub quick: QuickTexts,
+    /// Where the data lives: the line under the header and the reminder to back up.
+    pub trust: TrustTexts,
 }
 
 /// Text used across views: the page frame, buttons, charts.
@@ -148,6 +150,10 @@ pub struct StatusTexts {
     pub not_moved: fn(usize) -> String,
     pub deleted_elsewhere: &'static str,
     pub deleted_elsewhere_kept: &'static str,
+    /// An exported file read back: its name and services with a decision.
+    pub verified: fn(&str, usize) -> String,
+    /// Backup files read back: how many files and assessments.
+    pub verified_backup: fn(usize, usize) -> String,
 }
 
 /// Home: the list of assessments, create, import, sample, share, backup, trash.
@@ -342,6 +348,19 @@ pub struct QuickTexts {
     pub handout_title: &'static str,
     pub handout_steps: [&'static str; 4],
     pub handout_print: &'static str,
+}
+
+/// Where the data lives: the line under the header and the reminder to back up.
+pub struct TrustTexts {
+    pub saved_here: &'static str,
+    pub saved_nowhere: &'static str,
+    pub explain: &'static str,
+    pub last_exported: fn(&str) -> String,
+    pub never_exported: &'static str,
+    pub remind: &'static str,
+    pub remind_export: &'static str,
+    pub remind_backup: &'static str,
+    pub remind_dismiss: &'static str,
 }
 
 /// The texts of `lang`.

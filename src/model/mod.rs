@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod csv;
 pub mod evaluation;
 pub mod exchange;
+pub mod export_log;
 pub mod ids;
 pub mod lang;
 pub mod library;

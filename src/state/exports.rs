@@ -1,27 +1,48 @@
 //! What goes out: downloads (JSON, CSV, the plan, a backup, a damaged entry's raw
-//! text) and share links. Each failure says what could not be done.
+//! text) and share links. Each failure says what could not be done. Every JSON file
+//! and backup is read back through the importer after it is written: the user is
+//! told it verified, or what is wrong with it.
 
 use leptos::prelude::*;
 
-use super::{BrowserTask, Library, Messages, Status};
+use super::{Alert, BrowserTask, Library, Messages, Status, Trust};
 use crate::browser;
-use crate::model::exchange::{self, Layout};
-use crate::model::Assessment;
+use crate::model::exchange::{self, Layout, Verified, VerifyError};
+use crate::model::{Assessment, AssessmentId};
 
 #[derive(Clone, Copy)]
 pub struct Exports {
     library: Library,
     messages: Messages,
+    trust: Trust,
 }
 
 impl Exports {
-    pub(super) fn new(library: Library, messages: Messages) -> Self {
-        Exports { library, messages }
+    pub(super) fn new(library: Library, messages: Messages, trust: Trust) -> Self {
+        Exports { library, messages, trust }
     }
 
-    fn download(&self, file_name: &str, mime: &str, text: &str) {
-        if let Err(e) = browser::download(file_name, mime, text) {
-            self.messages.browser_failed(BrowserTask::Download, e);
+    /// Downloads `text`; `false` after reporting that the browser refused.
+    fn download(&self, file_name: &str, mime: &str, text: &str) -> bool {
+        match browser::download(file_name, mime, text) {
+            Ok(()) => true,
+            Err(e) => {
+                self.messages.browser_failed(BrowserTask::Download, e);
+                false
+            }
+        }
+    }
+
+    /// Says how the files just written read back; a verified export is recorded for
+    /// the "last exported" line.
+    fn report_verified(&self, file: String, result: Result<Verified, VerifyError>, marks: &[(AssessmentId, u64)]) {
+        match result {
+            Ok(verified) => {
+                self.trust.exported(marks, &browser::now());
+                self.messages.clear_alert();
+                self.messages.done(Status::Verified(verified));
+            }
+            Err(error) => self.messages.fail(Alert::ExportNotVerified { file, error }),
         }
     }
 
@@ -33,14 +54,21 @@ impl Exports {
         });
     }
 
-    /// The active assessment as an exchange-format file.
+    /// The active assessment as an exchange-format file, then read back.
     pub fn json(&self) {
+        // Stored first, so the revision recorded is the one exported.
+        self.library.flush_now();
+        let Some((id, rev)) = self.library.open.with_untracked(|s| s.as_ref().map(|s| (s.id.clone(), s.revision)))
+        else {
+            return;
+        };
         self.with_active(|a| {
-            self.download(
-                &exchange::file_name(&a.name, "json"),
-                "application/json",
-                &exchange::write(a, Layout::Pretty),
-            )
+            let name = exchange::file_name(&a.name, "json");
+            let text = browser::test_corruption(exchange::write(a, Layout::Pretty));
+            if self.download(&name, "application/json", &text) {
+                let marks = [(id, crate::storage::counter(rev))];
+                self.report_verified(name, exchange::verify_assessment(&text, a), &marks);
+            }
         });
     }
 
@@ -48,7 +76,7 @@ impl Exports {
     pub fn services_csv(&self) {
         self.with_active(|a| {
             let text = crate::model::csv::services_csv(a);
-            self.download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text)
+            self.download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text);
         });
     }
 
@@ -57,26 +85,37 @@ impl Exports {
         self.with_active(|a| {
             let today = crate::model::Date::of(&browser::now());
             let text = crate::model::csv::plan_csv(a, &today);
-            self.download(&exchange::file_name(&format!("{} plan", a.name), "csv"), "text/csv;charset=utf-8", &text)
+            self.download(&exchange::file_name(&format!("{} plan", a.name), "csv"), "text/csv;charset=utf-8", &text);
         });
     }
 
     /// Every stored assessment in backup files: one, or as many as needed for each to
     /// stay within the import limit, so that every backup written can be restored.
+    /// Then read back, every file.
     pub fn backup(&self) {
         let now = browser::now();
-        let Some(all) = self.library.all() else { return };
-        let refs: Vec<&Assessment> = all.iter().collect();
-        let parts = exchange::write_backups(&refs, &now, exchange::MAX_BYTES);
+        let Some(all) = self.library.all_with_ids() else { return };
+        let refs: Vec<&Assessment> = all.iter().map(|(_, _, a)| a).collect();
+        let parts: Vec<String> = exchange::write_backups(&refs, &now, exchange::MAX_BYTES)
+            .into_iter()
+            .map(browser::test_corruption)
+            .collect();
         let count = parts.len();
+        let mut first = None;
         for (i, text) in parts.iter().enumerate() {
             let name = if count == 1 {
                 format!("x1060-backup-{}.json", now.date())
             } else {
                 format!("x1060-backup-{}-part{}-of-{count}.json", now.date(), i + 1)
             };
-            self.download(&name, "application/json", text);
+            if !self.download(&name, "application/json", text) {
+                return;
+            }
+            first.get_or_insert(name);
         }
+        let marks: Vec<(AssessmentId, u64)> = all.iter().map(|(id, rev, _)| (id.clone(), *rev)).collect();
+        let file = first.unwrap_or_default();
+        self.report_verified(file, exchange::verify_backup(&parts, &refs), &marks);
     }
 
     /// The raw text of a stored entry that could not be read.

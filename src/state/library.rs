@@ -342,10 +342,16 @@ impl Library {
     /// Every readable stored assessment (for backups, and to tell whether a backup's
     /// member is already here): what is open, as it is now.
     pub(super) fn all(&self) -> Option<Vec<Assessment>> {
+        Some(self.all_with_ids()?.into_iter().map(|(_, _, a)| a).collect())
+    }
+
+    /// [`Library::all`] with each one's id and revision counter (0 in layout 1).
+    pub(super) fn all_with_ids(&self) -> Option<Vec<(AssessmentId, u64, Assessment)>> {
         self.flush_now();
         let stored = self.messages.report(with_repo(|r| r.all()))?;
-        let mut all: Vec<Assessment> = stored.into_iter().map(|s| s.assessment).collect();
-        self.legacy.with_untracked(|left| all.extend(left.iter().map(|(_, a)| a.clone())));
+        let mut all: Vec<_> =
+            stored.into_iter().map(|s| (s.id, crate::storage::counter(s.revision), s.assessment)).collect();
+        self.legacy.with_untracked(|left| all.extend(left.iter().map(|(id, a)| (id.clone(), 0, a.clone()))));
         Some(all)
     }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
-use crate::model::exchange::ImportError;
+use crate::model::exchange::{ImportError, Verified, VerifyError};
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
 use crate::model::{AssessmentId, Lang, Snapshot};
@@ -51,6 +51,11 @@ pub enum Alert {
     /// The open assessment was deleted in another tab.
     DeletedElsewhere {
         in_trash: bool,
+    },
+    /// A file just exported did not read back as what was written.
+    ExportNotVerified {
+        file: String,
+        error: VerifyError,
     },
 }
 
@@ -102,6 +107,7 @@ impl Alert {
             Alert::NotMoved { count, error } => format!("{} {}", (t.not_moved)(*count), error.message(lang)),
             Alert::DeletedElsewhere { in_trash: true } => t.deleted_elsewhere_kept.to_owned(),
             Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
+            Alert::ExportNotVerified { file, error } => error.headline(lang, &isolate(file)),
         }
     }
 
@@ -109,6 +115,7 @@ impl Alert {
     pub fn details(&self, lang: Lang) -> Vec<String> {
         match self {
             Alert::Import { error, .. } => error.details(lang),
+            Alert::ExportNotVerified { error, .. } => error.details(lang),
             _ => Vec::new(),
         }
     }
@@ -130,6 +137,8 @@ pub enum Status {
     Merged(String),
     /// A returned copy is stored already (same content): not added again.
     AlreadyStored(String),
+    /// An exported file or backup read back as what was written.
+    Verified(Verified),
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -153,6 +162,8 @@ impl Status {
             Status::Copied => t.copied.to_owned(),
             Status::Merged(name) => (texts(lang).workshop.merged)(&isolate(name)),
             Status::AlreadyStored(name) => (texts(lang).workshop.already_stored)(&isolate(name)),
+            Status::Verified(Verified::Assessment { name, services }) => (t.verified)(&isolate(name), *services),
+            Status::Verified(Verified::Backup { files, assessments }) => (t.verified_backup)(*files, *assessments),
         }
     }
 }

@@ -10,7 +10,9 @@
 //!   and storing them under the storage lock), `trash`, `snapshots`, `services`:
 //!   more of the same handle, by concern;
 //! - `incoming`: imported files, backups and share links;
-//! - `exports`: downloads, share links, the clipboard, printing;
+//! - `exports`: downloads (JSON files and backups read back to verify them), share
+//!   links, the clipboard, printing;
+//! - `trust`: when the active assessment was last exported, the reminder to back up;
 //! - `repo`: the storage repository of this tab.
 
 mod exports;
@@ -23,6 +25,7 @@ mod saving;
 mod services;
 mod snapshots;
 mod trash;
+mod trust;
 mod view;
 mod workshop;
 
@@ -34,6 +37,7 @@ pub use library::Library;
 pub use locale::Locale;
 pub use messages::{Alert, BrowserTask, Messages, Status, Undo};
 pub use services::ServiceInfo;
+pub use trust::Trust;
 pub use view::{Nav, View};
 pub use workshop::Workshop;
 
@@ -49,6 +53,7 @@ pub struct AppState {
     pub library: Library,
     pub incoming: Incoming,
     pub exports: Exports,
+    pub trust: Trust,
     pub workshop: Workshop,
 }
 
@@ -60,9 +65,10 @@ impl AppState {
         let nav = Nav::load();
         let library = Library::load(messages, locale);
         let incoming = Incoming::new(library, messages);
-        let exports = Exports::new(library, messages);
+        let trust = Trust::load(library);
+        let exports = Exports::new(library, messages, trust);
         let workshop = Workshop::new(library, messages);
-        let app = AppState { messages, locale, nav, library, incoming, exports, workshop };
+        let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop };
         app.follow_address(&crate::browser::location_hash());
         app
     }

@@ -10,7 +10,8 @@
 //! - `snap.<id>.<n>`: one snapshot, written once when taken (again only when
 //!   relabelled);
 //! - `trash.<id>`: a deleted assessment, `{"deleted": <time>, "document": <text>}`;
-//! - `active`, `pref.<name>`: the active assessment and small preferences.
+//! - `active`, `pref.<name>`: the active assessment and small preferences (the
+//!   language, `pref.exported`: when each assessment was last exported).
 //!
 //! Entries are read with the same reader as imported files. One that no longer reads
 //! is set aside: left untouched under its key, listed with its raw text (which the
@@ -40,6 +41,11 @@ pub use revision::{counter, lost_write, Revision};
 /// concern the open assessment).
 pub fn work_key(id: &crate::model::AssessmentId) -> String {
     keys::work(id)
+}
+
+/// The key of a preference (for telling which storage events concern it).
+pub fn pref_key(name: &str) -> String {
+    keys::pref(name)
 }
 
 /// Every key of every layout of this app starts with this.

@@ -7,10 +7,12 @@ mod error;
 mod json;
 pub mod migrate;
 mod read;
+mod verify;
 mod write;
 
 pub use backup::{write_backup, write_backups, BackupContents, DamagedMember};
 pub use error::{Expected, ImportError, JsonKind, Problem, ProblemKind};
+pub use verify::{verify_assessment, verify_backup, Verified, VerifyError};
 pub use write::{join_parts, ordered, write, write_snapshot, write_working, Layout};
 
 use crate::model::Assessment;
