@@ -154,7 +154,8 @@ const RAW_STRINGS: &[&str] = &[
 const KEYS: &[&str] = &[
     "format", "version", "catalogue", "name", "organisation", "created", "updated", "services", "custom_services",
     "snapshots", "plan", "id", "level", "sourcing", "provider", "current", "target", "note", "category", "ja", "en",
-    "label", "taken", "action", "owner", "due", "status", "__proto__", "constructor", "",
+    "label", "taken", "action", "owner", "due", "status", "quick", "categories", "workshop", "round", "started",
+    "assessor", "assessors", "__proto__", "constructor", "",
 ];
 
 fn pick<'a>(table: &[&'a str], i: u8) -> &'a str {

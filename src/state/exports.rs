@@ -72,6 +72,19 @@ impl Exports {
         });
     }
 
+    /// An assessment that is not stored work (a workshop round's template) as a
+    /// file, read back like any export; "last exported" is not changed by it.
+    pub(super) fn json_unstored(&self, a: &Assessment) {
+        let name = exchange::file_name(&a.name, "json");
+        let text = browser::test_corruption(exchange::write(a, Layout::Pretty));
+        if self.download(&name, "application/json", &text) {
+            match exchange::verify_assessment(&text, a) {
+                Ok(verified) => self.messages.done(Status::Verified(verified)),
+                Err(error) => self.messages.fail(Alert::ExportNotVerified { file: name, error }),
+            }
+        }
+    }
+
     /// The active assessment's services as CSV for spreadsheets.
     pub fn services_csv(&self) {
         self.with_active(|a| {

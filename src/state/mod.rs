@@ -67,7 +67,7 @@ impl AppState {
         let incoming = Incoming::new(library, messages);
         let trust = Trust::load(library);
         let exports = Exports::new(library, messages, trust);
-        let workshop = Workshop::new(library, messages);
+        let workshop = Workshop::new(library, messages, exports);
         let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop };
         app.follow_address(&crate::browser::location_hash());
         app

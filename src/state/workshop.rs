@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 
 use super::repo::with_repo;
-use super::{Alert, BrowserTask, Library, Messages, Status};
+use super::{Alert, BrowserTask, Exports, Library, Messages, Status};
 use crate::browser;
-use crate::model::exchange::{self, Document, ImportError, Layout, MAX_BYTES};
+use crate::model::exchange::{self, Document, ImportError, MAX_BYTES};
 use crate::model::workshop::{self, Comparison, Decisions, Intake, MergeRequest, Participant};
 use crate::model::{Assessment, AssessmentId, ServiceAssessment, ServiceId, Timestamp};
 
@@ -37,12 +37,13 @@ pub struct Workshop {
     /// The round last started here and when: the file and the link of one round
     /// carry the same start, so copies from either are copies of the same round.
     started: RwSignal<Option<(String, Timestamp)>>,
+    exports: Exports,
     library: Library,
     messages: Messages,
 }
 
 impl Workshop {
-    pub(super) fn new(library: Library, messages: Messages) -> Self {
+    pub(super) fn new(library: Library, messages: Messages, exports: Exports) -> Self {
         let picked = RwSignal::new(Vec::<AssessmentId>::new());
         let loaded = Memo::new(move |_| {
             let ids = picked.get();
@@ -69,6 +70,7 @@ impl Workshop {
             snapshot_on_merge: RwSignal::new(true),
             replacements: RwSignal::new(Vec::new()),
             started: RwSignal::new(None),
+            exports,
             library,
             messages,
         }
@@ -156,10 +158,8 @@ impl Workshop {
 
     /// Downloads the template of a new round, to send to participants.
     pub fn download_template(&self, round: &str) {
-        let Some(t) = self.template(round) else { return };
-        let name = exchange::file_name(&t.name, "json");
-        if let Err(e) = browser::download(&name, "application/json", &exchange::write(&t, Layout::Pretty)) {
-            self.messages.browser_failed(BrowserTask::Download, e);
+        if let Some(t) = self.template(round) {
+            self.exports.json_unstored(&t);
         }
     }
 

@@ -98,6 +98,8 @@ test('a workshop round: template by file and link, three participants, compare, 
   await page.getByTestId('workshop-round').fill('Round 1');
   const templateFile = await download(page, 'workshop-template');
   const template = JSON.parse(await readFile(templateFile.path, 'utf8'));
+  // Read back like every JSON export.
+  assert.match(await page.getByTestId('export-verified').textContent(), /Round 1/);
   assert.equal(template.workshop.round, 'Round 1');
   assert.ok(template.workshop.started);
   assert.ok(template.services.length > 10, 'levels and sourcing kept');
