@@ -15,7 +15,8 @@ use x1060_assess::model::{
 };
 
 const HEADER: &str = "id,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note";
-const HEADER_JA: &str = "ID,カテゴリー,サービス名（日本語）,サービス名（英語）,推奨レベル,実施形態,委託先,現在,目標,ギャップ,メモ";
+const HEADER_JA: &str =
+    "ID,カテゴリー,サービス名（日本語）,サービス名（英語）,推奨レベル,実施形態,委託先,現在,目標,ギャップ,メモ";
 
 fn id(s: &str) -> ServiceId {
     ServiceId::parse(s).expect("id")
@@ -100,7 +101,10 @@ fn reader_takes_crlf_lf_and_cr_with_or_without_a_last_line_end() {
         let cells: Vec<Vec<String>> = records(text).expect("csv").into_iter().map(|r| r.cells).collect();
         assert_eq!(cells, [["x", "y"], ["1", "2"]], "{text:?}");
     }
-    assert_eq!(records("a\n\nb\n").expect("csv").iter().map(|r| r.is_blank()).collect::<Vec<_>>(), [false, true, false]);
+    assert_eq!(
+        records("a\n\nb\n").expect("csv").iter().map(|r| r.is_blank()).collect::<Vec<_>>(),
+        [false, true, false]
+    );
 }
 
 #[test]
@@ -165,8 +169,10 @@ fn japanese_header_and_words_are_read_whatever_the_export_wrote() {
 #[test]
 fn changes_name_service_field_old_and_new_and_undo_restores() {
     let a = rich();
-    let csv = services_csv(&a)
-        .replace("A-1,A,リスクマネジメント,Risk management,not_required,", "A-1,A,リスクマネジメント,Risk management,standard,");
+    let csv = services_csv(&a).replace(
+        "A-1,A,リスクマネジメント,Risk management,not_required,",
+        "A-1,A,リスクマネジメント,Risk management,standard,",
+    );
     let found = changes(&csv, &a);
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].service.as_str(), found[0].field(), found[0].row), ("A-1", CsvField::Level, 2));

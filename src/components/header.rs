@@ -1,8 +1,9 @@
-//! The page header: title, the active assessment's name, the views, export and the
-//! language switch.
+//! The page header: title, the active assessment's name, the views, export, the CSV
+//! import and the language switch.
 
 use leptos::prelude::*;
 
+use super::CsvTools;
 use crate::state::{use_app, View};
 
 #[component]
@@ -46,6 +47,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| app.exports.services_csv()>
                     {move || app.t().common.export_csv}
                 </button>
+                <CsvTools/>
                 <button
                     type="button"
                     class="lang-toggle"

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
+use crate::model::csv::{CsvChange, CsvError};
 use crate::model::exchange::ImportError;
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
-use crate::model::{AssessmentId, Lang, Snapshot};
+use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, Snapshot};
 use crate::storage::StorageError;
 
 /// What the browser was asked to do when it refused.
@@ -51,6 +52,12 @@ pub enum Alert {
     /// The open assessment was deleted in another tab.
     DeletedElsewhere {
         in_trash: bool,
+    },
+    /// A CSV file refused (nothing changed); `catalogue` names the words it accepts.
+    Csv {
+        file: String,
+        error: CsvError,
+        catalogue: Option<Catalogue>,
     },
 }
 
@@ -102,6 +109,7 @@ impl Alert {
             Alert::NotMoved { count, error } => format!("{} {}", (t.not_moved)(*count), error.message(lang)),
             Alert::DeletedElsewhere { in_trash: true } => t.deleted_elsewhere_kept.to_owned(),
             Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
+            Alert::Csv { file, error, .. } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
         }
     }
 
@@ -109,6 +117,7 @@ impl Alert {
     pub fn details(&self, lang: Lang) -> Vec<String> {
         match self {
             Alert::Import { error, .. } => error.details(lang),
+            Alert::Csv { error, catalogue, .. } => error.details(catalogue.unwrap_or_else(CatalogueDef::latest), lang),
             _ => Vec::new(),
         }
     }
@@ -126,6 +135,13 @@ pub enum Status {
     RestoredBackup(usize),
     SyncedFromOtherTab,
     Copied,
+    /// A CSV file that changes nothing.
+    CsvNoChanges(String),
+    CsvApplied {
+        file: String,
+        count: usize,
+    },
+    CsvUndone(usize),
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -147,6 +163,9 @@ impl Status {
             Status::RestoredBackup(n) => (t.restored_backup)(*n),
             Status::SyncedFromOtherTab => t.synced_from_other_tab.to_owned(),
             Status::Copied => t.copied.to_owned(),
+            Status::CsvNoChanges(file) => (texts(lang).csv.no_changes)(&isolate(file)),
+            Status::CsvApplied { file, count } => (texts(lang).csv.applied)(&isolate(file), *count),
+            Status::CsvUndone(count) => (texts(lang).csv.undone)(*count),
         }
     }
 }
@@ -164,6 +183,11 @@ pub enum Undo {
         assessment: AssessmentId,
         position: usize,
         snapshot: Snapshot,
+    },
+    /// The changes a CSV import applied to an assessment.
+    CsvImport {
+        assessment: AssessmentId,
+        changes: Vec<CsvChange>,
     },
 }
 

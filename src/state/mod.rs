@@ -10,9 +10,11 @@
 //!   and storing them under the storage lock), `trash`, `snapshots`, `services`:
 //!   more of the same handle, by concern;
 //! - `incoming`: imported files, backups and share links;
+//! - `csv_import`: a services CSV read back into the active assessment;
 //! - `exports`: downloads, share links, the clipboard, printing;
 //! - `repo`: the storage repository of this tab.
 
+mod csv_import;
 mod exports;
 mod incoming;
 mod library;
@@ -27,6 +29,7 @@ mod view;
 
 use leptos::prelude::*;
 
+pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
 pub use incoming::Incoming;
 pub use library::Library;
@@ -47,6 +50,7 @@ pub struct AppState {
     pub library: Library,
     pub incoming: Incoming,
     pub exports: Exports,
+    pub csv: CsvImport,
 }
 
 impl AppState {
@@ -58,7 +62,8 @@ impl AppState {
         let library = Library::load(messages, locale);
         let incoming = Incoming::new(library, messages);
         let exports = Exports::new(library, messages);
-        let app = AppState { messages, locale, nav, library, incoming, exports };
+        let csv = CsvImport::new(library, messages);
+        let app = AppState { messages, locale, nav, library, incoming, exports, csv };
         app.follow_address(&crate::browser::location_hash());
         app
     }

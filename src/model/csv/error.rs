@@ -28,6 +28,11 @@ pub enum CsvError {
     Problems { problems: Vec<CsvProblem>, more: usize },
     /// Applied, the assessment would be more than the reader accepts.
     Limit(LimitError),
+    /// The preview was made for an assessment that is no longer the active one.
+    OtherAssessment,
+    /// The assessment changed after the preview was shown: the preview now shows
+    /// what the file changes in it, to be checked again.
+    ChangedSincePreview,
 }
 
 /// One problem of a file: where and what.
@@ -47,21 +52,35 @@ pub enum CsvProblemKind {
     /// A header the import does not know.
     UnknownHeader,
     /// The same column a second time; the first is at this column number.
-    DuplicateHeader { first: usize },
+    DuplicateHeader {
+        first: usize,
+    },
     /// The header has no id column.
     NoIdColumn,
     /// A row with another number of cells than the header.
-    CellCount { found: usize, expected: usize },
+    CellCount {
+        found: usize,
+        expected: usize,
+    },
     /// A row with data and no service id.
     NoId,
     /// A service id that is neither in the catalogue nor a custom service.
     UnknownService(String),
     /// A service listed a second time; first at row `first`.
-    DuplicateService { id: String, first: usize },
+    DuplicateService {
+        id: String,
+        first: usize,
+    },
     /// A value that is not one its column accepts.
-    BadValue { field: CsvField, value: String },
+    BadValue {
+        field: CsvField,
+        value: String,
+    },
     /// A text longer than the reader accepts.
-    TooLong { len: usize, max: usize },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
 }
 
 /// `1` → `A`, `27` → `AA`: the spreadsheet's name of a column.
@@ -113,7 +132,9 @@ impl CsvProblemKind {
             }
             K::DuplicateHeader { first } if en => format!("the same column as column {}.", column_letters(*first)),
             K::DuplicateHeader { first } => format!("{} 列と同じ列です。", column_letters(*first)),
-            K::NoIdColumn if en => "the header has no id column (ID), so rows cannot be matched to services.".to_owned(),
+            K::NoIdColumn if en => {
+                "the header has no id column (ID), so rows cannot be matched to services.".to_owned()
+            }
             K::NoIdColumn => "見出しに id（ID）列がないため、行をサービスに対応付けられません。".to_owned(),
             K::CellCount { found, expected } if en => {
                 format!("{found} cells, but the header has {expected}.")
@@ -177,6 +198,19 @@ impl CsvError {
                 }
             }
             CsvError::Limit(e) => e.message(lang),
+            CsvError::OtherAssessment if en => {
+                "The preview was made for another assessment than the active one: read the file again.".to_owned()
+            }
+            CsvError::OtherAssessment => {
+                "プレビューは現在のアセスメントとは別のアセスメントに対するものです。ファイルをもう一度読み込んでください。"
+                    .to_owned()
+            }
+            CsvError::ChangedSincePreview if en => {
+                "The assessment changed after the preview was shown (in another tab?): the preview now shows what the file changes. Check it and apply again.".to_owned()
+            }
+            CsvError::ChangedSincePreview => {
+                "プレビューの表示後にアセスメントが変更されました（別のタブ？）。プレビューを更新したので、確認してもう一度適用してください。".to_owned()
+            }
         }
     }
 

@@ -48,14 +48,21 @@ pub struct CsvPreview {
 /// applied must leave the assessment within the reader's limits.
 pub fn preview(text: &str, a: &Assessment) -> Result<CsvPreview, CsvError> {
     let update = read_update(text, a)?;
-    let changes = update.changes(a);
-    let mut after = a.clone();
-    change::apply(&mut after, &changes);
-    after.check_limits().map_err(CsvError::Limit)?;
+    let changes = update.checked_changes(a)?;
     Ok(CsvPreview { update, changes })
 }
 
 impl CsvUpdate {
+    /// [`CsvUpdate::changes`], refused when applying them would leave `a` beyond the
+    /// reader's limits.
+    pub fn checked_changes(&self, a: &Assessment) -> Result<Vec<CsvChange>, CsvError> {
+        let changes = self.changes(a);
+        let mut after = a.clone();
+        change::apply(&mut after, &changes);
+        after.check_limits().map_err(CsvError::Limit)?;
+        Ok(changes)
+    }
+
     /// Every field whose value in the file differs from its value in `a`, in the
     /// order of the file's rows and columns.
     pub fn changes(&self, a: &Assessment) -> Vec<CsvChange> {
@@ -102,7 +109,11 @@ impl Problems {
 /// Reads every row of `text` (see the module documentation).
 pub fn read_update(text: &str, a: &Assessment) -> Result<CsvUpdate, CsvError> {
     let records = read::records(text).map_err(|e| CsvError::Problems {
-        problems: vec![CsvProblem { row: e.row, column: Some((e.column, String::new())), kind: CsvProblemKind::Syntax(e.kind) }],
+        problems: vec![CsvProblem {
+            row: e.row,
+            column: Some((e.column, String::new())),
+            kind: CsvProblemKind::Syntax(e.kind),
+        }],
         more: 0,
     })?;
     let mut records = records.into_iter().filter(|r| !r.is_blank());

@@ -36,7 +36,6 @@
 //! `適用外`). The import reads either, and either language's words in any cell
 //! ([`words`]).
 
-
 mod change;
 mod error;
 mod import;

@@ -150,8 +150,7 @@ pub fn parse_level(catalogue: Catalogue, cell: &str) -> Result<Option<Level>, No
     Level::ALL
         .into_iter()
         .find(|&l| {
-            l.as_str() == cell
-                || catalogue.level(l).is_some_and(|d| fold(d.name.ja) == cell || fold(d.name.en) == cell)
+            l.as_str() == cell || catalogue.level(l).is_some_and(|d| fold(d.name.ja) == cell || fold(d.name.en) == cell)
         })
         .map(Some)
         .ok_or(NotAWord)
@@ -195,7 +194,8 @@ pub fn parse_score(cell: &str) -> Result<Option<Score>, NotAWord> {
 /// The words a level cell accepts, for a message: codes, then names in `lang`.
 pub fn level_choices(catalogue: Catalogue, lang: Lang) -> String {
     let codes = Level::ALL.map(Level::as_str).join(", ");
-    let names: Vec<&str> = Level::ALL.into_iter().filter_map(|l| catalogue.level(l).map(|d| d.name.get(lang))).collect();
+    let names: Vec<&str> =
+        Level::ALL.into_iter().filter_map(|l| catalogue.level(l).map(|d| d.name.get(lang))).collect();
     format!("{codes} / {}", names.join(lang.pick("、", ", ")))
 }
 

@@ -24,7 +24,8 @@ pub fn services_csv_in(a: &Assessment, lang: Lang) -> String {
     out.push(BOM);
     out.push_str(&csv_row(&Column::ALL.map(|c| c.header(lang))));
     let mut listed = BTreeSet::new();
-    let row = |id: &str, category, name_ja, name_en, state| service_row(a, lang, [id, category, name_ja, name_en], state);
+    let row =
+        |id: &str, category, name_ja, name_en, state| service_row(a, lang, [id, category, name_ja, name_en], state);
     for s in a.catalogue.all_services(&a.custom_services) {
         listed.insert(s.id);
         out.push_str(&row(s.id, s.category, s.name_ja, s.name_en, a.services.get(s.id)));
