@@ -1,0 +1,202 @@
+// The spreadsheet round trip (docs/csv.md): the services CSV that export-csv
+// downloads is edited as a spreadsheet would (a quoted note with a line break and
+// doubled quotes, a Japanese level word), saved as Shift_JIS like Excel on Japanese
+// Windows, imported with import-csv, previewed (one csv-change per change), applied,
+// undone; a file with an unknown service id is refused naming row and column, and
+// cancel changes nothing. The steps take a page, so another engine's test can reuse them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { useApp, newPage, openApp, storageSettled, storageSnapshot, SAMPLE } from './harness.mjs';
+
+const ctx = useApp();
+
+/** RFC 4180 records of `text` (test side: CRLF or LF, quotes doubled inside quotes). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Records back to CSV text with CRLF, quoting what needs it. */
+export function writeCsv(rows) {
+  const field = (f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Text as Shift_JIS bytes; fails if any character would be lost. */
+export function shiftJis(text) {
+  const bytes = iconv.encode(text, 'Shift_JIS');
+  assert.equal(iconv.decode(bytes, 'Shift_JIS'), text, 'the edited file is representable in Shift_JIS');
+  return bytes;
+}
+
+/** Clicks export-csv and returns the downloaded text (BOM included). */
+export async function exportCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return readFile(await download.path(), 'utf8');
+}
+
+/** Sets `column` of the row of service `id` (header row names the columns). */
+function setCell(rows, id, column, value) {
+  const col = rows[0].indexOf(column);
+  const row = rows.find((r) => r[0] === id);
+  assert.ok(col >= 0 && row, `cell ${id}/${column}`);
+  row[col] = value;
+}
+
+/** The values the test edits, as the app's controls show them. */
+async function shown(page) {
+  await page.getByTestId('nav-catalogue').click();
+  const levelA2 = await page.getByTestId('level-A-2').inputValue();
+  await page.getByTestId('nav-portfolio').click();
+  const currentA3 = await page.getByTestId('current-A-3').inputValue();
+  const noteA1 = await page.getByTestId('note-A-1').inputValue();
+  const noteI8 = await page.getByTestId('note-I-8').inputValue();
+  await page.getByTestId('nav-dashboard').click();
+  const scoreA = await page.getByTestId('score-current-A').textContent();
+  return { levelA2, currentA3, noteA1, noteI8, scoreA };
+}
+
+async function tempFile(name, bytes) {
+  const dir = await mkdtemp(join(tmpdir(), 'x1060-csv-'));
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+const NOTE = 'Line one\nsays "hello", then stops';
+
+test('export, edit, save as Shift_JIS, import, preview, apply, undo', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  const before = await shown(page);
+
+  const exported = await exportCsv(page);
+  assert.ok(exported.startsWith('\uFEFF'), 'export starts with a BOM');
+  const rows = parseCsv(exported.slice(1));
+  setCell(rows, 'A-1', 'note', NOTE);
+  setCell(rows, 'A-2', 'level', 'アドバンスド');
+  setCell(rows, 'A-3', 'current', '1');
+  setCell(rows, 'I-8', 'note', '追加したサービス');
+  const path = await tempFile('services-sjis.csv', shiftJis(writeCsv(rows)));
+
+  await page.getByTestId('import-csv').setInputFiles(path);
+  const change = page.getByTestId('csv-change');
+  await change.first().waitFor();
+  const listed = await change.evaluateAll((els) => els.map((e) => `${e.dataset.service}/${e.dataset.field}`));
+  assert.deepEqual(listed.sort(), ['A-1/note', 'A-2/level', 'A-3/current', 'I-8/note']);
+  const a2 = await page.locator('[data-testid="csv-change"][data-service="A-2"]').textContent();
+  assert.match(a2, /Standard[\s\S]*Advanced/, 'old and new value shown');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'csv-preview-heading', 'the preview takes the focus');
+  assert.deepEqual(await shown(page), before, 'nothing changes before apply');
+
+  await page.getByTestId('csv-apply').click();
+  await page.getByTestId('csv-change').first().waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('status').textContent(), /Applied 4 change\(s\)/);
+  await storageSettled(page);
+  const applied = await shown(page);
+  assert.equal(applied.levelA2, 'advanced');
+  assert.equal(applied.currentA3, '1');
+  assert.equal(applied.noteA1, NOTE);
+  assert.equal(applied.noteI8, '追加したサービス');
+  assert.notEqual(applied.scoreA, before.scoreA, 'the dashboard follows');
+
+  const storedNote = JSON.stringify(NOTE).slice(1, -1);
+  assert.ok(Object.values(await storageSnapshot(page)).some((v) => v.includes(storedNote)), 'the applied note is stored');
+
+  await page.getByTestId('undo').click();
+  await page.getByTestId('status').filter({ hasText: 'Undid the 4 change(s)' }).waitFor();
+  await storageSettled(page);
+  assert.deepEqual(await shown(page), before, 'undo sets back what the import changed');
+  await page.reload();
+  await page.getByTestId('nav-home').waitFor();
+  assert.deepEqual(await shown(page), before, 'and the undo is stored');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a file with an unknown service id is refused naming row and column; cancel changes nothing', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  await storageSettled(page);
+  const stored = await storageSnapshot(page);
+  const before = await shown(page);
+
+  const rows = parseCsv((await exportCsv(page)).slice(1));
+  const id = rows[5][0];
+  rows[5][0] = 'Q-99';
+  setCell(rows, 'A-3', 'current', '1');
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('bad.csv', '\uFEFF' + writeCsv(rows)));
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Row 6, column A \(id\): no service “Q-99”/);
+  assert.equal(await page.getByTestId('csv-change').count(), 0, 'no preview');
+
+  rows[5][0] = id;
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('good.csv', writeCsv(rows)));
+  await page.getByTestId('csv-change').first().waitFor();
+  assert.equal(await page.locator('[role="alert"]').count(), 0, 'a good file clears the old alert');
+  await page.getByTestId('csv-cancel').click();
+  await page.getByTestId('csv-change').first().waitFor({ state: 'detached' });
+  await storageSettled(page);
+  assert.deepEqual(await shown(page), before);
+  assert.deepEqual(await storageSnapshot(page), stored, 'nothing stored changed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Japanese interface: preview in Japanese, Japanese CSV export reads back as no change', async () => {
+  const { context, page, problems } = await newPage(ctx.browser, { locale: 'ja-JP' });
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-ja').click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  const rows = parseCsv(text.slice(1));
+  assert.deepEqual(rows[0].slice(0, 5), ['ID', 'カテゴリー', 'サービス名（日本語）', 'サービス名（英語）', '推奨レベル']);
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('ja.csv', shiftJis(writeCsv(rows))));
+  await page.getByTestId('status').filter({ hasText: '変更はありません' }).waitFor();
+
+  setCell(rows, 'A-2', '推奨レベル', 'advanced');
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('ja2.csv', shiftJis(writeCsv(rows))));
+  const change = page.locator('[data-testid="csv-change"][data-service="A-2"][data-field="level"]');
+  await change.waitFor();
+  assert.match(await change.textContent(), /推奨レベル[\s\S]*スタンダード[\s\S]*アドバンスド/);
+  await page.getByTestId('csv-cancel').click();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
