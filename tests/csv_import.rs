@@ -295,3 +295,42 @@ fn encoding_bom_utf8_or_else_shift_jis() {
 fn column_letters_follow_the_spreadsheet() {
     assert_eq!([1, 11, 26, 27, 52, 53].map(column_letters), ["A", "K", "Z", "AA", "AZ", "BA"]);
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text made of the characters that matter to CSV and to spreadsheets.
+    fn text() -> impl Strategy<Value = String> {
+        let chars = proptest::sample::select(vec!['a', ' ', ',', '"', '\r', '\n', '\'', '=', '+', '-', '@', '\t', 'あ']);
+        proptest::collection::vec(chars, 0..12).prop_map(|c| c.into_iter().collect())
+    }
+
+    fn score() -> impl Strategy<Value = Option<Score>> {
+        prop_oneof![Just(None), Just(Some(Score::NotApplicable)), (1i64..=5).prop_map(|v| Some(rated(v)))]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+        #[test]
+        fn any_values_read_back_exactly_in_both_languages(
+            level in proptest::option::of(proptest::sample::select(Level::ALL.to_vec())),
+            sourcing in proptest::option::of(proptest::sample::select(Sourcing::ALL.to_vec())),
+            (current, target) in (score(), score()),
+            (provider, note) in (text(), text()),
+            lang in proptest::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let mut source = empty();
+            source.edit_service(&id("C-3"), |s| {
+                *s = ServiceAssessment { level, sourcing, provider: provider.clone(), current, target, note: note.clone() };
+            });
+            let mut target_a = empty();
+            let found = changes(&services_csv_in(&source, lang), &target_a);
+            apply(&mut target_a, &found);
+            prop_assert_eq!(&target_a.services, &source.services);
+            prop_assert_eq!(changes(&services_csv_in(&source, lang), &source), vec![]);
+        }
+    }
+}
