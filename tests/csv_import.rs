@@ -303,7 +303,8 @@ mod props {
 
     /// Text made of the characters that matter to CSV and to spreadsheets.
     fn text() -> impl Strategy<Value = String> {
-        let chars = proptest::sample::select(vec!['a', ' ', ',', '"', '\r', '\n', '\'', '=', '+', '-', '@', '\t', 'あ']);
+        let chars =
+            proptest::sample::select(vec!['a', ' ', ',', '"', '\r', '\n', '\'', '=', '+', '-', '@', '\t', 'あ']);
         proptest::collection::vec(chars, 0..12).prop_map(|c| c.into_iter().collect())
     }
 
