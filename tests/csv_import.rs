@@ -333,5 +333,24 @@ mod props {
             prop_assert_eq!(&target_a.services, &source.services);
             prop_assert_eq!(changes(&services_csv_in(&source, lang), &source), vec![]);
         }
+
+        #[test]
+        fn any_text_after_a_header_is_read_or_refused_without_panic(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec!["A-1", "I-8", ",", "\"", "\r\n", "\n", "basic", "適用外", "3", "'", "x"]),
+                0..40,
+            ),
+            lang in proptest::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let a = rich();
+            let header = if lang == Lang::En { HEADER } else { HEADER_JA };
+            let text = format!("{header}\r\n{}", body.concat());
+            if let Ok(p) = preview(&text, &a) {
+                let mut after = a.clone();
+                apply(&mut after, &p.changes);
+                revert(&mut after, &p.changes);
+                prop_assert_eq!(after, a);
+            }
+        }
     }
 }
