@@ -186,7 +186,7 @@ test('a file with an unknown service id is refused naming row and column; cancel
   await context.close();
 });
 
-test('Japanese interface: preview in Japanese, Japanese CSV export reads back as no change', async () => {
+test('Japanese interface: Japanese CSV export reads back as no change; preview in Japanese, by keyboard', async () => {
   const { context, page, problems } = await newPage(ctx.browser, { locale: 'ja-JP' });
   await openApp(page, ctx.server.url);
   await page.getByTestId('import-input').setInputFiles(SAMPLE);
@@ -203,7 +203,17 @@ test('Japanese interface: preview in Japanese, Japanese CSV export reads back as
   const change = page.locator('[data-testid="csv-change"][data-service="A-2"][data-field="level"]');
   await change.waitFor();
   assert.match(await change.textContent(), /推奨レベル[\s\S]*スタンダード[\s\S]*アドバンスド/);
-  await page.getByTestId('csv-cancel').click();
+  // Keyboard: the preview has the focus; Tab reaches apply, then cancel; Enter cancels.
+  const focused = () => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.id);
+  assert.equal(await focused(), 'csv-preview-heading');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'csv-apply');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'csv-cancel');
+  await page.keyboard.press('Enter');
+  await change.waitFor({ state: 'detached' });
+  await page.getByTestId('nav-catalogue').click();
+  assert.equal(await page.getByTestId('level-A-2').inputValue(), 'standard', 'cancel changed nothing');
   assert.deepEqual(problems, []);
   await context.close();
 });
