@@ -65,7 +65,7 @@ need_node_tools() {
   # npm ci again whenever package-lock.json changed since the last install.
   if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
      || ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core, yaml)"
+    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core, yaml, iconv-lite)"
     npm ci --no-audit --no-fund
     cp package-lock.json node_modules/.installed-lock.json
   fi

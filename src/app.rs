@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{Header, Messages, NeedsAssessment};
+use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
 use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report, Workshop};
 use crate::state::{use_app, AppState, Trust, View};
 
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
         <Header/>
         <main id="main" tabindex="-1">
             <Messages/>
+            <CsvPreview/>
             <Show when=move || !app.library.persistent>
                 <p class="warning">{move || app.t().common.storage_unavailable_note}</p>
             </Show>

@@ -1,4 +1,5 @@
-//! Files in and out: downloads made in the page, and reading a chosen file.
+//! Files in and out: downloads made in the page, reading a chosen file, and decoding
+//! Shift_JIS text with the browser's own decoder (so the app carries no tables).
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -30,4 +31,13 @@ pub fn download_url(file_name: &str, url: &str) -> Result<(), BrowserError> {
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Decodes Shift_JIS bytes with the browser's `TextDecoder`; `Err` when they are not
+/// Shift_JIS (the decoder is strict: it refuses instead of inserting U+FFFD).
+pub fn decode_shift_jis(bytes: &[u8]) -> Result<String, BrowserError> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("shift_jis", &options)?;
+    Ok(decoder.decode_with_u8_array(bytes)?)
 }

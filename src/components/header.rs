@@ -1,9 +1,9 @@
-//! The page header: title, the active assessment's name, the views, export, the
-//! language switch, and where the data lives (the trust line).
+//! The page header: title, the active assessment's name, the views, export, the CSV
+//! import, the language switch, and where the data lives (the trust line).
 
 use leptos::prelude::*;
 
-use super::TrustLine;
+use super::{CsvTools, TrustLine};
 use crate::state::{use_app, View};
 
 #[component]
@@ -47,6 +47,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| app.exports.services_csv()>
                     {move || app.t().common.export_csv}
                 </button>
+                <CsvTools/>
                 <button
                     type="button"
                     class="lang-toggle"

@@ -46,6 +46,8 @@ pub struct Texts {
     pub quick: QuickTexts,
     /// Where the data lives: the line under the header and the reminder to back up.
     pub trust: TrustTexts,
+    /// Reading a services CSV back (the spreadsheet round trip).
+    pub csv: CsvTexts,
 }
 
 /// Text used across views: the page frame, buttons, charts.
@@ -361,6 +363,31 @@ pub struct TrustTexts {
     pub remind_export: &'static str,
     pub remind_backup: &'static str,
     pub remind_dismiss: &'static str,
+}
+
+/// Reading a services CSV back into the active assessment: the button, the preview
+/// of its changes, and what was done.
+pub struct CsvTexts {
+    pub import_button: &'static str,
+    pub import_hint: &'static str,
+    pub reading: &'static str,
+    pub export_ja: &'static str,
+    pub export_ja_hint: &'static str,
+    /// The preview's heading, with the file's name.
+    pub preview_heading: fn(&str) -> String,
+    /// What the preview holds, with the number of changes.
+    pub preview_intro: fn(usize) -> String,
+    pub caption: &'static str,
+    pub col_service: &'static str,
+    pub col_field: &'static str,
+    pub col_old: &'static str,
+    pub col_new: &'static str,
+    pub apply: &'static str,
+    pub cancel: &'static str,
+    pub no_changes: fn(&str) -> String,
+    /// Applied: the file's name and the number of changes.
+    pub applied: fn(&str, usize) -> String,
+    pub undone: fn(usize) -> String,
 }
 
 /// The texts of `lang`.

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
+use crate::model::csv::{CsvChange, CsvError};
 use crate::model::exchange::{ImportError, Verified, VerifyError};
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
-use crate::model::{AssessmentId, Lang, Snapshot};
+use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, Snapshot};
 use crate::storage::StorageError;
 
 /// What the browser was asked to do when it refused.
@@ -56,6 +57,12 @@ pub enum Alert {
     ExportNotVerified {
         file: String,
         error: VerifyError,
+    },
+    /// A CSV file refused (nothing changed); `catalogue` names the words it accepts.
+    Csv {
+        file: String,
+        error: CsvError,
+        catalogue: Option<Catalogue>,
     },
 }
 
@@ -108,6 +115,7 @@ impl Alert {
             Alert::DeletedElsewhere { in_trash: true } => t.deleted_elsewhere_kept.to_owned(),
             Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
             Alert::ExportNotVerified { file, error } => error.headline(lang, &isolate(file)),
+            Alert::Csv { file, error, .. } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
         }
     }
 
@@ -116,6 +124,7 @@ impl Alert {
         match self {
             Alert::Import { error, .. } => error.details(lang),
             Alert::ExportNotVerified { error, .. } => error.details(lang),
+            Alert::Csv { error, catalogue, .. } => error.details(catalogue.unwrap_or_else(CatalogueDef::latest), lang),
             _ => Vec::new(),
         }
     }
@@ -139,6 +148,13 @@ pub enum Status {
     AlreadyStored(String),
     /// An exported file or backup read back as what was written.
     Verified(Verified),
+    /// A CSV file that changes nothing.
+    CsvNoChanges(String),
+    CsvApplied {
+        file: String,
+        count: usize,
+    },
+    CsvUndone(usize),
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -164,6 +180,9 @@ impl Status {
             Status::AlreadyStored(name) => (texts(lang).workshop.already_stored)(&isolate(name)),
             Status::Verified(Verified::Assessment { name, services }) => (t.verified)(&isolate(name), *services),
             Status::Verified(Verified::Backup { files, assessments }) => (t.verified_backup)(*files, *assessments),
+            Status::CsvNoChanges(file) => (texts(lang).csv.no_changes)(&isolate(file)),
+            Status::CsvApplied { file, count } => (texts(lang).csv.applied)(&isolate(file), *count),
+            Status::CsvUndone(count) => (texts(lang).csv.undone)(*count),
         }
     }
 }
@@ -181,6 +200,11 @@ pub enum Undo {
         assessment: AssessmentId,
         position: usize,
         snapshot: Snapshot,
+    },
+    /// The changes a CSV import applied to an assessment.
+    CsvImport {
+        assessment: AssessmentId,
+        changes: Vec<CsvChange>,
     },
 }
 

@@ -13,8 +13,11 @@
 //! - `exports`: downloads (JSON files and backups read back to verify them), share
 //!   links, the clipboard, printing;
 //! - `trust`: when the active assessment was last exported, the reminder to back up;
+//! - `csv_import`: a services CSV read back into the active assessment;
+//! - `exports`: downloads, share links, the clipboard, printing;
 //! - `repo`: the storage repository of this tab.
 
+mod csv_import;
 mod exports;
 mod incoming;
 mod library;
@@ -31,6 +34,7 @@ mod workshop;
 
 use leptos::prelude::*;
 
+pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
 pub use incoming::Incoming;
 pub use library::Library;
@@ -55,6 +59,7 @@ pub struct AppState {
     pub exports: Exports,
     pub trust: Trust,
     pub workshop: Workshop,
+    pub csv: CsvImport,
 }
 
 impl AppState {
@@ -68,7 +73,8 @@ impl AppState {
         let trust = Trust::load(library);
         let exports = Exports::new(library, messages, trust);
         let workshop = Workshop::new(library, messages, exports);
-        let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop };
+        let csv = CsvImport::new(library, messages);
+        let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop, csv };
         app.follow_address(&crate::browser::location_hash());
         app
     }

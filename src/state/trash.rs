@@ -96,13 +96,14 @@ impl Library {
         }
     }
 
-    /// Brings back what the last deletion removed.
+    /// Brings back what the last deletion removed (or sets back a CSV import).
     pub fn undo_last(&self) {
         match self.messages.take_undo() {
             Some(Undo::Assessment { id, position, was_active }) => self.restore_from_trash(&id, position, was_active),
             Some(Undo::Snapshot { assessment, position, snapshot }) => {
                 self.restore_snapshot(&assessment, position, snapshot)
             }
+            Some(Undo::CsvImport { assessment, changes }) => self.undo_csv(&assessment, changes),
             None => {}
         }
     }

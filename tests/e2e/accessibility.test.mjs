@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useApp, openApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +44,29 @@ for (const [locale, scheme] of [['en-GB', 'light'], ['ja-JP', 'dark']]) {
     await context.close();
   });
 }
+
+test('the CSV preview and a CSV refusal pass axe-core in both languages', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'x1060-axe-csv-'));
+  const good = join(dir, 'good.csv');
+  const bad = join(dir, 'bad.csv');
+  await writeFile(good, 'id,level,current,note\r\nA-1,advanced,2,"two\r\nlines"\r\n');
+  await writeFile(bad, 'id,level\r\nA-1,basik\r\nQ-1,\r\n');
+  for (const [locale, scheme] of [['en-GB', 'light'], ['ja-JP', 'dark']]) {
+    const context = await ctx.browser.newContext({ bypassCSP: true, locale, colorScheme: scheme });
+    const page = await context.newPage();
+    await openApp(page, ctx.server.url);
+    await page.getByTestId('open-sample').click();
+    await page.getByTestId('assessment-item').first().waitFor();
+    await page.getByTestId('import-csv').setInputFiles(good);
+    await page.getByTestId('csv-change').first().waitFor();
+    assert.deepEqual(await audit(page), [], `preview, ${locale}`);
+    await page.getByTestId('csv-cancel').click();
+    await page.getByTestId('import-csv').setInputFiles(bad);
+    await page.locator('[role="alert"]').waitFor();
+    assert.deepEqual(await audit(page), [], `refusal, ${locale}`);
+    await context.close();
+  }
+});
 
 test('the main flow works with the keyboard alone, with a visible focus', async () => {
   const context = await ctx.browser.newContext({ locale: 'en-GB' });

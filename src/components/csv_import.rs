@@ -1,0 +1,124 @@
+//! The spreadsheet round trip in the page: the header's CSV tools (import, and the
+//! CSV with Japanese headings) and the preview of a file's changes, which takes the
+//! focus when it opens and is applied or cancelled with its two buttons.
+
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use crate::model::csv::CsvChange;
+use crate::model::{Assessment, Lang};
+use crate::state::{use_app, PendingCsv};
+
+/// The CSV tools beside `export-csv`.
+#[component]
+pub fn CsvTools() -> impl IntoView {
+    let app = use_app();
+    let no_active = move || app.library.current.with(Option::is_none);
+    let on_change = move |ev: leptos::ev::Targeted<leptos::ev::Event, HtmlInputElement>| {
+        let input: HtmlInputElement = ev.target();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // Let the same file be chosen again after fixing it.
+        input.set_value("");
+        app.csv.read_file(file);
+    };
+    view! {
+        <button
+            type="button"
+            data-testid="export-csv-ja"
+            disabled=no_active
+            title=move || app.t().csv.export_ja_hint
+            on:click=move |_| app.csv.export_ja()
+        >
+            {move || app.t().csv.export_ja}
+        </button>
+        <label class="file-button" class:disabled=no_active title=move || app.t().csv.import_hint>
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".csv,text/csv"
+                data-testid="import-csv"
+                aria-describedby="csv-import-hint"
+                disabled=no_active
+                on:change:target=on_change
+            />
+            {move || app.t().csv.import_button}
+        </label>
+        <span id="csv-import-hint" class="visually-hidden">{move || app.t().csv.import_hint}</span>
+        <span class="visually-hidden" aria-live="polite">{move || app.csv.busy().then(|| app.t().csv.reading)}</span>
+    }
+}
+
+/// The changes of a CSV file, shown before anything is applied.
+#[component]
+pub fn CsvPreview() -> impl IntoView {
+    let app = use_app();
+    move || app.csv.pending().get().map(|pending| view! { <PreviewPanel pending=pending/> })
+}
+
+#[component]
+fn PreviewPanel(pending: PendingCsv) -> impl IntoView {
+    let app = use_app();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Opened (or worked out again): the keyboard and screen reader go to it.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let count = pending.changes.len();
+    let file = pending.file.clone();
+    let changes = pending.changes;
+    let rows = move || {
+        let lang = app.lang();
+        app.library.current.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            changes.iter().map(|c| change_row(c, a, lang)).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card csv-preview" aria-labelledby="csv-preview-heading" data-testid="csv-preview">
+            <h2 id="csv-preview-heading" tabindex="-1" node_ref=heading>
+                {move || (app.t().csv.preview_heading)(&file)}
+            </h2>
+            <p>{move || (app.t().csv.preview_intro)(count)}</p>
+            <div class="table-scroll">
+                <table class="csv-changes">
+                    <caption>{move || app.t().csv.caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || app.t().csv.col_service}</th>
+                            <th scope="col">{move || app.t().csv.col_field}</th>
+                            <th scope="col">{move || app.t().csv.col_old}</th>
+                            <th scope="col">{move || app.t().csv.col_new}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="tools">
+                <button type="button" class="primary" data-testid="csv-apply" on:click=move |_| app.csv.apply()>
+                    {move || app.t().csv.apply}
+                </button>
+                <button type="button" data-testid="csv-cancel" on:click=move |_| app.csv.cancel()>
+                    {move || app.t().csv.cancel}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One change: service (id and name), field, value now, value from the file.
+fn change_row(c: &CsvChange, a: &Assessment, lang: Lang) -> impl IntoView {
+    let id = c.service.as_str().to_owned();
+    let name = a.catalogue.index(&a.custom_services).get(&id).map(|s| s.name(lang).to_owned()).unwrap_or_default();
+    let field = c.field();
+    let service = id.clone();
+    view! {
+        <tr data-testid="csv-change" data-service=service data-field=field.code()>
+            <th scope="row">{id}" "<bdi>{name}</bdi></th>
+            <td>{field.label(lang)}</td>
+            <td class="csv-value"><bdi>{c.old.display(a.catalogue, lang)}</bdi></td>
+            <td class="csv-value"><bdi>{c.new.display(a.catalogue, lang)}</bdi></td>
+        </tr>
+    }
+}

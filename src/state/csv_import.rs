@@ -1,0 +1,165 @@
+//! The spreadsheet round trip: a services CSV read back into the active assessment.
+//! The file is read and checked whole, its changes are shown, and nothing changes
+//! before the user applies them; an applied import is an edit like any other (stored
+//! under the storage lock, merged with other tabs' edits) and can be undone.
+
+use leptos::prelude::*;
+
+use super::{Alert, BrowserTask, Library, Messages, Status, Undo};
+use crate::browser;
+use crate::model::csv::{self, CsvChange, CsvError, CsvUpdate};
+use crate::model::exchange::{file_name, MAX_BYTES};
+use crate::model::{AssessmentId, Lang};
+
+/// A file read and checked, its changes waiting for the user to apply or cancel them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingCsv {
+    pub file: String,
+    /// The assessment the changes were worked out for.
+    pub assessment: AssessmentId,
+    pub update: CsvUpdate,
+    pub changes: Vec<CsvChange>,
+}
+
+#[derive(Clone, Copy)]
+pub struct CsvImport {
+    pending: RwSignal<Option<PendingCsv>>,
+    busy: RwSignal<bool>,
+    library: Library,
+    messages: Messages,
+}
+
+impl CsvImport {
+    pub(super) fn new(library: Library, messages: Messages) -> Self {
+        CsvImport { pending: RwSignal::new(None), busy: RwSignal::new(false), library, messages }
+    }
+
+    /// The changes waiting for confirmation (reactive).
+    pub fn pending(&self) -> ReadSignal<Option<PendingCsv>> {
+        self.pending.read_only()
+    }
+
+    /// Whether a chosen file is being read (reactive).
+    pub fn busy(&self) -> bool {
+        self.busy.get()
+    }
+
+    fn refuse(&self, file: String, error: CsvError) {
+        let catalogue = self.library.current.with_untracked(|a| a.as_ref().map(|a| a.catalogue));
+        self.messages.fail(Alert::Csv { file, error, catalogue });
+    }
+
+    /// Reads a CSV the user chose for the active assessment and shows its changes; a
+    /// file over the size limit is refused before it is read.
+    pub fn read_file(&self, file: web_sys::File) {
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > MAX_BYTES {
+            self.refuse(name, CsvError::TooLarge { bytes: size });
+            return;
+        }
+        self.busy.set(true);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(bytes) => this.read_bytes(name, &bytes),
+                Err(e) => this.messages.browser_failed(BrowserTask::ReadFile, e),
+            }
+            this.busy.set(false);
+        });
+    }
+
+    /// Decodes a file (UTF-8 with or without BOM, else Shift_JIS) and previews it.
+    fn read_bytes(&self, file: String, bytes: &[u8]) {
+        let text = match csv::utf8_text(bytes) {
+            Ok(Some(text)) => text.to_owned(),
+            Ok(None) => match browser::decode_shift_jis(bytes) {
+                Ok(text) => text,
+                Err(_) => return self.refuse(file, CsvError::NotText),
+            },
+            Err(e) => return self.refuse(file, e),
+        };
+        let Some(assessment) = self.library.active.get_untracked() else { return };
+        let preview = self.library.current.with_untracked(|a| a.as_ref().map(|a| csv::preview(&text, a)));
+        match preview {
+            None => {}
+            Some(Err(e)) => self.refuse(file, e),
+            Some(Ok(p)) if p.changes.is_empty() => {
+                self.messages.clear_alert();
+                self.pending.set(None);
+                self.messages.done(Status::CsvNoChanges(file));
+            }
+            Some(Ok(p)) => {
+                self.messages.clear_alert();
+                self.messages.clear_status();
+                self.pending.set(Some(PendingCsv { file, assessment, update: p.update, changes: p.changes }));
+            }
+        }
+    }
+
+    /// Applies the previewed changes to the active assessment. When it changed since
+    /// the preview (another tab), nothing is applied: the preview is worked out again
+    /// for the user to check.
+    pub fn apply(&self) {
+        let Some(mut pending) = self.pending.get_untracked() else { return };
+        if self.library.active.get_untracked().as_ref() != Some(&pending.assessment) {
+            self.pending.set(None);
+            return self.refuse(pending.file, CsvError::OtherAssessment);
+        }
+        let now = self.library.current.with_untracked(|a| a.as_ref().map(|a| pending.update.checked_changes(a)));
+        match now {
+            None => {}
+            Some(Err(e)) => {
+                self.pending.set(None);
+                self.refuse(pending.file, e);
+            }
+            Some(Ok(changes)) if changes != pending.changes => {
+                pending.changes = changes;
+                let file = pending.file.clone();
+                self.pending.set(Some(pending));
+                self.refuse(file, CsvError::ChangedSincePreview);
+            }
+            Some(Ok(changes)) => {
+                self.pending.set(None);
+                let count = changes.len();
+                let edit = changes.clone();
+                self.library.edit_active(move |a| csv::apply(a, &edit));
+                self.messages.clear_alert();
+                self.messages.done(Status::CsvApplied { file: pending.file, count });
+                self.messages.offer_undo(Undo::CsvImport { assessment: pending.assessment, changes });
+            }
+        }
+    }
+
+    /// The active assessment's services CSV with Japanese headings and words.
+    pub fn export_ja(&self) {
+        let file = self.library.current.with_untracked(|a| {
+            a.as_ref().map(|a| (file_name(&format!("{} ja", a.name), "csv"), csv::services_csv_in(a, Lang::Ja)))
+        });
+        let Some((name, text)) = file else { return };
+        if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &text) {
+            self.messages.browser_failed(BrowserTask::Download, e);
+        }
+    }
+
+    /// Closes the preview; nothing changes.
+    pub fn cancel(&self) {
+        self.pending.set(None);
+    }
+}
+
+impl Library {
+    /// Sets back what an applied CSV import changed (its undo), in the assessment it
+    /// was applied to.
+    pub(super) fn undo_csv(&self, assessment: &AssessmentId, changes: Vec<CsvChange>) {
+        if self.active.get_untracked().as_ref() != Some(assessment) {
+            self.activate(assessment);
+        }
+        if self.active.get_untracked().as_ref() != Some(assessment) {
+            return;
+        }
+        let count = changes.len();
+        self.edit_active(move |a| csv::revert(a, &changes));
+        self.messages.done(Status::CsvUndone(count));
+    }
+}
