@@ -1,11 +1,12 @@
 # Two commands do everything; each installs what is missing first (scripts/setup.sh).
 #   make serve   build the app and serve it on http://127.0.0.1:8080
-#   make test    run every test: lint (fmt, clippy), native (cargo test) and end-to-end in Chromium
+#   make test    run every test: lint (fmt, clippy), native (cargo test), end-to-end in Chromium,
+#                and the core flows in all three engines: Chromium, Firefox and WebKit
 # Also: make dist (release build into dist/), make bench (figures, issue 6).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist dist-crash test lint test-native test-e2e bench clean
+.PHONY: setup setup-test serve dist dist-crash test lint test-native test-e2e test-engines bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -19,7 +20,7 @@ serve: setup
 dist: setup
 	trunk build --release
 
-test: setup-test lint test-native dist dist-crash test-e2e
+test: setup-test lint test-native dist dist-crash test-e2e test-engines
 
 # The lint gate: formatting, and clippy warnings as errors for the native build
 # (model, storage, tests) and the web build (everything).
@@ -37,6 +38,11 @@ test-native:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# The core flows (tests/engines/flows.mjs) in Chromium, Firefox ESR and WebKitGTK
+# (MiniBrowser under an Xvfb the suite starts). ENGINES=firefox,webkit picks engines.
+test-engines:
+	node --test --test-concurrency=1 tests/engines/
 
 # Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
 # dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).

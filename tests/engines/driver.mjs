@@ -19,6 +19,7 @@
 //                             shared with this one
 //   problems()                resolves to the errors the page reported so far (console
 //                             errors, uncaught exceptions) that this engine lets the driver see
+//   screenshot()              resolves to a PNG of the viewport (saved when a flow fails)
 //   close()                   close this page (and its isolated context)
 // }
 //

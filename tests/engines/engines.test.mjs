@@ -2,8 +2,11 @@
 // engine, and for each flow a fresh page (its own storage) on a fresh server
 // (its own origin), so flows never see each other's data.
 // ENGINES=firefox,webkit limits the engines; --test-name-pattern picks flows.
+// A failing flow leaves a screenshot of its page in target/engines/.
 import { describe, test, before, after } from 'node:test';
-import { serveDist } from '../e2e/harness.mjs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serveDist } from '../e2e/harness.mjs';
 import { ENGINES } from './engines.mjs';
 import { FLOWS } from './flows.mjs';
 
@@ -34,6 +37,9 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
             requests: () => server.requests.slice(),
             offline: () => server.setOffline(true),
           });
+        } catch (e) {
+          await saveScreenshot(d, `${engine.name}-${FLOWS.indexOf(flow) + 1}.png`);
+          throw e;
         } finally {
           await d.close().catch(() => {});
           server.setOffline(true);
@@ -42,4 +48,15 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
       });
     }
   });
+}
+
+async function saveScreenshot(d, name) {
+  try {
+    const dir = join(ROOT, 'target/engines');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, name), await d.screenshot());
+    console.log(`screenshot: target/engines/${name}`);
+  } catch (e) {
+    console.log(`no screenshot (${e.message})`);
+  }
 }

@@ -87,6 +87,7 @@ const EDITS = [
 ];
 const score = (v) => (v === undefined ? undefined : v === 'n/a' ? 'n/a' : Number(v));
 const SCORED = EDITS.filter((e) => e.sourcing);
+const NOTE = 'Outsourced; SLA reviewed — 委託先と年次で見直し';
 const EDITED = { services: EDITS.map((e) => ({ ...e, current: score(e.current), target: score(e.target) })) };
 
 export const FLOWS = [
@@ -123,7 +124,7 @@ export const FLOWS = [
     },
   },
   {
-    name: 'edits levels, sourcing and scores; the dashboard follows, and a reload keeps it all',
+    name: 'edits levels, sourcing, scores and a note; the dashboard follows, and a reload at once keeps it all',
     needs: [],
     async run(d, app) {
       await openApp(d, app.url);
@@ -139,6 +140,7 @@ export const FLOWS = [
         await d.select(T(`current-${e.id}`), e.current);
         await d.select(T(`target-${e.id}`), e.target);
       }
+      await d.fill(T('note-A-2'), NOTE);
       await d.click(T('nav-dashboard'));
       const expected = expectedScores(EDITED);
       assert.equal(expected.A.current, '2.50');
@@ -146,13 +148,14 @@ export const FLOWS = [
       assertScores(await shownScores(d), expected);
       const before = await radarInk(d);
 
-      await storageSettled(d);
+      // No wait for the storage step: what is not stored yet is written as the page goes.
       await reloadApp(d);
       assert.equal(await d.evaluate(() => location.hash), '#/dashboard', 'the open view survives');
       assertScores(await shownScores(d), expected);
       assert.equal((await radarInk(d)).hash, before.hash, 'the same radar after the reload');
       await d.click(T('nav-portfolio'));
       for (const e of SCORED) assert.equal(await value(d, T(`current-${e.id}`)), e.current, `current-${e.id}`);
+      assert.equal(await value(d, T('note-A-2')), NOTE);
       await assertNoProblems(d);
     },
   },

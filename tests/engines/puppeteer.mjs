@@ -36,6 +36,7 @@ async function newDriver(browser) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
+  await page.setViewport({ width: 1280, height: 900 });
   const problems = [];
   page.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message ?? err}`));
@@ -60,6 +61,7 @@ async function newDriver(browser) {
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     fresh: () => newDriver(browser),
     problems: () => [...problems],
+    screenshot: async () => Buffer.from(await page.screenshot({ type: 'png' })),
     close: () => context.close(),
   };
 }

@@ -7,7 +7,10 @@
 // console events), so an error during the first moments of a load goes unseen.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WAIT_MS } from './driver.mjs';
 
 /** Where Debian's libwebkit2gtk puts MiniBrowser (scripts/setup.sh installs it). */
@@ -64,9 +67,13 @@ export async function launchWebKit(driverPath = 'WebKitWebDriver') {
   const binary = MINIBROWSER_PATHS.find((p) => existsSync(p));
   if (!binary) throw new Error(`MiniBrowser not found in ${MINIBROWSER_PATHS.join(', ')}: run scripts/setup.sh test`);
   const xvfb = await startXvfb();
+  // A HOME of its own: GTK's and GStreamer's caches (and any real download) land there,
+  // and are removed on close.
+  const home = await mkdtemp(join(tmpdir(), 'x1060-webkit-'));
+  const env = { DISPLAY: xvfb.display, HOME: home };
   const open = new Set();
   const newDriver = async () => {
-    const server = await startDriver(driverPath, xvfb.display);
+    const server = await startDriver(driverPath, env);
     let session;
     try {
       session = await Session.start(server.base, binary, server.log);
@@ -84,7 +91,7 @@ export async function launchWebKit(driverPath = 'WebKitWebDriver') {
   };
   let version;
   try {
-    const server = await startDriver(driverPath, xvfb.display);
+    const server = await startDriver(driverPath, env);
     try {
       const probe = await Session.start(server.base, binary, server.log);
       version = probe.capabilities.browserVersion;
@@ -94,6 +101,7 @@ export async function launchWebKit(driverPath = 'WebKitWebDriver') {
     }
   } catch (e) {
     await xvfb.stop();
+    await rm(home, { recursive: true, force: true });
     throw e;
   }
   return {
@@ -102,16 +110,17 @@ export async function launchWebKit(driverPath = 'WebKitWebDriver') {
     async close() {
       for (const end of [...open]) await end();
       await xvfb.stop();
+      await rm(home, { recursive: true, force: true });
     },
   };
 }
 
 /** Starts WebKitWebDriver on a free port; resolves once it answers: { base, log(), stop() }. */
-async function startDriver(driverPath, display) {
+async function startDriver(driverPath, env) {
   const port = await freePort();
   const proc = spawn(driverPath, [`--port=${port}`, '--host=local'], {
     // No locale but C.UTF-8 need be installed; LANGUAGE gives navigator.language.
-    env: { ...process.env, DISPLAY: display, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en_GB:en', NO_AT_BRIDGE: '1' },
+    env: { ...process.env, ...env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en_GB:en', NO_AT_BRIDGE: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -137,6 +146,7 @@ class Session {
     const res = await request(base, 'POST', '/session', { capabilities: { alwaysMatch: caps } }, log);
     const session = new Session(base, res.sessionId, res.capabilities, log);
     await session.cmd('POST', '/timeouts', { implicit: WAIT_MS, script: WAIT_MS, pageLoad: 60_000 });
+    await session.cmd('POST', '/window/rect', { width: 1280, height: 900 });
     return session;
   }
 
@@ -238,6 +248,7 @@ function driverFor(session, fresh, end) {
       const now = await evaluate(() => window.__engineProblems ?? []).catch(() => []);
       return [...problems, ...now];
     },
+    screenshot: async () => Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'),
     close: end,
   };
 }
