@@ -90,10 +90,11 @@ export function storageSettled(d) {
 
 /**
  * Captures the page's downloads from now on, in page JS, the same way in every engine:
- * the app saves a file by making a blob URL and clicking an `<a download>` made for it
- * (src/browser/files.rs). The hook remembers each blob made, and records the click of a
- * download link with the blob's text instead of handing it to the browser, so no file is
- * written anywhere. Call again after a navigation.
+ * the app saves a file by clicking an `<a download>` made for a blob URL it has just
+ * made, or for a `data:` URL (src/browser/files.rs). The hook remembers each blob made,
+ * and records the click of a download link with the file's name, type and text (UTF-8,
+ * a byte order mark kept) instead of handing it to the browser, so no file is written
+ * anywhere. Call again after a navigation.
  */
 export function captureDownloads(d) {
   return d.evaluate(() => {
@@ -111,11 +112,16 @@ export function captureDownloads(d) {
       if (!this.hasAttribute('download')) return click.call(this);
       const record = { name: this.download, type: null, text: null, error: null };
       downloads.push(record);
-      const blob = blobs.get(this.href);
-      if (!blob) record.error = `no blob for ${this.href.slice(0, 40)}`;
+      const href = this.href;
+      const blob = blobs.has(href) ? Promise.resolve(blobs.get(href)) : href.startsWith('data:') ? fetch(href).then((r) => r.blob()) : null;
+      if (!blob) record.error = `not a blob or data URL of this page: ${href.slice(0, 40)}`;
       else {
-        record.type = blob.type;
-        blob.text().then((t) => (record.text = t), (e) => (record.error = String(e)));
+        blob
+          .then(async (b) => {
+            record.type = b.type;
+            record.text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await b.arrayBuffer());
+          })
+          .catch((e) => (record.error = String(e)));
       }
       return undefined;
     };

@@ -160,17 +160,26 @@ export const FLOWS = [
     },
   },
   {
-    name: 'exports the active assessment as the same format v1 file',
+    name: 'exports the active assessment as the same format v1 file, and as CSV with a BOM',
     needs: [],
     async run(d, app) {
       await openApp(d, app.url);
       await importSample(d);
       await captureDownloads(d);
       await d.click(T('export-json'));
-      const file = await download(d, 1);
-      assert.equal(file.name, 'Sample-Sakura-Logistics-CDC-FY2026.json');
-      assert.match(file.type, /^application\/json/);
-      assert.deepEqual(JSON.parse(file.text), JSON.parse(await readFile(SAMPLE, 'utf8')), 'the sample is in canonical form');
+      const json = await download(d, 1);
+      assert.equal(json.name, 'Sample-Sakura-Logistics-CDC-FY2026.json');
+      assert.match(json.type, /^application\/json/);
+      assert.deepEqual(JSON.parse(json.text), JSON.parse(await readFile(SAMPLE, 'utf8')), 'the sample is in canonical form');
+
+      await d.click(T('export-csv'));
+      const csv = await download(d, 2);
+      assert.equal(csv.name, 'Sample-Sakura-Logistics-CDC-FY2026.csv');
+      const lines = csv.text.split(/\r?\n/).filter(Boolean);
+      assert.equal(lines[0], '\uFEFFid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note');
+      const doc = await readJson(SAMPLE);
+      assert.equal(lines.length, 1 + 64 + doc.custom_services.length, 'a row per service of the catalogue and of the file');
+      assert.match(lines[1], /^A-1,A,リスクマネジメント,Risk management,basic,insource,,3,3,0,/);
       await assertNoProblems(d);
     },
   },

@@ -21,7 +21,8 @@ export async function launchPuppeteer(kind, executablePath) {
           extraPrefsFirefox: { 'intl.accept_languages': LANG, 'intl.locale.requested': LANG },
         }
       : { browser: 'chrome', args: [...CHROMIUM_ARGS, `--lang=${LANG}`, `--accept-lang=${LANG}`] };
-  const browser = await puppeteer.launch({ ...options, executablePath, headless: true, userDataDir: profile });
+  // Generous time to start: the machine may be busy with builds.
+  const browser = await puppeteer.launch({ ...options, executablePath, headless: true, userDataDir: profile, timeout: 60_000 });
   return {
     version: await browser.version(),
     newDriver: () => newDriver(browser),
