@@ -1,12 +1,14 @@
 # Two commands do everything; each installs what is missing first (scripts/setup.sh).
 #   make serve   build the app and serve it on http://127.0.0.1:8080
-#   make test    run every test: lint (fmt, clippy), native (cargo test) and end-to-end in Chromium
+#   make test    run every test: lint (fmt, clippy), native (cargo test), end-to-end in Chromium,
+#                the core flows in all three engines (Chromium, Firefox, WebKit), and checks of
+#                the repository (the CI workflow, the release zip)
 # Also: make dist (release build into dist/), make release (a versioned zip of dist/ with
 # its SHA-256, in target/release-zip/), make bench (figures, issue 6).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist dist-crash release test lint test-native test-e2e test-repo bench clean
+.PHONY: setup setup-test serve dist dist-crash release test lint test-native test-e2e test-engines test-repo bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -20,7 +22,7 @@ serve: setup
 dist: setup
 	trunk build --release
 
-test: setup-test lint test-native dist dist-crash release test-e2e test-repo
+test: setup-test lint test-native dist dist-crash release test-e2e test-engines test-repo
 
 # The lint gate: formatting, and clippy warnings as errors for the native build
 # (model, storage, tests) and the web build (everything).
@@ -48,6 +50,10 @@ test-e2e:
 # release zip matches its checksum and dist/ (after make release).
 test-repo:
 	node --test tests/repo/
+# The core flows (tests/engines/flows.mjs) in Chromium, Firefox ESR and WebKitGTK
+# (MiniBrowser under an Xvfb the suite starts). ENGINES=firefox,webkit picks engines.
+test-engines:
+	node --test --test-concurrency=1 tests/engines/
 
 # Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
 # dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).

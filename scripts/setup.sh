@@ -5,7 +5,9 @@
 #
 #   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font,
-#                            pdftotext (to read the printed report in tests) and zip
+#                            pdftotext (to read the printed report in tests), zip, and for
+#                            the cross-engine flows Firefox ESR, WebKitGTK's WebDriver
+#                            with its MiniBrowser, and Xvfb (MiniBrowser needs a display)
 #   scripts/setup.sh release zip (make release packs dist/ with it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +67,7 @@ need_node_tools() {
   # npm ci again whenever package-lock.json changed since the last install.
   if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ] \
      || ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, axe-core, yaml, iconv-lite)"
+    say "installing npm packages (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core, puppeteer-core, axe-core, yaml, iconv-lite)"
     npm ci --no-audit --no-fund
     cp package-lock.json node_modules/.installed-lock.json
   fi
@@ -83,6 +85,11 @@ need_browser() {
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # tests/engines/: Firefox over WebDriver BiDi; WebKitWebDriver starts MiniBrowser
+  # (from libwebkit2gtk-4.1-0, a dependency) on an Xvfb display.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing from Debian: ${missing[*]}"
     apt_install "${missing[@]}"

@@ -15,7 +15,7 @@ export const BASE_PATH = '/tools/x1060/';
 /** The build with the `crash-test` feature (make dist-crash), for the crash-notice test only. */
 export const DIST_CRASH = join(ROOT, 'target/dist-crash');
 
-/** Starts a static server for a build (dist/) under BASE_PATH; resolves to { url, requests, close }. */
+/** Starts a static server for a build (dist/) under BASE_PATH; resolves to { url, requests, setOffline, close }. */
 export async function serveDist(dir = DIST) {
   const server = await serveSites({ [BASE_PATH]: dir });
   return {
@@ -25,6 +25,7 @@ export async function serveDist(dir = DIST) {
     get requests() {
       return server.requests.map((r) => r.url);
     },
+    setOffline: server.setOffline,
     close: server.close,
   };
 }

@@ -1,6 +1,8 @@
 // A static server for the end-to-end tests and `make bench`: serves built sites on 127.0.0.1,
 // each under its own path (no compression,
-// `cache-control: no-store`), and records every request.
+// `cache-control: no-store`), and records every request. Switched off the network
+// (setOffline), it drops every connection unanswered, as a lost network would, and
+// still records what was asked.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -20,7 +22,7 @@ const TYPES = {
 
 /**
  * sites: { '/tools/x1060/': '/abs/dist', '/minimal/': '/abs/bench/minimal/dist' }.
- * Resolves to { origin, url(base), requests, close }.
+ * Resolves to { origin, url(base), requests, setOffline(on), close }.
  */
 export async function serveSites(sites) {
   for (const [base, dir] of Object.entries(sites)) {
@@ -28,7 +30,13 @@ export async function serveSites(sites) {
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: build it first`);
   }
   const requests = [];
+  let offline = false;
   const server = createServer(async (req, res) => {
+    if (offline) {
+      requests.push({ url: req.url, status: 'offline', bytes: 0 });
+      req.socket.destroy();
+      return;
+    }
     const url = new URL(req.url, 'http://localhost');
     const entry = Object.entries(sites).find(([base]) => url.pathname.startsWith(base));
     if (!entry) {
@@ -62,6 +70,10 @@ export async function serveSites(sites) {
     origin,
     url: (base) => `${origin}${base}`,
     requests,
+    setOffline(on) {
+      offline = on;
+      if (on) server.closeAllConnections();
+    },
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
