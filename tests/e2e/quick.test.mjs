@@ -75,6 +75,7 @@ test('a quick check with taps on a phone: exact figures, a radar, kept across a 
 
   // Listed on Home as a quick check.
   await page.getByTestId('nav-home').tap();
+  await page.getByTestId('assessment-item').first().getByTestId('quick-marker').waitFor();
   assert.equal(await page.getByTestId('assessment-item').first().getByTestId('quick-marker').count(), 1);
 
   // The export holds the quick field and imports back identically.

@@ -205,7 +205,9 @@ test('a workshop round: template by file and link, three participants, compare, 
 
   // The same file again: noticed, not doubled.
   await page.getByTestId('nav-workshop').click();
+  await page.getByTestId('workshop-pick').first().waitFor();
   const before = await page.getByTestId('workshop-pick').count();
+  assert.equal(before, 5, 'the sample, three copies and the merged one');
   await page.getByTestId('workshop-import').setInputFiles(files.bo);
   await page.getByText('is stored already with the same content').waitFor();
   assert.equal(await page.getByTestId('workshop-pick').count(), before);
