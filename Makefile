@@ -16,11 +16,22 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
+# The release build's standard library is rebuilt for size (about 35 KB gzip less wasm):
+# cargo's -Z build-std with std's optimize_for_size feature, and panics without file and
+# line (-Zlocation-detail=none; the crash notice still shows the message). These are
+# unstable options of the installed stable toolchain, allowed by RUSTC_BOOTSTRAP=1 for
+# this build only; they need the rust-src component (scripts/setup.sh adds it). Panics
+# still run the hook (no immediate-abort), so the crash notice keeps working. The
+# target's rustflags here replace .cargo/config.toml's, so they repeat its cfg.
+SIZE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none"
+
 serve: setup
-	trunk serve --release --address 127.0.0.1 --port 8080
+	$(SIZE_ENV) trunk serve --release --address 127.0.0.1 --port 8080
 
 dist: setup
-	trunk build --release
+	$(SIZE_ENV) trunk build --release
 
 test: setup-test lint test-native dist dist-crash release test-e2e test-engines test-repo
 
@@ -33,7 +44,7 @@ lint:
 
 # The same app with the `crash-test` feature, for the crash-notice and export-failure tests only.
 dist-crash: setup
-	trunk build --release --features crash-test --dist target/dist-crash
+	$(SIZE_ENV) trunk build --release --features crash-test --dist target/dist-crash
 
 # target/release-zip/x1060-assess-<version>.zip and its .sha256 (scripts/release.sh).
 release: dist

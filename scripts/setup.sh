@@ -31,7 +31,8 @@ need_rust() {
   fi
   # The lint gate of `make test` (cargo fmt --check, cargo clippy -D warnings).
   local component
-  for component in rustfmt clippy; do
+  # rust-src: the release build rebuilds the standard library for size (Makefile SIZE_ENV).
+  for component in rustfmt clippy rust-src; do
     if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
       say "adding the $component component"
       rustup component add "$component"

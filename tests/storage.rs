@@ -373,6 +373,49 @@ fn a_write_over_this_tabs_revision_by_a_tab_that_had_not_seen_it_is_detected() {
 }
 
 #[test]
+fn a_higher_revision_not_built_on_this_tabs_write_is_detected_by_its_base() {
+    use x1060_assess::storage::lost_write;
+    let entry = |rev: u64, base: u64, writer: &str| {
+        format!("{{\"rev\":{rev},\"base\":{base},\"writer\":\"{writer}\",\"document\":\"{{}}\"}}")
+    };
+    // "b" wrote 7 over "a"'s 6: it was built on its own 6, having seen neither "a"'s 6
+    // nor perhaps "a"'s 5. The counters alone (7 > 6) would not tell; the base does:
+    // every edit of "a" from counter 6 is applied again.
+    let (a6, b6) = ((1 << 32) | 6, (2 << 32) | 6);
+    assert_eq!(lost_write("a", &entry(a6, 5, "a"), &entry(7, b6, "b")), Some(6));
+    // Built on "a"'s 6: nothing lost.
+    assert_eq!(lost_write("a", &entry(a6, 5, "a"), &entry(7, a6, "b")), None);
+    // Built on an older revision: the edits from there.
+    assert_eq!(lost_write("a", &entry(a6, 5, "a"), &entry(7, 4, "b")), Some(4));
+}
+
+#[test]
+fn every_write_records_the_revision_it_was_built_on() {
+    let store = MemoryStore::default();
+    let repo = Repository::with_writer(&store, "tab-a");
+    let a = Assessment::new("Base", "", ts("2026-01-01T00:00:00Z"));
+    let stored = repo.create(&id("a"), &a, None).expect("create");
+    let base_of = || {
+        let raw = store.get("x1060.v2.work.a").expect("read").expect("entry");
+        serde_json::from_str::<serde_json::Value>(&raw).expect("json")["base"].as_u64().unwrap_or(0)
+    };
+    assert_eq!(base_of(), 0, "a new entry is built on nothing");
+    let mut edited = stored.assessment.clone();
+    edited.name = "Edited".into();
+    let Committed::Saved { revision } = repo.commit(&id("a"), stored.revision, &edited, &[]).expect("commit") else {
+        panic!("saved")
+    };
+    assert_eq!(base_of(), stored.revision);
+    let snapshot = x1060_assess::model::Snapshot {
+        label: "S".into(),
+        taken: ts("2026-01-02T00:00:00Z"),
+        services: edited.services.clone(),
+    };
+    repo.add_snapshot(&id("a"), revision, &edited, &snapshot, None).expect("snapshot");
+    assert_eq!(base_of(), revision, "a snapshot step too");
+}
+
+#[test]
 fn two_tabs_writing_the_revision_after_the_same_one_are_told_apart() {
     // Tab "b" read a stale revision 1 and wrote its "revision 2" over tab "a"'s: "a"
     // must not take "b"'s revision for its own and write over "b"'s edits.

@@ -21,6 +21,12 @@ use crate::storage::{Listing, OpenError, Stored, Trashed, Unreadable};
 const SAMPLE_EN: &str = include_str!("../../docs/sample-assessment.json");
 const SAMPLE_JA: &str = include_str!("../../docs/sample-assessment.ja.json");
 
+/// What the storage steps before start-up did (see [`Library::start_steps`]).
+pub(super) struct StartSteps {
+    folded: Result<usize, crate::storage::StorageError>,
+    moved: Result<crate::storage::Migration, crate::storage::StorageError>,
+}
+
 /// What storage knows of the open assessment.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct OpenState {
@@ -70,7 +76,7 @@ pub struct Library {
 impl Library {
     /// Moves storage layout 1 over when it is there, reads the listings and opens the
     /// active assessment; what cannot be read is set aside and reported.
-    pub(super) fn load(messages: Messages, locale: Locale) -> Self {
+    pub(super) fn load(messages: Messages, locale: Locale, moved: StartSteps) -> Self {
         let current_rw = RwSignal::new(None::<Assessment>);
         let current = current_rw.read_only();
         let summary = Memo::new(move |_| {
@@ -96,29 +102,40 @@ impl Library {
             locale,
             persistent: is_persistent(),
         };
-        library.read_storage(true);
+        library.start(moved);
         library
     }
 
-    /// Reads the listings, the trash and damaged entries (and, at start-up, moves
-    /// layout 1 and opens the active assessment).
-    fn read_storage(&self, start: bool) {
+    /// The storage steps that come before anything reads a preference: a delete
+    /// another tab's late write undid is folded into the trash, and layout 1 is moved
+    /// (with its preferences: the language, the last view).
+    pub(super) fn start_steps() -> StartSteps {
+        StartSteps { folded: with_repo(|r| r.fold_resurrected()), moved: with_repo(|r| r.migrate_v1()) }
+    }
+
+    /// Reports the start steps, then reads storage and opens the active assessment.
+    fn start(&self, steps: StartSteps) {
+        self.messages.report(steps.folded);
         let mut unreadable = Vec::new();
         let mut active_left = None;
-        if start {
-            self.messages.report(with_repo(|r| r.fold_resurrected()));
-            match with_repo(|r| r.migrate_v1()) {
-                Ok(m) => {
-                    active_left = m.active_left.clone();
-                    if let Some(e) = m.stopped {
-                        self.messages.fail(Alert::NotMoved { count: m.left.len(), error: e });
-                    }
-                    unreadable.extend(m.unreadable);
-                    self.legacy.set(m.left);
+        match steps.moved {
+            Ok(m) => {
+                active_left = m.active_left.clone();
+                if let Some(e) = m.stopped {
+                    self.messages.fail(Alert::NotMoved { count: m.left.len(), error: e });
                 }
-                Err(e) => self.messages.fail(e),
+                unreadable.extend(m.unreadable);
+                self.legacy.set(m.left);
             }
+            Err(e) => self.messages.fail(e),
         }
+        self.read_storage(true, unreadable, active_left);
+    }
+
+    /// Reads the listings, the trash and damaged entries (`unreadable`: those found
+    /// already); at start-up also opens the active assessment (`active_left`: the
+    /// active one when it is still in layout 1).
+    fn read_storage(&self, start: bool, mut unreadable: Vec<Unreadable>, active_left: Option<AssessmentId>) {
         let Some(loaded) = self.messages.report(with_repo(|r| r.load())) else { return };
         unreadable.extend(loaded.unreadable);
         let mut listings = loaded.listings;
@@ -179,7 +196,7 @@ impl Library {
                 false
             }
             Err(OpenError::Missing) => {
-                self.read_storage(false);
+                self.read_storage(false, Vec::new(), None);
                 false
             }
             Err(OpenError::Storage(e)) => {
@@ -359,7 +376,7 @@ impl Library {
     /// trash, and the open assessment when another tab wrote it. Edits of this tab not
     /// yet stored are never dropped: they are applied again on top.
     pub fn sync_from_storage(&self) {
-        self.read_storage(false);
+        self.read_storage(false, Vec::new(), None);
         let resurrected = self
             .listings
             .with_untracked(|l| self.trash.with_untracked(|t| t.iter().any(|x| l.iter().any(|y| y.id == x.id))));

@@ -66,9 +66,11 @@ impl AppState {
     /// Reads storage, the preferences and the page's address. Called once, by the app.
     pub fn load() -> AppState {
         let messages = Messages::new(None);
+        // Layout 1 moved first, so the language and the last view it kept are read.
+        let steps = Library::start_steps();
         let locale = Locale::load();
         let nav = Nav::load();
-        let library = Library::load(messages, locale);
+        let library = Library::load(messages, locale, steps);
         let incoming = Incoming::new(library, messages);
         let trust = Trust::load(library);
         let exports = Exports::new(library, messages, trust);

@@ -18,7 +18,26 @@ pub struct WorkEntry {
     /// The tab that wrote this revision (see [`crate::storage::lost_write`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub writer: String,
+    /// The revision this one was built on (0: none, or written by an older release).
+    /// Another tab whose write is replaced by one not built on it can tell its write
+    /// was lost, whatever the revision numbers (see [`crate::storage::lost_write`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub base: u64,
     pub document: String,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl WorkEntry {
+    /// Makes this entry the next revision, `rev`, written by `writer` and built on
+    /// the revision it was.
+    pub(super) fn advance(&mut self, rev: u64, writer: &str) {
+        self.base = self.rev;
+        self.rev = rev;
+        writer.clone_into(&mut self.writer);
+    }
 }
 
 /// `x1060.v2.trash.<id>`: a deleted assessment as a whole document,

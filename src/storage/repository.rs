@@ -301,6 +301,7 @@ impl<S: KeyValueStore> Repository<S> {
             snapshots: snapshot_keys.clone(),
             next: snapshot_keys.len() as u64 + 1,
             writer: self.writer.clone(),
+            base: 0,
             document: exchange::write_working(a),
         };
         let key = keys::work(id);
@@ -346,12 +347,9 @@ impl<S: KeyValueStore> Repository<S> {
             Err(OpenError::Storage(e)) => return Err(e),
         };
         if entry.rev == base {
-            let next = WorkEntry {
-                rev: self.next(base),
-                writer: self.writer.clone(),
-                document: exchange::write_working(current),
-                ..entry
-            };
+            let rev = self.next(base);
+            let mut next = WorkEntry { document: exchange::write_working(current), ..entry };
+            next.advance(rev, &self.writer);
             self.store.set(&keys::work(id), &to_json(&next)?)?;
             self.relist(id, current)?;
             return Ok(Committed::Saved { revision: next.rev });
@@ -365,12 +363,9 @@ impl<S: KeyValueStore> Repository<S> {
         for edit in edits {
             edit(&mut stored.assessment);
         }
-        let next = WorkEntry {
-            rev: self.next(entry.rev),
-            writer: self.writer.clone(),
-            document: exchange::write_working(&stored.assessment),
-            ..entry
-        };
+        let rev = self.next(entry.rev);
+        let mut next = WorkEntry { document: exchange::write_working(&stored.assessment), ..entry };
+        next.advance(rev, &self.writer);
         self.store.set(&keys::work(id), &to_json(&next)?)?;
         self.relist(id, &stored.assessment)?;
         stored.revision = next.rev;

@@ -35,6 +35,18 @@ pub(super) fn mark(writer: &str) -> u64 {
 pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
     let old: WorkEntry = serde_json::from_str(old).ok()?;
     let new: WorkEntry = serde_json::from_str(new).ok()?;
-    (!writer.is_empty() && old.writer == writer && new.writer != writer && counter(new.rev) <= counter(old.rev))
-        .then_some(counter(new.rev))
+    if writer.is_empty() || old.writer != writer || new.writer == writer {
+        return None;
+    }
+    // Built on a revision other than ours: ours was not seen. This also catches a
+    // stale tab that wrote a higher counter over ours (it had not seen ours, nor
+    // perhaps the one before), which comparing counters alone missed. Which of our
+    // revisions it holds is known only one step back, so every edit of ours from the
+    // counter it was built on is applied again (edits only set what they set, so one
+    // it already holds is set once more, to the same value).
+    if new.base != 0 {
+        return (new.base != old.rev).then_some(counter(new.base));
+    }
+    // Written by a release without `base`: compare the counters.
+    (counter(new.rev) <= counter(old.rev)).then_some(counter(new.rev))
 }

@@ -58,8 +58,7 @@ impl<S: KeyValueStore> Repository<S> {
         let at = position.unwrap_or(entry.snapshots.len()).min(entry.snapshots.len());
         entry.snapshots.insert(at, n);
         entry.next = n + 1;
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
+        entry.advance(self.next(entry.rev), &self.writer);
         if let Err(e) = self.store().set(&keys::work(id), &to_json(&entry)?) {
             let _ = self.store().remove(&key);
             return Err(e);
@@ -72,8 +71,7 @@ impl<S: KeyValueStore> Repository<S> {
     pub fn delete_snapshot(&self, id: &AssessmentId, base: Revision, n: u64) -> Result<Committed, StorageError> {
         let Some(mut entry) = self.entry_for_snapshots(id)? else { return Ok(Committed::Gone { in_trash: false }) };
         entry.snapshots.retain(|k| *k != n);
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
+        entry.advance(self.next(entry.rev), &self.writer);
         self.store().set(&keys::work(id), &to_json(&entry)?)?;
         self.store().remove(&keys::snapshot(id, n))?;
         self.relist_counts(id, entry.snapshots.len())?;
@@ -94,8 +92,7 @@ impl<S: KeyValueStore> Repository<S> {
             return self.after_snapshot_step(id, base, entry.rev);
         }
         self.store().set(&keys::snapshot(id, n), &exchange::write_snapshot(owner, snapshot))?;
-        entry.rev = self.next(entry.rev);
-        entry.writer.clone_from(&self.writer);
+        entry.advance(self.next(entry.rev), &self.writer);
         self.store().set(&keys::work(id), &to_json(&entry)?)?;
         self.after_snapshot_step(id, base, entry.rev)
     }

@@ -60,6 +60,22 @@ test('storage layout 1 moves to layout 2 at the first start, nothing lost', asyn
   await context.close();
 });
 
+test('the move from layout 1 keeps the language and the last view', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  const { entries } = await layout1();
+  await seed(page, { ...entries, 'x1060.v1.pref.lang': 'ja', 'x1060.v1.pref.view': 'dashboard' });
+  problems.length = 0;
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('score-current-A').waitFor();
+  assert.match(page.url(), /#\/dashboard$/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  const stored = await storageSnapshot(page);
+  assert.equal(stored['x1060.v2.pref.view'], 'dashboard');
+  assert.equal(stored['x1060.v2.pref.lang'], 'ja');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('storage full half way: the rest stays readable where it was, and the app says so', async () => {
   const { context, page } = await newPage(ctx.browser);
   const { sample, entries } = await layout1();
