@@ -178,6 +178,16 @@ fn damaged_working_entry_is_set_aside_and_never_overwritten() {
         u.error.message(x1060_assess::model::Lang::En),
         "Line 1, column 12: not valid JSON (key must be a string)."
     );
+    // Envelopes that parse as JSON but not as a working entry are set aside at
+    // start-up too (start-up checks them without reading the documents).
+    for damaged in
+        ["{\"rev\": 1}", "{\"rev\": 1, \"document\": 7}", "{\"rev\": 1, \"next\": \"x\", \"document\": \"{}\"}"]
+    {
+        repo.store().set("x1060.v2.work.bad", damaged).expect("a damaged envelope");
+        let loaded = repo.load().expect("load");
+        assert_eq!(loaded.listings.len(), 1, "{damaged}");
+        assert_eq!(loaded.unreadable.len(), 1, "{damaged}");
+    }
     repo.store().set("x1060.v2.work.bad", "{\"rev\": 1}").expect("a damaged envelope");
     assert!(matches!(
         repo.open(&id("bad")),

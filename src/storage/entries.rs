@@ -26,6 +26,44 @@ pub struct WorkEntry {
     pub document: String,
 }
 
+/// A working entry's envelope with its document skipped: what start-up checks of
+/// every entry (the same fields must be there as for [`WorkEntry`]).
+#[derive(Deserialize)]
+pub(super) struct WorkHead {
+    #[serde(rename = "rev")]
+    _rev: u64,
+    #[serde(default, rename = "snapshots")]
+    _snapshots: Vec<u64>,
+    #[serde(default, rename = "next")]
+    _next: u64,
+    #[serde(default, rename = "writer")]
+    _writer: String,
+    #[serde(default, rename = "base")]
+    _base: u64,
+    #[serde(rename = "document")]
+    _document: IgnoredString,
+}
+
+/// A string read and dropped without being copied (serde's `IgnoredAny` would take
+/// any value; the envelope needs a string).
+struct IgnoredString;
+
+impl<'de> Deserialize<'de> for IgnoredString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = IgnoredString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<IgnoredString, E> {
+                Ok(IgnoredString)
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use super::entries::{Listing, ListingEntry, TrashEntry, WorkEntry};
+use super::entries::{Listing, ListingEntry, TrashEntry, WorkEntry, WorkHead};
 use super::keys::{self, id_after};
 pub use super::revision::Revision;
 use super::revision::{counter, mark};
@@ -174,7 +174,7 @@ impl<S: KeyValueStore> Repository<S> {
         // aside at start-up rather than found when opened.
         let mut stored: Vec<AssessmentId> = Vec::new();
         for id in all_keys.iter().filter_map(|k| id_after(k, keys::WORK)) {
-            match self.read_work(&id) {
+            match self.check_work(&id) {
                 Ok(Some(_)) => stored.push(id),
                 Ok(None) | Err(OpenError::Missing) => {}
                 Err(OpenError::Unreadable(u)) => unreadable.push(u),
@@ -220,6 +220,18 @@ impl<S: KeyValueStore> Repository<S> {
     }
 
     // ---- one assessment ----
+
+    /// Whether a working entry is there and its envelope reads, without keeping its
+    /// document (start-up checks every entry; the documents are read when opened).
+    fn check_work(&self, id: &AssessmentId) -> Result<Option<()>, OpenError> {
+        let key = keys::work(id);
+        let Some(raw) = self.store.get(&key)? else { return Ok(None) };
+        if serde_json::from_str::<WorkHead>(&raw).is_ok() {
+            return Ok(Some(()));
+        }
+        // Damaged: read it the full way, for the message that says what is wrong.
+        self.read_work(id).map(|found| found.map(|_| ()))
+    }
 
     pub(super) fn read_work(&self, id: &AssessmentId) -> Result<Option<(String, WorkEntry)>, OpenError> {
         let key = keys::work(id);
