@@ -1,7 +1,9 @@
 // The steps of the spreadsheet round trip (docs/csv.md) as functions of a browser
-// and the app's address, so that a test of any engine can run them: see
-// csv-import.test.mjs (Chromium). Test-side CSV helpers: an RFC 4180 reader and
-// writer, and a Shift_JIS encoder (npm iconv-lite) as Excel on Japanese Windows saves.
+// and the app's address: see csv-import.test.mjs (Chromium, playwright-core).
+// Test-side CSV helpers, exported for the flows of every engine
+// (tests/engines/flows.mjs): an RFC 4180 reader and writer, a cell setter, a
+// Shift_JIS encoder (npm iconv-lite) as Excel on Japanese Windows saves, and a
+// temporary file to hand to a file input.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,7 +64,7 @@ export async function exportCsv(page) {
 }
 
 /** Sets `column` of the row of service `id` (header row names the columns). */
-function setCell(rows, id, column, value) {
+export function setCell(rows, id, column, value) {
   const col = rows[0].indexOf(column);
   const row = rows.find((r) => r[0] === id);
   assert.ok(col >= 0 && row, `cell ${id}/${column}`);
@@ -89,7 +91,8 @@ async function storedNote(page, id) {
   return JSON.parse(work.document).services.find((s) => s.id === id)?.note;
 }
 
-async function tempFile(name, bytes) {
+/** Writes `bytes` to a new temporary folder as `name`; resolves to the file's path. */
+export async function tempFile(name, bytes) {
   const dir = await mkdtemp(join(tmpdir(), 'x1060-csv-'));
   const path = join(dir, name);
   await writeFile(path, bytes);

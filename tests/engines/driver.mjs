@@ -12,7 +12,9 @@
 //   click(sel)                a real click on the element, scrolled into view
 //   select(sel, value)        choose the <option value=…> of a <select>, as a person would
 //   fill(sel, text)           clear a text field and type into it
-//   setFile(sel, path)        choose a file on an <input type="file">
+//   setFile(sel, paths)       choose files on an <input type="file">, as one choice (one
+//                             change event): a path, or an array of paths (several only
+//                             on an <input multiple>); paths of files on this machine
 //   evaluate(fn, ...args)     run fn(...args) in the page (fn: a function whose source is
 //                             sent; args and result: JSON); awaits a returned promise
 //   fresh()                   a new driver on an isolated page: no storage, cache or worker

@@ -9,9 +9,12 @@
 //   needs        engine features the flow requires (see engines.mjs); in an engine
 //                without one the flow is skipped, saying which feature is missing
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { SAMPLE, readJson } from '../e2e/harness.mjs';
 import { CATEGORIES, expectedScores } from '../e2e/expected.mjs';
+import { parseCsv, setCell, shiftJis, tempFile, writeCsv } from '../e2e/csv-flow.mjs';
+import { byService, disagrees, mergedDoc } from '../e2e/workshop-rules.mjs';
 import {
   T,
   activeWorker,
@@ -89,6 +92,64 @@ const score = (v) => (v === undefined ? undefined : v === 'n/a' ? 'n/a' : Number
 const SCORED = EDITS.filter((e) => e.sourcing);
 const NOTE = 'Outsourced; SLA reviewed — 委託先と年次で見直し';
 const EDITED = { services: EDITS.map((e) => ({ ...e, current: score(e.current), target: score(e.target) })) };
+
+/** The values the CSV flows edit, as the app's controls show them; ends on the dashboard. */
+async function csvShown(d) {
+  await d.click(T('nav-catalogue'));
+  const levelA2 = await value(d, T('level-A-2'));
+  await d.click(T('nav-portfolio'));
+  const currentA3 = await value(d, T('current-A-3'));
+  const noteA1 = await value(d, T('note-A-1'));
+  await d.click(T('nav-dashboard'));
+  return { levelA2, currentA3, noteA1, scores: await shownScores(d) };
+}
+
+/** Clicks export-csv; resolves to the CSV's records (the BOM checked and taken off). */
+async function exportedCsv(d, n) {
+  await captureDownloads(d);
+  await d.click(T('export-csv'));
+  const csv = await download(d, n);
+  assert.ok(csv.text.startsWith('\uFEFF'), 'the CSV starts with a BOM');
+  return parseCsv(csv.text.slice(1));
+}
+
+/** The data-service/data-field of every csv-change row, sorted. */
+function csvChanges(d) {
+  return d.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => `${e.dataset.service}/${e.dataset.field}`).sort(), T('csv-change'));
+}
+
+/** The app's keys in localStorage with their values. */
+function stored(d) {
+  return d.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('x1060.')).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+// The CSV round trip's edits (docs/csv.md): a score, a level as the Japanese word,
+// a note with a line break and doubled quotes; the file saved as Shift_JIS.
+const CSV_NOTE = 'Line one\nsays "hello", then stops';
+
+/** Removes the temporary folders of files made by tempFile (once the page has read them). */
+async function removeTemp(paths) {
+  for (const p of paths) await rm(dirname(p), { recursive: true, force: true });
+}
+
+/** Records the number of files of each change event of the file input `sel` (in __fileChoices). */
+function countFileChoices(d, sel) {
+  return d.evaluate((s) => {
+    window.__fileChoices = [];
+    document.addEventListener('change', (e) => e.target.matches(s) && window.__fileChoices.push(e.target.files.length), true);
+    return true;
+  }, sel);
+}
+
+/** A workshop participant's copy: the sample with a round, an assessor and scores of their own. */
+function participant(sample, assessor, scores, extra = {}) {
+  const doc = structuredClone(sample);
+  doc.name = `R1 — ${assessor}`;
+  doc.workshop = { round: 'R1', started: '2026-12-01T10:00:00Z', assessor };
+  for (const [id, current, target] of scores) Object.assign(doc.services.find((s) => s.id === id), { current, target });
+  for (const [id, values] of Object.entries(extra)) Object.assign(doc.services.find((s) => s.id === id), values);
+  return doc;
+}
 
 export const FLOWS = [
   {
@@ -180,6 +241,134 @@ export const FLOWS = [
       const doc = await readJson(SAMPLE);
       assert.equal(lines.length, 1 + 64 + doc.custom_services.length, 'a row per service of the catalogue and of the file');
       assert.match(lines[1], /^A-1,A,リスクマネジメント,Risk management,basic,insource,,3,3,0,/);
+      await assertNoProblems(d);
+    },
+  },
+  {
+    name: 'CSV round trip: export, edit, save as Shift_JIS, import, preview, apply, the figures follow, undo',
+    needs: [],
+    async run(d, app) {
+      await openApp(d, app.url);
+      await importSample(d);
+      const sample = await readJson(SAMPLE);
+      const before = await csvShown(d);
+      assertScores(before.scores, expectedScores(sample));
+
+      const rows = await exportedCsv(d, 1);
+      assert.equal(rows.length, 1 + 64 + sample.custom_services.length);
+      setCell(rows, 'A-1', 'note', CSV_NOTE);
+      setCell(rows, 'A-2', 'level', 'アドバンスド');
+      setCell(rows, 'A-3', 'current', '1');
+      const bytes = shiftJis(writeCsv(rows));
+      assert.ok(bytes.includes(0x0d) && bytes.includes(0x0a), 'CRLF line ends');
+      const file = await tempFile('services-sjis.csv', bytes);
+      await d.setFile(T('import-csv'), file);
+
+      await waitForCount(d, T('csv-change'), 3);
+      assert.deepEqual(await csvChanges(d), ['A-1/note', 'A-2/level', 'A-3/current']);
+      assert.match(await text(d, `${T('csv-change')}[data-service="A-2"]`), /Standard[\s\S]*Advanced/, 'old and new level shown');
+      assert.equal(await count(d, '[role="alert"]'), 0);
+
+      await d.click(T('csv-apply'));
+      await waitForCount(d, T('csv-change'), 0);
+      assert.match(await text(d, T('status')), /Applied 3 change\(s\)/);
+      await removeTemp([file]);
+      await storageSettled(d);
+      const edited = structuredClone(sample);
+      Object.assign(edited.services.find((s) => s.id === 'A-2'), { level: 'advanced' });
+      Object.assign(edited.services.find((s) => s.id === 'A-3'), { current: 1 });
+      const want = expectedScores(edited);
+      assert.notEqual(want.A.current, expectedScores(sample).A.current, 'the edit moves category A');
+      const applied = await csvShown(d);
+      assert.equal(applied.levelA2, 'advanced');
+      assert.equal(applied.currentA3, '1');
+      assert.equal(applied.noteA1, CSV_NOTE);
+      assertScores(applied.scores, want);
+
+      await d.click(T('undo'));
+      await waitUntil(d, 'the undo', () => /Undid the 3 change\(s\)/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''));
+      await storageSettled(d);
+      assert.deepEqual(await csvShown(d), before, 'undo sets back what the import changed');
+      await reloadApp(d);
+      assert.deepEqual(await csvShown(d), before, 'and the undo is stored');
+      await assertNoProblems(d);
+    },
+  },
+  {
+    name: 'CSV import: a file with an unknown service id is refused naming the row; nothing changes',
+    needs: [],
+    async run(d, app) {
+      await openApp(d, app.url);
+      await importSample(d);
+      const before = await csvShown(d);
+      const rows = await exportedCsv(d, 1);
+      await storageSettled(d);
+      const kept = await stored(d);
+      assert.equal(rows[5][0], 'A-5');
+      rows[5][0] = 'Q-99';
+      setCell(rows, 'A-3', 'current', '1');
+      const file = await tempFile('bad.csv', '\uFEFF' + writeCsv(rows));
+      await d.setFile(T('import-csv'), file);
+      await waitFor(d, '[role="alert"]');
+      await removeTemp([file]);
+      assert.match(await text(d, '[role="alert"]'), /Row 6, column A \(id\): no service “Q-99”/);
+      assert.equal(await count(d, T('csv-change')), 0, 'no preview');
+      await storageSettled(d);
+      assert.deepEqual(await stored(d), kept, 'nothing stored changed');
+      assert.deepEqual(await csvShown(d), before, 'nothing shown changed');
+      await assertNoProblems(d);
+    },
+  },
+  {
+    name: 'workshop: three copies imported at once, spread and disagreements, merged by the rules',
+    needs: [],
+    async run(d, app) {
+      const sample = await readJson(SAMPLE);
+      const a3 = sample.services.find((s) => s.id === 'A-3').level;
+      const docs = [
+        participant(sample, 'Ann', [['A-1', 1, 4], ['A-2', 3, 3], ['B-1', 'n/a', 'n/a']], { 'A-3': { level: a3 === 'advanced' ? 'basic' : 'advanced' } }),
+        participant(sample, 'Bo', [['A-1', 2, 4], ['A-2', 4, 4], ['B-1', 3, 4]]),
+        participant(sample, 'Cy', [['A-1', 4, 5], ['A-2', 3, 4], ['B-1', 2, 3]]),
+      ];
+      const paths = [];
+      for (const doc of docs) paths.push(await tempFile(`${doc.workshop.assessor}.json`, JSON.stringify(doc)));
+
+      await openApp(d, app.url);
+      await d.click(T('nav-workshop'));
+      await countFileChoices(d, T('workshop-import'));
+      await d.setFile(T('workshop-import'), paths);
+      await waitForCount(d, T('workshop-pick'), 3);
+      assert.deepEqual(await d.evaluate(() => window.__fileChoices), [3], 'the three files in one choice');
+      await removeTemp(paths);
+      await waitFor(d, T('workshop-min-current-A'));
+      await storageSettled(d);
+      assert.deepEqual(await d.evaluate((sel) => [...document.querySelectorAll(sel)].map((b) => b.checked), T('workshop-pick')), [true, true, true]);
+      assert.match(await text(d, T('workshop-assessors')), /Ann, Bo, Cy/);
+
+      // The spread of category A and overall: min and max of each copy's means.
+      const each = docs.map((doc) => expectedScores(doc));
+      for (const c of ['A', 'overall']) {
+        const means = each.map((e) => Number(e[c].current));
+        assert.equal(await text(d, T(`workshop-min-current-${c}`)), Math.min(...means).toFixed(2), `min current ${c}`);
+        assert.equal(await text(d, T(`workshop-max-current-${c}`)), Math.max(...means).toFixed(2), `max current ${c}`);
+      }
+      // Disagreements: A-1 (1, 2, 4 span 3) and A-3 (two levels), by the rules.
+      const expected = [...byService(docs)].filter(([, states]) => disagrees(states)).map(([id]) => id).sort();
+      assert.deepEqual(expected, ['A-1', 'A-3']);
+      const shown = await d.evaluate((sel) => [...document.querySelectorAll(sel)].map((r) => r.dataset.service).sort(), T('workshop-disagreement'));
+      assert.deepEqual(shown, expected);
+
+      await d.click(T('workshop-merge'));
+      await waitUntil(d, 'the merge', () => /Merged into the new assessment/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''));
+      await storageSettled(d);
+      await d.click(T('nav-home'));
+      await waitForCount(d, T('assessment-item'), 4);
+      assert.match(await text(d, `${T('assessment-item')}[aria-current="true"]`), /R1/, 'the merged result is the active one');
+      await d.click(T('nav-dashboard'));
+      const want = expectedScores(mergedDoc(docs));
+      // A: A-1's proposal 2 (of 1, 2, 4), A-2's 3 (of 3, 4, 3), A-3 basic (two of three), the rest the sample's.
+      assert.equal(want.A.current, '2.55', 'A current: 28/11');
+      assertScores(await shownScores(d), want);
       await assertNoProblems(d);
     },
   },

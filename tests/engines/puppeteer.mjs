@@ -56,8 +56,8 @@ async function newDriver(browser) {
     async fill(sel, text) {
       await page.locator(sel).fill(text);
     },
-    async setFile(sel, path) {
-      await (await element(sel)).uploadFile(path);
+    async setFile(sel, paths) {
+      await (await element(sel)).uploadFile(...[paths].flat());
     },
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     fresh: () => newDriver(browser),

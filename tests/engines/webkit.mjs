@@ -6,7 +6,7 @@
 // Page errors are seen through a hook set after each load (classic WebDriver has no
 // console events), so an error during the first moments of a load goes unseen.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -171,17 +171,35 @@ class Session {
   }
 }
 
+/** How long one WebDriver command may take (a page load may take 60 s) before it fails. */
+const COMMAND_MS = 75_000;
+
 async function request(base, method, path, body, log) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json; charset=utf-8' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const started = Date.now();
+  trace(`> ${method} ${base}${path} ${body ? JSON.stringify(body).slice(0, 200) : ''}`);
+  let res;
+  try {
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json; charset=utf-8' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      // A command WebKitWebDriver never answers fails, naming it, instead of hanging the run.
+      signal: AbortSignal.timeout(COMMAND_MS),
+    });
+  } catch (e) {
+    throw new Error(`WebDriver ${method} ${path}: no answer (${e.name === 'TimeoutError' ? `${COMMAND_MS} ms` : e.message})\n${log().slice(-1000)}`);
+  }
+  trace(`< ${method} ${path} ${res.status} in ${Date.now() - started} ms`);
   const json = await res.json();
   if (json.value?.error) {
     throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}\n${log().slice(-1000)}`);
   }
   return json.value;
+}
+
+/** WEBDRIVER_TRACE=file appends each command and its answer time to that file. */
+function trace(line) {
+  if (process.env.WEBDRIVER_TRACE) appendFileSync(process.env.WEBDRIVER_TRACE, `${new Date().toISOString()} ${line}\n`);
 }
 
 /** Problems reported by the page: recorded in page JS after each load (errors before that go unseen). */
@@ -239,8 +257,9 @@ function driverFor(session, fresh, end) {
       await session.cmd('POST', `/element/${el}/clear`, {});
       await session.cmd('POST', `/element/${el}/value`, { text });
     },
-    async setFile(sel, path) {
-      await session.cmd('POST', `/element/${await session.find(sel)}/value`, { text: path });
+    async setFile(sel, paths) {
+      // W3C Element Send Keys on a file input: several files are one text, a path a line.
+      await session.cmd('POST', `/element/${await session.find(sel)}/value`, { text: [paths].flat().join('\n') });
     },
     evaluate,
     fresh,
