@@ -16,7 +16,7 @@ for (const name of only ?? []) {
 }
 
 for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
-  describe(engine.name, { timeout: 300_000 }, () => {
+  describe(engine.name, { timeout: 900_000 }, () => {
     let browser;
     before(async () => {
       const started = Date.now();
@@ -28,26 +28,39 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
     for (const flow of FLOWS) {
       const missing = flow.needs.filter((f) => !engine.features[f]);
       const skip = missing.length ? `${engine.name} lacks ${missing.join(', ')}` : false;
-      test(flow.name, { skip, timeout: 90_000 }, async () => {
-        const server = await serveDist();
-        const d = await browser.newDriver();
+      // A flow is run once more only when the driver stopped answering (never on a
+      // failed assertion or a page error), and the retry is reported.
+      test(flow.name, { skip, timeout: 200_000 }, async () => {
         try {
-          await flow.run(d, {
-            url: server.url,
-            requests: () => server.requests.slice(),
-            offline: () => server.setOffline(true),
-          });
+          await runFlow(browser, engine, flow);
         } catch (e) {
-          await saveScreenshot(d, `${engine.name}-${FLOWS.indexOf(flow) + 1}.png`);
-          throw e;
-        } finally {
-          await d.close().catch(() => {});
-          server.setOffline(true);
-          await server.close();
+          if (!e.driverStalled) throw e;
+          console.log(`${engine.name}: the driver stopped answering in "${flow.name}"; running it once more`);
+          await runFlow(browser, engine, flow);
         }
       });
     }
   });
+}
+
+/** One flow on a fresh page served by a fresh server (its own origin and storage). */
+async function runFlow(browser, engine, flow) {
+  const server = await serveDist();
+  const d = await browser.newDriver();
+  try {
+    await flow.run(d, {
+      url: server.url,
+      requests: () => server.requests.slice(),
+      offline: () => server.setOffline(true),
+    });
+  } catch (e) {
+    await saveScreenshot(d, `${engine.name}-${FLOWS.indexOf(flow) + 1}.png`);
+    throw e;
+  } finally {
+    await d.close().catch(() => {});
+    server.setOffline(true);
+    await server.close();
+  }
 }
 
 async function saveScreenshot(d, name) {
