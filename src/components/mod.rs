@@ -31,7 +31,7 @@ pub use level_select::level_choices;
 pub use messages::Messages;
 pub use needs_assessment::NeedsAssessment;
 pub use radar_chart::RadarChart;
-pub use score_choices::score_choices;
+pub use score_choices::{score_choices, side_title};
 pub use score_table::ScoreTable;
 pub use sourcing_select::{sourcing_choices, SourcingSelect};
 pub use split_table::SplitTable;

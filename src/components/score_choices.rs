@@ -3,7 +3,7 @@
 
 use crate::components::Choice;
 use crate::i18n::Texts;
-use crate::model::{Catalogue, Lang, Score, Sourcing};
+use crate::model::{Catalogue, Lang, Score, ScoreSide, Sourcing};
 
 /// Score options; with a sourcing, each carries the criterion text.
 pub fn score_choices(catalogue: Catalogue, lang: Lang, t: &Texts, sourcing: Option<Sourcing>) -> Vec<Choice> {
@@ -20,4 +20,12 @@ pub fn score_choices(catalogue: Catalogue, lang: Lang, t: &Texts, sourcing: Opti
             Choice::new(score.as_code(), text)
         }))
         .collect()
+}
+
+/// The column title of a score side: "Current" / "Target".
+pub fn side_title(side: ScoreSide, t: &Texts) -> &'static str {
+    match side {
+        ScoreSide::Current => t.col.current,
+        ScoreSide::Target => t.col.target,
+    }
 }

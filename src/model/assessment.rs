@@ -52,6 +52,15 @@ impl ServiceAssessment {
     }
 }
 
+impl super::scale::Scored for ServiceAssessment {
+    fn scores_mut(&mut self) -> (&mut Option<Score>, &mut Option<Score>) {
+        (&mut self.current, &mut self.target)
+    }
+    fn scores(&self) -> (Option<Score>, Option<Score>) {
+        (self.current, self.target)
+    }
+}
+
 /// The state of every service that has anything decided, by id.
 pub type ServiceStates = BTreeMap<ServiceId, ServiceAssessment>;
 

@@ -34,6 +34,6 @@ pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
 pub use lang::{Lang, LocalText};
 pub use limits::{LimitError, Limited};
 pub use quick::{QuickCheck, QuickEstimate};
-pub use scale::{Level, Rating, Score, Sourcing};
+pub use scale::{Level, Rating, Score, ScoreSide, Scored, Sourcing};
 pub use time::{Date, Timestamp};
 pub use workshop::WorkshopInfo;

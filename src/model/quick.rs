@@ -20,6 +20,15 @@ pub struct QuickEstimate {
     pub target: Option<Score>,
 }
 
+impl super::scale::Scored for QuickEstimate {
+    fn scores_mut(&mut self) -> (&mut Option<Score>, &mut Option<Score>) {
+        (&mut self.current, &mut self.target)
+    }
+    fn scores(&self) -> (Option<Score>, Option<Score>) {
+        (self.current, self.target)
+    }
+}
+
 impl QuickEstimate {
     /// Nothing estimated at all: such an entry is not stored.
     pub fn is_blank(&self) -> bool {

@@ -148,3 +148,62 @@ impl Score {
         Rating::all().rev().map(Score::Rated).chain(std::iter::once(Score::NotApplicable))
     }
 }
+
+/// Which of the two scores, today's or the one aimed for, of anything that has both
+/// (a service's state, a quick check's estimate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreSide {
+    Current,
+    Target,
+}
+
+/// Something with a current and a target score.
+pub trait Scored {
+    fn scores_mut(&mut self) -> (&mut Option<Score>, &mut Option<Score>);
+    fn scores(&self) -> (Option<Score>, Option<Score>);
+}
+
+impl ScoreSide {
+    /// As in the exchange format and the `current-{ID}` / `target-{ID}` hooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            ScoreSide::Current => "current",
+            ScoreSide::Target => "target",
+        }
+    }
+
+    pub fn get(self, s: &impl Scored) -> Option<Score> {
+        let (current, target) = s.scores();
+        match self {
+            ScoreSide::Current => current,
+            ScoreSide::Target => target,
+        }
+    }
+
+    pub fn set(self, s: &mut impl Scored, score: Option<Score>) {
+        let (current, target) = s.scores_mut();
+        match self {
+            ScoreSide::Current => *current = score,
+            ScoreSide::Target => *target = score,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{QuickEstimate, ServiceAssessment};
+
+    #[test]
+    fn a_score_side_reads_and_sets_its_own_score_only() {
+        let three = Some(Score::Rated(Rating(3)));
+        let mut s = ServiceAssessment::default();
+        ScoreSide::Target.set(&mut s, three);
+        assert_eq!((s.current, s.target), (None, three));
+        assert_eq!(ScoreSide::Target.get(&s), three);
+        let mut e = QuickEstimate::default();
+        ScoreSide::Current.set(&mut e, Some(Score::NotApplicable));
+        assert_eq!((ScoreSide::Current.get(&e), e.target), (Some(Score::NotApplicable), None));
+        assert_eq!((ScoreSide::Current.code(), ScoreSide::Target.code()), ("current", "target"));
+    }
+}

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{score_choices, CategoryTitle, ChoiceSelect, SourcingSelect};
-use crate::i18n::Texts;
+use crate::components::{score_choices, side_title, CategoryTitle, ChoiceSelect, SourcingSelect};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{Score, Sourcing};
+use crate::model::{Score, ScoreSide, Sourcing};
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -89,17 +88,17 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let sourcing = Memo::new(move |_| state.get().sourcing);
     let name_service = service.clone();
     let picker_service = service.clone();
-    let picker = move |which: Which| {
+    let picker = move |which: ScoreSide| {
         let service = picker_service.clone();
         let id = service.id.clone();
         let label_service = service.clone();
         let testid = format!("{}-{}", which.code(), service.id);
         view! {
             <div class="score-field">
-                <span class="score-label">{move || which.title(app.t())}</span>
+                <span class="score-label">{move || side_title(which, app.t())}</span>
                 <ChoiceSelect
                     testid=testid
-                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), which.title(app.t())))
+                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), side_title(which, app.t())))
                     choices=Signal::derive(move || score_choices(app.library.catalogue.get(), app.lang(), app.t(), sourcing.get()))
                     selected=Signal::derive(move || which.get(&state.get()).map(Score::as_code).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
@@ -141,8 +140,8 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 }}</p>
             </Show>
             <div class="score-pair">
-                {picker(Which::Current)}
-                {picker(Which::Target)}
+                {picker(ScoreSide::Current)}
+                {picker(ScoreSide::Target)}
             </div>
             <label class="note-label">
                 {move || app.t().col.note}
@@ -159,42 +158,5 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 ></textarea>
             </label>
         </article>
-    }
-}
-
-/// Which of the two scores a picker edits.
-#[derive(Clone, Copy)]
-enum Which {
-    Current,
-    Target,
-}
-
-impl Which {
-    fn code(self) -> &'static str {
-        match self {
-            Which::Current => "current",
-            Which::Target => "target",
-        }
-    }
-
-    fn title(self, t: &Texts) -> &'static str {
-        match self {
-            Which::Current => t.col.current,
-            Which::Target => t.col.target,
-        }
-    }
-
-    fn get(self, s: &crate::model::ServiceAssessment) -> Option<Score> {
-        match self {
-            Which::Current => s.current,
-            Which::Target => s.target,
-        }
-    }
-
-    fn set(self, s: &mut crate::model::ServiceAssessment, score: Option<Score>) {
-        match self {
-            Which::Current => s.current = score,
-            Which::Target => s.target = score,
-        }
     }
 }

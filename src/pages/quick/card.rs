@@ -3,40 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::{score_choices, sourcing_choices, CategoryTitle, Choice, ChoiceSelect};
+use crate::components::{score_choices, side_title, sourcing_choices, CategoryTitle, Choice, ChoiceSelect};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{CategoryId, QuickEstimate, Score, Sourcing};
+use crate::model::{CategoryId, Score, ScoreSide, Sourcing};
 use crate::state::use_app;
-
-/// Which of the two estimates a picker edits.
-#[derive(Clone, Copy)]
-enum Which {
-    Current,
-    Target,
-}
-
-impl Which {
-    fn code(self) -> &'static str {
-        match self {
-            Which::Current => "current",
-            Which::Target => "target",
-        }
-    }
-
-    fn get(self, e: &QuickEstimate) -> Option<Score> {
-        match self {
-            Which::Current => e.current,
-            Which::Target => e.target,
-        }
-    }
-
-    fn set(self, e: &mut QuickEstimate, score: Option<Score>) {
-        match self {
-            Which::Current => e.current = score,
-            Which::Target => e.target = score,
-        }
-    }
-}
 
 #[component]
 pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView {
@@ -50,19 +20,16 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
     let sourcing = Memo::new(move |_| estimate.get().sourcing);
     let title = move || format!("{}. {}", category.id, category.name.get(app.lang()));
     let sourcing_id = id.clone();
-    let picker = move |which: Which| {
+    let picker = move |which: ScoreSide| {
         let id = id.clone();
         let label = move || {
             let t = app.t();
-            let what = match which {
-                Which::Current => t.col.current,
-                Which::Target => t.col.target,
-            };
+            let what = side_title(which, t);
             format!("{}: {what}", title())
         };
         view! {
             <div class="score-field">
-                <span class="score-label">{move || match which { Which::Current => app.t().col.current, Which::Target => app.t().col.target }}</span>
+                <span class="score-label">{move || side_title(which, app.t())}</span>
                 <ChoiceSelect
                     testid=format!("quick-{}-{}", which.code(), category.id)
                     label=Signal::derive(label)
@@ -107,8 +74,8 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
                 />
             </div>
             <div class="score-pair">
-                {picker(Which::Current)}
-                {picker(Which::Target)}
+                {picker(ScoreSide::Current)}
+                {picker(ScoreSide::Target)}
             </div>
         </li>
     }
