@@ -22,13 +22,7 @@ pub fn CategoryRadar() -> impl IntoView {
             let labels = s
                 .categories
                 .iter()
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        c.category,
-                        catalogue.category(c.category).map(|d| d.name.get(lang)).unwrap_or_default()
-                    )
-                })
+                .map(|c| catalogue.category(c.category).map_or_else(|| c.category.to_owned(), |d| d.axis_label(lang)))
                 .collect();
             let (current, target) =
                 mean_values(&s.categories.iter().map(|c| (c.current, c.target)).collect::<Vec<_>>());
@@ -44,33 +38,18 @@ pub fn CategoryRadar() -> impl IntoView {
             Some(q.per_category(catalogue).into_iter().map(|(_, c, _)| c.as_f64()).collect::<Vec<_>>())
         })
     });
-    let radar = move || match quick.get() {
-        Some(values) => view! {
-            <RadarChart
-                testid="radar-categories"
-                width=720
-                height=480
-                file_stem="x1060-categories"
-                labels=Signal::derive(move || data.get().0)
-                current=Signal::derive(move || data.get().1)
-                target=Signal::derive(move || data.get().2)
-                baseline=Signal::derive(move || values.clone())
-                baseline_label=Signal::derive(move || app.t().quick.legend.to_owned())
-            />
-        }
-        .into_any(),
-        None => view! {
-            <RadarChart
-                testid="radar-categories"
-                width=720
-                height=480
-                file_stem="x1060-categories"
-                labels=Signal::derive(move || data.get().0)
-                current=Signal::derive(move || data.get().1)
-                target=Signal::derive(move || data.get().2)
-            />
-        }
-        .into_any(),
+    let radar = view! {
+        <RadarChart
+            testid="radar-categories"
+            width=720
+            height=480
+            file_stem="x1060-categories"
+            labels=Signal::derive(move || data.get().0)
+            current=Signal::derive(move || data.get().1)
+            target=Signal::derive(move || data.get().2)
+            baseline=Signal::derive(move || quick.get())
+            baseline_label=Signal::derive(move || app.t().quick.legend.to_owned())
+        />
     };
     view! {
         <figure class="chart">

@@ -8,5 +8,5 @@ use crate::state::use_app;
 #[component]
 pub fn CategoryTitle(category: &'static CategoryDef) -> impl IntoView {
     let app = use_app();
-    move || format!("{}. {}", category.id, category.name.get(app.lang()))
+    move || category.title(app.lang())
 }

@@ -28,7 +28,7 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                 if key == OVERALL {
                     app.t().common.overall.to_owned()
                 } else {
-                    format!("{key}. {}", app.library.catalogue.get().category(key).map(|d| d.name.get(lang)).unwrap_or_default())
+                    app.library.catalogue.get().category(key).map_or_else(|| key.to_owned(), |d| d.title(lang))
                 }
             };
             view! {

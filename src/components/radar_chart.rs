@@ -23,9 +23,9 @@ pub fn RadarChart(
     /// Target values, like `current`.
     #[prop(into)]
     target: Signal<Vec<Option<f64>>>,
-    /// A third, dashed series (a baseline's current values), when given.
+    /// A third, dashed series (a baseline's current values), when there is one.
     #[prop(optional, into)]
-    baseline: Option<Signal<Vec<Option<f64>>>>,
+    baseline: Signal<Option<Vec<Option<f64>>>>,
     /// The dashed series' name in the legend (default: the baseline's).
     #[prop(optional, into)]
     baseline_label: Option<Signal<String>>,
@@ -42,7 +42,7 @@ pub fn RadarChart(
         labels: labels.get(),
         current: current.get(),
         target: target.get(),
-        dashed: baseline.map(|b| b.get()),
+        dashed: baseline.get(),
     };
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();

@@ -195,7 +195,7 @@ fn CustomServiceForm() -> impl IntoView {
                     app.library.catalogue.get()
                         .categories
                         .iter()
-                        .map(|c| view! { <option value=c.id selected=move || category.get() == c.id>{format!("{}. {}", c.id, c.name.get(lang))}</option> })
+                        .map(|c| view! { <option value=c.id selected=move || category.get() == c.id>{c.title(lang)}</option> })
                         .collect_view()
                 }}
             </select>

@@ -78,7 +78,7 @@ fn ServiceRadar() -> impl IntoView {
                 {move || {
                     let lang = app.lang();
                     app.library.catalogue.get().categories.iter().map(|c| view! {
-                        <option value=c.id selected=move || category().is_some_and(|x| std::ptr::eq(x, c))>{format!("{}. {}", c.id, c.name.get(lang))}</option>
+                        <option value=c.id selected=move || category().is_some_and(|x| std::ptr::eq(x, c))>{c.title(lang)}</option>
                     }).collect_view()
                 }}
             </select>

@@ -46,6 +46,18 @@ pub struct CategoryDef {
     pub services: &'static [ServiceDef],
 }
 
+impl CategoryDef {
+    /// As a heading or an option: "A. CDCの戦略マネジメント".
+    pub fn title(&self, lang: Lang) -> String {
+        format!("{}. {}", self.id, self.name.get(lang))
+    }
+
+    /// As a chart axis: "A CDCの戦略マネジメント".
+    pub fn axis_label(&self, lang: Lang) -> String {
+        format!("{} {}", self.id, self.name.get(lang))
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct LevelDef {
     pub level: Level,

@@ -27,15 +27,10 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
             })
         })
     };
+    let base = radar(|d| d.base_current);
     let labels = Signal::derive(move || {
         let lang = app.lang();
-        app.library
-            .catalogue
-            .get()
-            .categories
-            .iter()
-            .map(|c| format!("{} {}", c.id, c.name.get(lang)))
-            .collect::<Vec<_>>()
+        app.library.catalogue.get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
     });
     let score_rows = move || {
         let lang = app.lang();
@@ -82,7 +77,7 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
             <div class="chart-and-table">
                 <figure class="chart">
                     <RadarChart testid="radar-evaluation" width=720 height=480 file_stem="x1060-evaluation" labels=labels
-                        current=radar(|d| d.now_current) target=radar(|d| d.now_target) baseline=radar(|d| d.base_current)/>
+                        current=radar(|d| d.now_current) target=radar(|d| d.now_target) baseline=Signal::derive(move || Some(base.get()))/>
                 </figure>
                 <DeltaTable comparison=comparison/>
             </div>

@@ -69,7 +69,7 @@ pub fn Trend() -> impl IntoView {
                 <option value=OVERALL>{move || app.t().common.overall}</option>
                 {move || {
                     let lang = app.lang();
-                    app.library.catalogue.get().categories.iter().map(|c| view! { <option value=c.id>{format!("{}. {}", c.id, c.name.get(lang))}</option> }).collect_view()
+                    app.library.catalogue.get().categories.iter().map(|c| view! { <option value=c.id>{c.title(lang)}</option> }).collect_view()
                 }}
             </select>
             <figure class="chart">

@@ -18,7 +18,7 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
             .with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.estimate(category.id)).unwrap_or_default())
     });
     let sourcing = Memo::new(move |_| estimate.get().sourcing);
-    let title = move || format!("{}. {}", category.id, category.name.get(app.lang()));
+    let title = move || category.title(app.lang());
     let sourcing_id = id.clone();
     let picker = move |which: ScoreSide| {
         let id = id.clone();

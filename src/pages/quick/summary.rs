@@ -20,13 +20,7 @@ pub fn QuickSummary() -> impl IntoView {
     });
     let labels = Signal::derive(move || {
         let lang = app.lang();
-        app.library
-            .catalogue
-            .get()
-            .categories
-            .iter()
-            .map(|c| format!("{} {}", c.id, c.name.get(lang)))
-            .collect::<Vec<_>>()
+        app.library.catalogue.get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
     });
     let series = move |current: bool| {
         Signal::derive(move || {

@@ -53,10 +53,7 @@ pub fn Spread() -> impl IntoView {
                 .categories
                 .iter()
                 .map(|s| {
-                    let title = c
-                        .catalogue
-                        .category(s.category)
-                        .map_or(s.category.to_owned(), |d| format!("{}. {}", d.id, d.name.get(lang)));
+                    let title = c.catalogue.category(s.category).map_or(s.category.to_owned(), |d| d.title(lang));
                     spread_row(
                         s.category,
                         title,
