@@ -68,6 +68,22 @@ function radarInk(d) {
   }, T('radar-categories'));
 }
 
+/**
+ * The radar once it has settled: fonts loaded and the same pixels twice, 200 ms
+ * apart (right after a load, an engine may draw it again when a font arrives).
+ */
+async function settledRadar(d) {
+  await d.evaluate(() => document.fonts.ready.then(() => true));
+  let last = await radarInk(d);
+  for (let i = 0; i < 25; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await radarInk(d);
+    if (now.hash === last.hash) return now;
+    last = now;
+  }
+  return last;
+}
+
 async function importSample(d) {
   await d.setFile(T('import-input'), SAMPLE);
   await waitFor(d, T('assessment-item'));
@@ -207,13 +223,13 @@ export const FLOWS = [
       assert.equal(expected.A.current, '2.50');
       assert.equal(expected.overall.target, '4.33');
       assertScores(await shownScores(d), expected);
-      const before = await radarInk(d);
+      const before = await settledRadar(d);
 
       // No wait for the storage step: what is not stored yet is written as the page goes.
       await reloadApp(d);
       assert.equal(await d.evaluate(() => location.hash), '#/dashboard', 'the open view survives');
       assertScores(await shownScores(d), expected);
-      assert.equal((await radarInk(d)).hash, before.hash, 'the same radar after the reload');
+      assert.equal((await settledRadar(d)).hash, before.hash, 'the same radar after the reload');
       await d.click(T('nav-portfolio'));
       for (const e of SCORED) assert.equal(await value(d, T(`current-${e.id}`)), e.current, `current-${e.id}`);
       assert.equal(await value(d, T('note-A-2')), NOTE);
