@@ -51,9 +51,18 @@ export function wasmSections(buf) {
   return out;
 }
 
-/** The crate a legacy-mangled (`_ZN…E`) Rust symbol belongs to, roughly. */
+/** The crate of a v0-mangled (`_R…`) symbol, roughly: its first crate root (`C`, an
+ * optional disambiguator `s…_`, then the length-prefixed name). A std rebuilt with
+ * `-Z build-std` (the release build) is mangled this way. */
+function crateOfV0(symbol) {
+  const m = /C(?:s[0-9A-Za-z]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(symbol);
+  return m ? m[2].slice(0, Number(m[1])) : '(other)';
+}
+
+/** The crate a legacy-mangled (`_ZN…E`) or v0-mangled (`_R…`) Rust symbol belongs to, roughly. */
 function crateOf(symbol) {
   if (!symbol) return '(unnamed)';
+  if (symbol.startsWith('_R')) return crateOfV0(symbol);
   if (!symbol.startsWith('_ZN')) return symbol.startsWith('__wbg') || symbol.startsWith('__wbindgen') ? 'wasm_bindgen (glue)' : '(other: C/runtime)';
   const m = /^_ZN(\d+)/.exec(symbol);
   if (!m) return '(other)';
