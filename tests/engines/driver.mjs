@@ -29,7 +29,7 @@
 
 export const WAIT_MS = 15_000;
 
-/** The CSS selector of a data-testid hook (CONTRACT.md §3). */
+/** The CSS selector of a data-testid hook (docs/test-hooks.md). */
 export const T = (id) => `[data-testid="${id}"]`;
 
 /** Polls `fn(...args)` in the page until it returns a truthy value; resolves to it. */

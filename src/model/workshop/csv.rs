@@ -52,16 +52,16 @@ mod tests {
 
     #[test]
     fn one_column_per_assessor_and_the_merged_value() {
-        let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        let now = Timestamp::parse("2026-01-01T00:00:00Z").expect("a valid time");
         let base = template(&Assessment::new("x", "", now.clone()), "R", now);
         let with = |who: &str, current: i64| {
             let mut a = base.clone();
-            a.workshop.as_mut().unwrap().assessor = who.into();
+            a.workshop.as_mut().expect("a workshop copy").assessor = who.into();
             a.services.insert(
-                ServiceId::parse("A-1").unwrap(),
+                ServiceId::parse("A-1").expect("a valid service id"),
                 ServiceAssessment {
                     level: Some(Level::Basic),
-                    current: Some(Score::Rated(Rating::new(current).unwrap())),
+                    current: Some(Score::Rated(Rating::new(current).expect("a rating 1 to 5"))),
                     ..Default::default()
                 },
             );

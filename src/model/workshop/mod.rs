@@ -119,29 +119,32 @@ mod template_tests {
     use crate::model::{Level, Rating, Score, ServiceAssessment, ServiceId, Sourcing};
 
     fn ts(s: &str) -> Timestamp {
-        Timestamp::parse(s).unwrap()
+        Timestamp::parse(s).expect("a valid time")
     }
 
     #[test]
     fn template_keeps_the_profile_and_clears_the_scores() {
         let mut a = Assessment::new("SOC FY26", "Example", ts("2026-01-01T00:00:00Z"));
         a.services.insert(
-            ServiceId::parse("A-1").unwrap(),
+            ServiceId::parse("A-1").expect("a valid service id"),
             ServiceAssessment {
                 level: Some(Level::Basic),
                 sourcing: Some(Sourcing::Outsource),
                 provider: "MSS".into(),
-                current: Some(Score::Rated(Rating::new(3).unwrap())),
+                current: Some(Score::Rated(Rating::new(3).expect("a rating 1 to 5"))),
                 target: Some(Score::NotApplicable),
                 note: "secret view".into(),
             },
         );
         // Only scored: nothing left after clearing, so the entry goes.
         a.services.insert(
-            ServiceId::parse("A-2").unwrap(),
-            ServiceAssessment { current: Some(Score::Rated(Rating::new(2).unwrap())), ..Default::default() },
+            ServiceId::parse("A-2").expect("a valid service id"),
+            ServiceAssessment {
+                current: Some(Score::Rated(Rating::new(2).expect("a rating 1 to 5"))),
+                ..Default::default()
+            },
         );
-        a.take_snapshot("FY25", ts("2026-01-02T00:00:00Z")).unwrap();
+        a.take_snapshot("FY25", ts("2026-01-02T00:00:00Z")).expect("room for a snapshot");
         let t = template(&a, "Round 1", ts("2026-02-01T00:00:00Z"));
         assert_eq!(t.name, "Round 1");
         assert_eq!(t.organisation, "Example");
@@ -150,7 +153,7 @@ mod template_tests {
         assert_eq!((s.current, s.target, s.note.as_str()), (None, None, ""));
         assert!(!t.services.contains_key("A-2"));
         assert_eq!(t.snapshots.len(), 1);
-        let info = t.workshop.unwrap();
+        let info = t.workshop.expect("a workshop field");
         assert_eq!(info.round, "Round 1");
         assert_eq!(info.started, Some(ts("2026-02-01T00:00:00Z")));
         assert!(info.assessor.is_empty() && !info.is_merge());
@@ -159,9 +162,9 @@ mod template_tests {
     #[test]
     fn intake_tells_identical_and_same_assessor_apart() {
         let mut ann = template(&Assessment::new("x", "", ts("2026-01-01T00:00:00Z")), "R", ts("2026-01-02T00:00:00Z"));
-        ann.workshop.as_mut().unwrap().assessor = "Ann".into();
+        ann.workshop.as_mut().expect("a workshop copy").assessor = "Ann".into();
         let mut bo = ann.clone();
-        bo.workshop.as_mut().unwrap().assessor = "Bo".into();
+        bo.workshop.as_mut().expect("a workshop copy").assessor = "Bo".into();
         let stored = [&bo, &ann];
         // The same file again, saved later: identical.
         let again = Assessment { updated: Some(ts("2026-05-01T00:00:00Z")), ..ann.clone() };
@@ -169,10 +172,10 @@ mod template_tests {
         // Ann's copy with a change, her name typed differently: the same assessor.
         let mut changed = ann.clone();
         changed.organisation = "changed".into();
-        changed.workshop.as_mut().unwrap().assessor = " ANN ".into();
+        changed.workshop.as_mut().expect("a workshop copy").assessor = " ANN ".into();
         assert_eq!(intake(&stored, &changed), Intake::SameAssessor(1));
         // Another round: new.
-        changed.workshop.as_mut().unwrap().started = None;
+        changed.workshop.as_mut().expect("a workshop copy").started = None;
         assert_eq!(intake(&stored, &changed), Intake::New);
         // No assessor: only identical content counts.
         let mut plain = Assessment::new("plain", "", ts("2026-01-01T00:00:00Z"));

@@ -184,7 +184,7 @@ mod tests {
     use super::*;
 
     fn r(v: u8) -> Option<Score> {
-        Some(Score::Rated(Rating::new(i64::from(v)).unwrap()))
+        Some(Score::Rated(Rating::new(i64::from(v)).expect("a rating 1 to 5")))
     }
     const NA: Option<Score> = Some(Score::NotApplicable);
 

@@ -9,11 +9,11 @@ use crate::model::{
 };
 
 fn ts(s: &str) -> Timestamp {
-    Timestamp::parse(s).unwrap()
+    Timestamp::parse(s).expect("a valid time")
 }
 
 fn r(v: i64) -> Option<Score> {
-    Some(Score::Rated(Rating::new(v).unwrap()))
+    Some(Score::Rated(Rating::new(v).expect("a rating 1 to 5")))
 }
 
 const NA: Option<Score> = Some(Score::NotApplicable);
@@ -29,7 +29,7 @@ fn copy(assessor: &str, rows: &[(&str, Level, Option<Score>, Option<Score>)]) ->
     });
     for (id, level, current, target) in rows {
         a.services.insert(
-            ServiceId::parse(id).unwrap(),
+            ServiceId::parse(id).expect("a valid service id"),
             ServiceAssessment {
                 level: Some(*level),
                 sourcing: Some(Sourcing::Insource),
@@ -97,7 +97,7 @@ fn disagreements_and_agreement_counts() {
 #[test]
 fn proposals_follow_the_rules() {
     let c = compare_all(&three());
-    let p = |id: &str| c.rows.iter().find(|r| r.id.as_str() == id).unwrap().proposal.clone();
+    let p = |id: &str| c.rows.iter().find(|r| r.id.as_str() == id).expect("a compared service").proposal.clone();
     // A-1 current 1, 2, 4: median 2. Target 4, 4 (Cy unset): lower middle 4.
     assert_eq!((p("A-1").current, p("A-1").target), (r(2), r(4)));
     // A-2 current 3, 4, 3: 3. Level basic twice, standard once: basic.
@@ -132,8 +132,8 @@ fn even_counts_take_the_lower_middle() {
 fn other_catalogue_or_conflicting_custom_service_is_not_compared() {
     let mut all = three();
     let custom = |cat: &str| CustomService {
-        id: ServiceId::parse("I-8").unwrap(),
-        category: CategoryId::parse(cat).unwrap(),
+        id: ServiceId::parse("I-8").expect("a valid service id"),
+        category: CategoryId::parse(cat).expect("a valid category id"),
         name: LocalText { ja: "独自".into(), en: "Own".into() },
     };
     all[0].custom_services.push(custom("I"));
@@ -153,8 +153,8 @@ fn other_catalogue_or_conflicting_custom_service_is_not_compared() {
 #[test]
 fn copies_of_another_round_are_compared_and_named() {
     let mut all = three();
-    all[2].workshop.as_mut().unwrap().round = "R2".into();
-    all[1].workshop.as_mut().unwrap().assessor = "Ann".into();
+    all[2].workshop.as_mut().expect("a workshop copy").round = "R2".into();
+    all[1].workshop.as_mut().expect("a workshop copy").assessor = "Ann".into();
     let c = compare_all(&all);
     assert_eq!(c.labels, ["Ann", "Ann (2)", "Cy"]);
     assert_eq!(c.other_round, ["Cy"]);
@@ -163,13 +163,13 @@ fn copies_of_another_round_are_compared_and_named() {
 #[test]
 fn merge_uses_decisions_keeps_rationale_and_leaves_sources_alone() {
     let mut all = three();
-    all[0].services.get_mut("A-1").unwrap().note = "logs only".into();
-    all[0].take_snapshot("FY25", ts("2025-04-01T00:00:00Z")).unwrap();
+    all[0].services.get_mut("A-1").expect("A-1 scored").note = "logs only".into();
+    all[0].take_snapshot("FY25", ts("2025-04-01T00:00:00Z")).expect("room for a snapshot");
     all[1].snapshots = all[0].snapshots.clone();
     let before = all.clone();
     let c = compare_all(&all);
     let mut d = Decisions::default();
-    let a1 = ServiceId::parse("A-1").unwrap();
+    let a1 = ServiceId::parse("A-1").expect("a valid service id");
     let mut state = c.rows[0].proposal.state();
     state.current = r(3);
     d.values.insert(a1.clone(), state);
@@ -182,7 +182,7 @@ fn merge_uses_decisions_keeps_rationale_and_leaves_sources_alone() {
         snapshot: true,
         now: ts("2026-02-01T00:00:00Z"),
     };
-    let m = merge(&c, &d, &request).unwrap();
+    let m = merge(&c, &d, &request).expect("within the limits");
     assert_eq!(all, before);
     assert_eq!(m.name, "R1 — merged");
     assert_eq!(m.organisation, "Org");
@@ -190,7 +190,7 @@ fn merge_uses_decisions_keeps_rationale_and_leaves_sources_alone() {
     assert_eq!((a1.current, a1.target), (r(3), r(4)));
     assert_eq!(a1.note, "Agreed 3 after discussing the log coverage.\n\nAnn: logs only");
     assert_eq!(m.services["B-1"].current, NA);
-    let w = m.workshop.as_ref().unwrap();
+    let w = m.workshop.as_ref().expect("a workshop field");
     assert_eq!((w.round.as_str(), w.assessors.clone()), ("R1", vec!["Ann".to_owned(), "Bo".into(), "Cy".into()]));
     // The shared FY25 snapshot once, then the merged one.
     let labels: Vec<&str> = m.snapshots.iter().map(|s| s.label.as_str()).collect();
@@ -198,10 +198,10 @@ fn merge_uses_decisions_keeps_rationale_and_leaves_sources_alone() {
     assert_eq!(m.snapshots[1].services, m.services);
     // Merged dashboard: A current 3 and 3 → 3.00.
     let s = crate::model::Summary::of(m.catalogue, &m.custom_services, &m.services);
-    assert_eq!(s.category("A").unwrap().current.text(), "3.00");
+    assert_eq!(s.category("A").expect("category A").current.text(), "3.00");
     // The merged file reads back the same.
     let text = exchange::write(&m, Layout::Pretty);
-    assert_eq!(exchange::read(text.as_bytes()).unwrap(), m);
+    assert_eq!(exchange::read(text.as_bytes()).expect("reads back"), m);
 }
 
 #[test]
@@ -209,11 +209,11 @@ fn template_and_participant_round_trip_through_the_format() {
     let t = template(&three()[0], "R9", ts("2026-03-01T00:00:00Z"));
     let text = exchange::write(&t, Layout::Pretty);
     assert!(text.contains("\"workshop\""));
-    let mut back = exchange::read(text.as_bytes()).unwrap();
+    let mut back = exchange::read(text.as_bytes()).expect("reads back");
     assert_eq!(back, t);
-    back.workshop.as_mut().unwrap().assessor = "Ann".into();
-    let again = exchange::read(exchange::write(&back, Layout::Compact).as_bytes()).unwrap();
-    assert_eq!(again.workshop.unwrap().assessor, "Ann");
+    back.workshop.as_mut().expect("a workshop copy").assessor = "Ann".into();
+    let again = exchange::read(exchange::write(&back, Layout::Compact).as_bytes()).expect("reads back");
+    assert_eq!(again.workshop.expect("a workshop field").assessor, "Ann");
 }
 
 #[test]
