@@ -17,7 +17,7 @@ import os from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, storageSettled, storageSnapshot } from '../tests/e2e/harness.mjs';
 import { serveSites } from '../tests/e2e/serve.mjs';
 import { wasmSections, codeByCrate } from './wasm-size.mjs';
 
@@ -488,22 +488,6 @@ async function serviceWorkerSettled(page) {
   });
 }
 
-/** Waits until the app's storage steps queued so far are done (as tests/e2e/harness.mjs). */
-async function storageSettled(page) {
-  await page.evaluate(() => navigator.locks.request('x1060-storage', () => {}));
-}
-
-async function dumpStorage(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      out[k] = localStorage.getItem(k);
-    }
-    return out;
-  });
-}
-
 const seeds = new Map();
 
 /**
@@ -532,7 +516,7 @@ async function migratedSeed(browser, url, spec, problems) {
         await page.waitForFunction((v) => location.hash === `#/${v}`, spec.view, { timeout: 60_000 });
         await storageSettled(page);
       }
-      return { storage: await dumpStorage(page), hash: await page.evaluate(() => location.hash) };
+      return { storage: await storageSnapshot(page), hash: await page.evaluate(() => location.hash) };
     } finally {
       await context.close();
     }

@@ -4,25 +4,11 @@
 
 mod common;
 
-use common::{read_ok, sample_text, ts};
+use common::{empty, id, rated, read_ok, sample_text};
 use x1060_assess::model::csv::{csv_row, services_csv, text_cell};
-use x1060_assess::model::{
-    Assessment, CategoryId, CustomService, Level, LocalText, Rating, Score, ServiceAssessment, ServiceId, Sourcing,
-};
+use x1060_assess::model::{CategoryId, CustomService, Level, LocalText, Score, ServiceAssessment, Sourcing};
 
 const HEADER: &str = "id,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note";
-
-fn id(s: &str) -> ServiceId {
-    ServiceId::parse(s).expect("id")
-}
-
-fn rated(n: i64) -> Score {
-    Score::Rated(Rating::new(n).expect("rating"))
-}
-
-fn empty() -> Assessment {
-    Assessment::new("Test", "Org", ts("2026-04-01T09:00:00Z"))
-}
 
 /// The CSV of an otherwise empty assessment where `service` was edited.
 fn csv_with(service: &str, edit: impl FnOnce(&mut ServiceAssessment)) -> String {

@@ -4,31 +4,18 @@
 
 mod common;
 
-use common::{read_ok, sample_ja_text, sample_text, ts};
+use common::{empty, id, rated, read_ok, sample_ja_text, sample_text};
 use x1060_assess::model::csv::{
     apply, column_letters, preview, records, revert, services_csv, services_csv_in, unguard, utf8_text, CsvChange,
     CsvError, CsvField, FieldValue, SyntaxErrorKind,
 };
 use x1060_assess::model::{
-    Assessment, CategoryId, CustomService, Lang, Level, LocalText, Rating, Score, ServiceAssessment, ServiceId,
-    Sourcing,
+    Assessment, CategoryId, CustomService, Lang, Level, LocalText, Score, ServiceAssessment, Sourcing,
 };
 
 const HEADER: &str = "id,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note";
 const HEADER_JA: &str =
     "ID,カテゴリー,サービス名（日本語）,サービス名（英語）,推奨レベル,実施形態,委託先,現在,目標,ギャップ,メモ";
-
-fn id(s: &str) -> ServiceId {
-    ServiceId::parse(s).expect("id")
-}
-
-fn rated(n: i64) -> Score {
-    Score::Rated(Rating::new(n).expect("rating"))
-}
-
-fn empty() -> Assessment {
-    Assessment::new("Test", "Org", ts("2026-04-01T09:00:00Z"))
-}
 
 /// Texts that need quoting, guarding, or both, to survive a spreadsheet.
 const TRICKY: [&str; 8] = [

@@ -126,36 +126,28 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
-/// Two repositories over one store (two tabs, in tests).
-impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        (**self).keys()
-    }
+/// A store behind a reference (two repositories over one store: two tabs, in tests)
+/// or a box (the page's store chosen at start-up) is that store.
+macro_rules! forward_store {
+    ($($wrapper:ty),*) => {$(
+        impl<T: KeyValueStore + ?Sized> KeyValueStore for $wrapper {
+            fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+                (**self).get(key)
+            }
+            fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+                (**self).set(key, value)
+            }
+            fn remove(&self, key: &str) -> Result<(), StorageError> {
+                (**self).remove(key)
+            }
+            fn keys(&self) -> Result<Vec<String>, StorageError> {
+                (**self).keys()
+            }
+        }
+    )*};
 }
 
-impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        (**self).keys()
-    }
-}
+forward_store!(&T, Box<T>);
 
 /// A store in memory, with an optional quota in bytes (UTF-16 code units × 2, as
 /// browsers count). Used by tests, and by the app when localStorage is unavailable.

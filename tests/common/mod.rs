@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use x1060_assess::model::exchange::{self, ImportError};
-use x1060_assess::model::{Assessment, Lang, Timestamp};
+use x1060_assess::model::{Assessment, Lang, Rating, Score, ServiceId, Timestamp};
 
 /// A minimal valid document with the given `services` array (JSON text).
 pub fn doc(services: &str) -> String {
@@ -35,6 +35,19 @@ pub fn assert_error(text: &str, expected: &str) {
 
 pub fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).expect("valid timestamp in test")
+}
+
+pub fn id(s: &str) -> ServiceId {
+    ServiceId::parse(s).expect("id")
+}
+
+pub fn rated(n: i64) -> Score {
+    Score::Rated(Rating::new(n).expect("rating"))
+}
+
+/// A new assessment with nothing decided.
+pub fn empty() -> Assessment {
+    Assessment::new("Test", "Org", ts("2026-04-01T09:00:00Z"))
 }
 
 pub fn sample_text() -> String {

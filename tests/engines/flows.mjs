@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SAMPLE, readJson } from '../e2e/harness.mjs';
-import { CATEGORIES, expectedScores } from '../e2e/expected.mjs';
+import { CATEGORIES, expectedScores, assertScores } from '../e2e/expected.mjs';
 import { parseCsv, setCell, shiftJis, tempFile, writeCsv } from '../e2e/csv-flow.mjs';
 import { byService, disagrees, mergedDoc } from '../e2e/workshop-rules.mjs';
 import {
@@ -41,17 +41,6 @@ async function shownScores(d) {
   }, [...CATEGORIES, 'overall']);
 }
 
-/** Asserts shown numbers equal expected ones; a missing value must be non-numeric. */
-function assertScores(shown, expected) {
-  for (const c of [...CATEGORIES, 'overall']) {
-    for (const which of ['current', 'target']) {
-      const want = expected[c][which];
-      const got = shown[c][which];
-      if (want === null) assert.ok(!/\d/.test(got), `${which} ${c}: expected no value, got ${got}`);
-      else assert.equal(got, want, `${which} ${c}`);
-    }
-  }
-}
 
 /** Pixels of the radar canvas that differ from its corner, and a hash of them. */
 function radarInk(d) {
@@ -193,7 +182,7 @@ export const FLOWS = [
       assert.equal(await count(d, '[role="alert"]'), 0);
       await d.click(T('nav-dashboard'));
       const expected = expectedScores(await readJson(SAMPLE));
-      assertScores(await shownScores(d), expected);
+      assertScores(assert, await shownScores(d), expected);
       await waitFor(d, T('radar-categories'));
       const radar = await radarInk(d);
       assert.ok(radar.ink > 2000, `the radar is drawn (${radar.ink} pixels of ${radar.width} wide)`);
@@ -222,13 +211,13 @@ export const FLOWS = [
       const expected = expectedScores(EDITED);
       assert.equal(expected.A.current, '2.50');
       assert.equal(expected.overall.target, '4.33');
-      assertScores(await shownScores(d), expected);
+      assertScores(assert, await shownScores(d), expected);
       const before = await settledRadar(d);
 
       // No wait for the storage step: what is not stored yet is written as the page goes.
       await reloadApp(d);
       assert.equal(await d.evaluate(() => location.hash), '#/dashboard', 'the open view survives');
-      assertScores(await shownScores(d), expected);
+      assertScores(assert, await shownScores(d), expected);
       assert.equal((await settledRadar(d)).hash, before.hash, 'the same radar after the reload');
       await d.click(T('nav-portfolio'));
       for (const e of SCORED) assert.equal(await value(d, T(`current-${e.id}`)), e.current, `current-${e.id}`);
@@ -268,7 +257,7 @@ export const FLOWS = [
       await importSample(d);
       const sample = await readJson(SAMPLE);
       const before = await csvShown(d);
-      assertScores(before.scores, expectedScores(sample));
+      assertScores(assert, before.scores, expectedScores(sample));
 
       const rows = await exportedCsv(d, 1);
       assert.equal(rows.length, 1 + 64 + sample.custom_services.length);
@@ -299,7 +288,7 @@ export const FLOWS = [
       assert.equal(applied.levelA2, 'advanced');
       assert.equal(applied.currentA3, '1');
       assert.equal(applied.noteA1, CSV_NOTE);
-      assertScores(applied.scores, want);
+      assertScores(assert, applied.scores, want);
 
       await d.click(T('undo'));
       await waitUntil(d, 'the undo', () => /Undid the 3 change\(s\)/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''));
@@ -384,7 +373,7 @@ export const FLOWS = [
       const want = expectedScores(mergedDoc(docs));
       // A: A-1's proposal 2 (of 1, 2, 4), A-2's 3 (of 3, 4, 3), A-3 basic (two of three), the rest the sample's.
       assert.equal(want.A.current, '2.55', 'A current: 28/11');
-      assertScores(await shownScores(d), want);
+      assertScores(assert, await shownScores(d), want);
       await assertNoProblems(d);
     },
   },
@@ -429,7 +418,7 @@ export const FLOWS = [
         await other.click(T('share-import'));
         await waitFor(other, T('assessment-item'));
         await other.click(T('nav-dashboard'));
-        assertScores(await shownScores(other), expectedScores(await readJson(SAMPLE)));
+        assertScores(assert, await shownScores(other), expectedScores(await readJson(SAMPLE)));
         await assertNoProblems(other);
       } finally {
         await other.close();
@@ -452,7 +441,7 @@ export const FLOWS = [
       await waitForCount(d, T('assessment-item'), 1);
       assert.match(await text(d, T('assessment-item')), /Sample: Sakura Logistics CDC FY2026/);
       await d.click(T('nav-dashboard'));
-      assertScores(await shownScores(d), expectedScores(await readJson(SAMPLE)));
+      assertScores(assert, await shownScores(d), expectedScores(await readJson(SAMPLE)));
       // A browser may look for a new sw.js on a navigation (it fails, and the old one stays).
       const asked = app.requests().slice(seen).filter((p) => !p.endsWith('/sw.js'));
       assert.deepEqual(asked, [], 'the page, its code and data came from the worker');
