@@ -33,12 +33,15 @@ impl Exports {
         }
     }
 
-    /// Says how the files just written read back; a verified export is recorded for
-    /// the "last exported" line.
+    /// Says how the files just written read back; a verified export of stored
+    /// assessments (`marks`: their ids and revision counters) is recorded for the
+    /// "last exported" line.
     fn report_verified(&self, file: String, result: Result<Verified, VerifyError>, marks: &[(AssessmentId, u64)]) {
         match result {
             Ok(verified) => {
-                self.trust.exported(marks, &browser::now());
+                if !marks.is_empty() {
+                    self.trust.exported(marks, &browser::now());
+                }
                 self.messages.clear_alert();
                 self.messages.done(Status::Verified(verified));
             }
@@ -63,11 +66,8 @@ impl Exports {
             return;
         };
         self.with_active(|a| {
-            let name = exchange::file_name(&a.name, "json");
-            let text = browser::test_corruption(exchange::write(a, Layout::Pretty));
-            if self.download(&name, "application/json", &text) {
-                let marks = [(id, crate::storage::counter(rev))];
-                self.report_verified(name, exchange::verify_assessment(&text, a), &marks);
+            if let Some((name, result)) = self.download_json(a) {
+                self.report_verified(name, result, &[(id, crate::storage::counter(rev))]);
             }
         });
     }
@@ -75,14 +75,21 @@ impl Exports {
     /// An assessment that is not stored work (a workshop round's template) as a
     /// file, read back like any export; "last exported" is not changed by it.
     pub(super) fn json_unstored(&self, a: &Assessment) {
+        if let Some((name, result)) = self.download_json(a) {
+            self.report_verified(name, result, &[]);
+        }
+    }
+
+    /// `a` as an exchange-format file, then its text read back through the importer:
+    /// the file's name and what reading it back found; `None` when the browser
+    /// refused the download (reported).
+    fn download_json(&self, a: &Assessment) -> Option<(String, Result<Verified, VerifyError>)> {
         let name = exchange::file_name(&a.name, "json");
         let text = browser::test_corruption(exchange::write(a, Layout::Pretty));
-        if self.download(&name, "application/json", &text) {
-            match exchange::verify_assessment(&text, a) {
-                Ok(verified) => self.messages.done(Status::Verified(verified)),
-                Err(error) => self.messages.fail(Alert::ExportNotVerified { file: name, error }),
-            }
-        }
+        self.download(&name, "application/json", &text).then(|| {
+            let result = exchange::verify_assessment(&text, a);
+            (name, result)
+        })
     }
 
     /// The active assessment's services as CSV for spreadsheets.

@@ -173,9 +173,14 @@ impl Library {
         self.trash.read_only()
     }
 
+    /// The assessment `id` when it is still in storage layout 1.
+    pub(super) fn legacy_copy(&self, id: &AssessmentId) -> Option<Assessment> {
+        self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone()))
+    }
+
     /// Reads an assessment and makes it the open one (nothing is saved).
     fn open_assessment(&self, id: &AssessmentId) -> bool {
-        let legacy = self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone()));
+        let legacy = self.legacy_copy(id);
         if let Some(a) = legacy {
             let state = OpenState { id: id.clone(), revision: 0, snapshot_keys: Vec::new(), legacy: true };
             self.show_open(state, a);

@@ -30,8 +30,7 @@ impl Library {
         }
         if self.legacy.with_untracked(|left| left.iter().any(|(i, _)| i == id)) {
             // Still in layout 1: move it first, so it goes to the trash like any other.
-            let Some(a) = self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone()))
-            else {
+            let Some(a) = self.legacy_copy(id) else {
                 return;
             };
             if self.messages.report(with_repo(|r| r.move_from_v1(id, &a))).is_none() {

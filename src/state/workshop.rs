@@ -45,19 +45,36 @@ pub struct Workshop {
 impl Workshop {
     pub(super) fn new(library: Library, messages: Messages, exports: Exports) -> Self {
         let picked = RwSignal::new(Vec::<AssessmentId>::new());
-        let loaded = Memo::new(move |_| {
-            let ids = picked.get();
-            // Another tab's save or an edit here changes the listings: read again.
-            library.listings.track();
+        // The picked assessments other than the open one, read from storage again only
+        // when one of their listings changes (another tab saved it), not on every edit.
+        let others = Memo::new(move |_| {
             let active = library.active.get();
-            ids.iter()
-                .filter_map(|id| {
-                    if active.as_ref() == Some(id) {
-                        return library.current.get();
-                    }
-                    library.stored(id)
+            picked.with(|ids| {
+                library.listings.with(|l| {
+                    l.iter()
+                        .filter(|x| ids.contains(&x.id) && active.as_ref() != Some(&x.id))
+                        .cloned()
+                        .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
+            })
+        });
+        let stored = Memo::new(move |_| {
+            others
+                .with(|l| l.iter().filter_map(|x| library.stored(&x.id).map(|a| (x.id.clone(), a))).collect::<Vec<_>>())
+        });
+        // In pick order, the open one as it is now.
+        let loaded = Memo::new(move |_| {
+            let active = library.active.get();
+            picked.with(|ids| {
+                ids.iter()
+                    .filter_map(|id| {
+                        if active.as_ref() == Some(id) {
+                            return library.current.get();
+                        }
+                        stored.with(|s| s.iter().find(|(x, _)| x == id).map(|(_, a)| a.clone()))
+                    })
+                    .collect::<Vec<_>>()
+            })
         });
         let comparison = Memo::new(move |_| {
             loaded.with(|all| workshop::compare(&all.iter().map(Participant::of).collect::<Vec<_>>()))
@@ -174,6 +191,12 @@ impl Workshop {
     pub fn import_files(&self, files: Vec<web_sys::File>) {
         let this = *self;
         leptos::task::spawn_local(async move {
+            // What is stored, read once for the whole choice of files (and kept up to
+            // date as copies are added, so a file chosen twice is noticed too).
+            let ids: Vec<AssessmentId> =
+                this.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect());
+            let mut stored: Vec<(AssessmentId, Assessment)> =
+                ids.into_iter().filter_map(|id| this.library.stored(&id).map(|a| (id, a))).collect();
             for file in files {
                 let name = file.name();
                 if file.size() as usize > MAX_BYTES {
@@ -182,7 +205,7 @@ impl Workshop {
                     continue;
                 }
                 match browser::read_file(&file).await {
-                    Ok(bytes) => this.take_copy(name, &bytes),
+                    Ok(bytes) => this.take_copy(name, &bytes, &mut stored),
                     Err(e) => this.messages.browser_failed(BrowserTask::ReadFile, e),
                 }
             }
@@ -191,13 +214,13 @@ impl Workshop {
 
     /// One returned copy: added and picked, or noticed as already stored (same
     /// content), or offered as a replacement (same assessor, other content).
-    fn take_copy(&self, file: String, bytes: &[u8]) {
+    fn take_copy(&self, file: String, bytes: &[u8], stored: &mut Vec<(AssessmentId, Assessment)>) {
         match exchange::read_any(bytes) {
-            Ok(Document::Assessment(a)) => self.take_assessment(*a),
+            Ok(Document::Assessment(a)) => self.take_assessment(*a, stored),
             // A backup of several copies: each member is taken like a file of its own.
             Ok(Document::Backup(contents)) => {
                 for a in contents.members {
-                    self.take_assessment(a);
+                    self.take_assessment(a, stored);
                 }
                 if let Some(damaged) = contents.damaged.into_iter().next() {
                     self.messages.fail(Alert::Import { file, error: damaged.error });
@@ -207,10 +230,7 @@ impl Workshop {
         }
     }
 
-    fn take_assessment(&self, incoming: Assessment) {
-        let ids: Vec<AssessmentId> = self.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect());
-        let stored: Vec<(AssessmentId, Assessment)> =
-            ids.into_iter().filter_map(|id| self.library.stored(&id).map(|a| (id, a))).collect();
+    fn take_assessment(&self, incoming: Assessment, stored: &mut Vec<(AssessmentId, Assessment)>) {
         let refs: Vec<&Assessment> = stored.iter().map(|(_, a)| a).collect();
         match workshop::intake(&refs, &incoming) {
             Intake::Identical(i) => {
@@ -223,17 +243,21 @@ impl Workshop {
                 let offer = Replacement { incoming, stored: id.clone(), stored_name: a.name.clone() };
                 self.replacements.update(|r| r.push(offer));
             }
-            Intake::New => self.add_copy(incoming),
+            Intake::New => {
+                if let Some(id) = self.add_copy(incoming.clone()) {
+                    stored.push((id, incoming));
+                }
+            }
         }
     }
 
     /// Stores a copy as a new assessment and picks it (the active one stays active).
-    fn add_copy(&self, copy: Assessment) {
+    fn add_copy(&self, copy: Assessment) -> Option<AssessmentId> {
         let name = copy.name.clone();
-        if let Some(id) = self.library.store_new(copy) {
-            self.pick(&id, true);
-            self.messages.done(Status::Imported(name));
-        }
+        let id = self.library.store_new(copy)?;
+        self.pick(&id, true);
+        self.messages.done(Status::Imported(name));
+        Some(id)
     }
 
     /// Settles the first waiting replacement: `replace` moves the stored copy to the
@@ -284,10 +308,7 @@ impl Library {
         if self.active.get_untracked().as_ref() == Some(id) {
             return self.current.get_untracked();
         }
-        if let Some(a) = self.legacy.with_untracked(|left| left.iter().find(|(i, _)| i == id).map(|(_, a)| a.clone())) {
-            return Some(a);
-        }
-        with_repo(|r| r.open(id)).ok().map(|s| s.assessment)
+        self.legacy_copy(id).or_else(|| with_repo(|r| r.open(id)).ok().map(|s| s.assessment))
     }
 
     /// Sets the assessor of the active assessment (a participant's copy of a round)

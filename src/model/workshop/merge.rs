@@ -98,14 +98,15 @@ pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequ
 }
 
 /// The snapshots of all `compared`, each (same time, label and services) once,
-/// oldest first.
+/// oldest first. Snapshots are grouped by time and label first, so only those that
+/// share both are compared whole.
 fn distinct_snapshots(compared: &[&Assessment]) -> Vec<Snapshot> {
-    let mut all: Vec<Snapshot> = Vec::new();
+    let mut by_key: BTreeMap<(i64, &str), Vec<&Snapshot>> = BTreeMap::new();
     for snapshot in compared.iter().flat_map(|a| &a.snapshots) {
-        if !all.contains(snapshot) {
-            all.push(snapshot.clone());
+        let same = by_key.entry((snapshot.taken.unix_millis(), snapshot.label.as_str())).or_default();
+        if !same.contains(&snapshot) {
+            same.push(snapshot);
         }
     }
-    all.sort_by_key(|s| s.taken.unix_millis());
-    all
+    by_key.into_values().flatten().cloned().collect()
 }

@@ -51,9 +51,10 @@ fn Row(row: ServiceRow) -> impl IntoView {
     let name = {
         let id = id.clone();
         move || {
-            let c = app.workshop.comparison.get_untracked();
             let lang = app.lang();
-            c.catalogue.find(&c.custom, id.as_str()).map(|s| s.name(lang).to_owned()).unwrap_or_default()
+            app.workshop.comparison.with_untracked(|c| {
+                c.catalogue.find(&c.custom, id.as_str()).map(|s| s.name(lang).to_owned()).unwrap_or_default()
+            })
         }
     };
     let answers = row
