@@ -27,7 +27,7 @@ pub fn CsvTools() -> impl IntoView {
             data-testid="export-csv-ja"
             disabled=no_active
             title=move || app.t().csv.export_ja_hint
-            on:click=move |_| app.csv.export_ja()
+            on:click=move |_| app.exports.services_csv_ja()
         >
             {move || app.t().csv.export_ja}
         </button>

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::{Alert, BrowserTask, Library, Messages, Status, Undo};
 use crate::browser;
 use crate::model::csv::{self, CsvChange, CsvError, CsvUpdate};
-use crate::model::exchange::{file_name, MAX_BYTES};
-use crate::model::{AssessmentId, Lang};
+use crate::model::exchange::MAX_BYTES;
+use crate::model::AssessmentId;
 
 /// A file read and checked, its changes waiting for the user to apply or cancel them.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,17 +128,6 @@ impl CsvImport {
                 self.messages.done(Status::CsvApplied { file: pending.file, count });
                 self.messages.offer_undo(Undo::CsvImport { assessment: pending.assessment, changes });
             }
-        }
-    }
-
-    /// The active assessment's services CSV with Japanese headings and words.
-    pub fn export_ja(&self) {
-        let file = self.library.current.with_untracked(|a| {
-            a.as_ref().map(|a| (file_name(&format!("{} ja", a.name), "csv"), csv::services_csv_in(a, Lang::Ja)))
-        });
-        let Some((name, text)) = file else { return };
-        if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &text) {
-            self.messages.browser_failed(BrowserTask::Download, e);
         }
     }
 

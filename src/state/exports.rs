@@ -23,7 +23,7 @@ impl Exports {
     }
 
     /// Downloads `text`; `false` after reporting that the browser refused.
-    fn download(&self, file_name: &str, mime: &str, text: &str) -> bool {
+    pub(super) fn download(&self, file_name: &str, mime: &str, text: &str) -> bool {
         match browser::download(file_name, mime, text) {
             Ok(()) => true,
             Err(e) => {
@@ -97,6 +97,14 @@ impl Exports {
         self.with_active(|a| {
             let text = crate::model::csv::services_csv(a);
             self.download(&exchange::file_name(&a.name, "csv"), "text/csv;charset=utf-8", &text);
+        });
+    }
+
+    /// The same CSV with Japanese headings and words (both read back).
+    pub fn services_csv_ja(&self) {
+        self.with_active(|a| {
+            let text = crate::model::csv::services_csv_in(a, crate::model::Lang::Ja);
+            self.download(&exchange::file_name(&format!("{} ja", a.name), "csv"), "text/csv;charset=utf-8", &text);
         });
     }
 

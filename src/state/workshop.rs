@@ -287,10 +287,7 @@ impl Workshop {
     pub fn download_csv(&self) {
         let text =
             self.comparison.with_untracked(|c| self.decisions.with_untracked(|d| workshop::comparison_csv(c, d)));
-        let name = exchange::file_name("workshop comparison", "csv");
-        if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &text) {
-            self.messages.browser_failed(BrowserTask::Download, e);
-        }
+        self.exports.download(&exchange::file_name("workshop comparison", "csv"), "text/csv;charset=utf-8", &text);
     }
 
     /// Prints the workshop report alone.
