@@ -1,5 +1,5 @@
 # Two commands do everything; each installs what is missing first (scripts/setup.sh).
-#   make serve   build the app and serve it on http://127.0.0.1:8080
+#   make serve   build the app (release) and serve it on http://127.0.0.1:8080
 #   make test    run every test: lint (fmt, clippy), native (cargo test), end-to-end in Chromium,
 #                the core flows in all three engines (Chromium, Firefox, WebKit), and checks of
 #                the repository (the CI workflow, the release zip)
@@ -8,7 +8,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dist dist-crash release test lint test-native test-e2e test-engines test-repo bench clean
+.PHONY: setup setup-test serve dev dist dist-crash release test lint test-native test-e2e test-engines test-repo bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -16,22 +16,18 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-# The release build's standard library is rebuilt for size (about 35 KB gzip less wasm):
-# cargo's -Z build-std with std's optimize_for_size feature, and panics without file and
-# line (-Zlocation-detail=none; the crash notice still shows the message). These are
-# unstable options of the installed stable toolchain, allowed by RUSTC_BOOTSTRAP=1 for
-# this build only; they need the rust-src component (scripts/setup.sh adds it). Panics
-# still run the hook (no immediate-abort), so the crash notice keeps working. The
-# target's rustflags here replace .cargo/config.toml's, so they repeat its cfg.
-SIZE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none"
+# The release build (scripts/build-dist.sh): std rebuilt for size, and the code of rarely
+# opened views split out of the first download (docs/wasm-split.md). `make serve` serves
+# that build as a host would; `make dev` is Trunk's live-reloading server for working on
+# the app (one wasm, no split, not size-tuned).
+serve: dist
+	node scripts/serve.mjs dist 8080
 
-serve: setup
-	$(SIZE_ENV) trunk serve --release --address 127.0.0.1 --port 8080
+dev: setup
+	trunk serve --address 127.0.0.1 --port 8080
 
 dist: setup
-	$(SIZE_ENV) trunk build --release
+	scripts/build-dist.sh dist
 
 test: setup-test lint test-native dist dist-crash release test-e2e test-engines test-repo
 
@@ -44,7 +40,7 @@ lint:
 
 # The same app with the `crash-test` feature, for the crash-notice and export-failure tests only.
 dist-crash: setup
-	$(SIZE_ENV) trunk build --release --features crash-test --dist target/dist-crash
+	FEATURES=crash-test scripts/build-dist.sh target/dist-crash
 
 # target/release-zip/x1060-assess-<version>.zip and its .sha256 (scripts/release.sh).
 release: dist

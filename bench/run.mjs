@@ -41,6 +41,7 @@ const EDITS = knob('BENCH_EDITS', 100, 100);
 const WARMUP_EDITS = 5;
 const SWITCHES = knob('BENCH_SWITCHES', 20, 5);
 const IMPORTS = knob('BENCH_IMPORTS', 5, 1);
+const OPENINGS = knob('BENCH_OPENINGS', 5, 1);
 const BIG_TARGET_BYTES = 5_000_000;
 const SNAPSHOTS = 100;
 const STORED = 100;
@@ -332,8 +333,9 @@ async function newContext(browser) {
 function watchProblems(page, problems, label) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`);
-    // As tests/e2e/harness.mjs: Chromium's note that it cannot check SRI on Trunk's wasm preload is known.
-    else if (m.type() === 'warning' && !/The `integrity` attribute is currently ignored for preload destinations/.test(m.text())) {
+    // As tests/e2e/harness.mjs: Chromium's note that it cannot check SRI on the wasm preload is known,
+    // and so is the note that service workers are blocked (deferredOpenings).
+    else if (m.type() === 'warning' && !/The `integrity` attribute is currently ignored for preload destinations|^Service Worker registration blocked by Playwright$/.test(m.text())) {
       problems.push(`${label}: console warning: ${m.text()}`);
     }
   });
@@ -545,6 +547,74 @@ async function openSeeded(browser, url, seed, testid, problems, label) {
   return { context, page };
 }
 
+/** The views whose code is fetched on first opening (src/lazy_views.rs), and a hook each shows. */
+const DEFERRED = [
+  ['workshop', 'workshop-round'],
+  ['evaluation', 'snapshot-take'],
+  ['plan', 'export-plan-csv'],
+  ['report', 'report'],
+];
+const SPLIT_MODULE = /\/(split|chunk)_[^/]*\.wasm$/;
+
+/** Runs in the page: clicks a nav button; resolves to the ms until `sel` is in the DOM. */
+function timeOpening({ nav, sel }) {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      if (document.querySelector(sel)) {
+        obs.disconnect();
+        done(performance.now() - t0);
+      }
+    });
+    obs.observe(document, { childList: true, subtree: true });
+    document.querySelector(`[data-testid="${nav}"]`).click();
+  });
+}
+
+/**
+ * Each deferred view opened OPENINGS times in a fresh context with one assessment,
+ * service workers blocked (so its modules come from the server, as on a first visit
+ * before the worker has cached them): click → its hook in the DOM, the split modules
+ * fetched for it (gzip), and a second opening after Home (code already loaded).
+ */
+async function deferredOpenings(browser, url, seed, problems) {
+  const out = [];
+  for (const [view, testid] of DEFERRED) {
+    const first = [];
+    const again = [];
+    let fetched = [];
+    for (let i = 0; i < OPENINGS; i++) {
+      const context = await browser.newContext({ locale: 'en-GB', serviceWorkers: 'block' });
+      try {
+        await context.addInitScript(probe, { selector: '[data-testid="nav-home"]', canvas: null, seed });
+        const page = await context.newPage();
+        watchProblems(page, problems, `open ${view}`);
+        const bodies = [];
+        page.on('response', (res) => SPLIT_MODULE.test(res.url()) && bodies.push(res.body().then((body) => ({ file: res.url().split('/').pop(), body }))));
+        await page.goto(url);
+        await page.getByTestId('assessment-item').first().waitFor({ timeout: 60_000 });
+        const sel = `[data-testid="${testid}"]`;
+        first.push(await page.evaluate(timeOpening, { nav: `nav-${view}`, sel }));
+        await page.getByTestId('nav-home').click();
+        await page.getByTestId('assessment-item').first().waitFor();
+        again.push(await page.evaluate(timeOpening, { nav: `nav-${view}`, sel }));
+        fetched = await Promise.all(bodies);
+      } finally {
+        await context.close();
+      }
+    }
+    out.push({
+      view,
+      first: stats(first),
+      again: stats(again),
+      files: fetched.map((f) => f.file).sort(),
+      gzip: fetched.reduce((a, f) => a + gzipSync(f.body, { level: 9 }).length, 0),
+      raw: fetched.reduce((a, f) => a + f.body.length, 0),
+    });
+  }
+  return out;
+}
+
 async function edits(browser, url, seed, problems, label) {
   const { context, page } = await openSeeded(browser, url, seed, 'current-A-1', problems, label);
   try {
@@ -692,7 +762,7 @@ async function main() {
   }
   try {
     const env = machine(browser.version());
-    env.build = readdirSync(appDist).find((f) => f.endsWith('.wasm')) ?? '?';
+    env.build = mainWasm(appDist) ?? '?';
 
     log('first-load bytes');
     const appFiles = await firstLoad(browser, server, appUrl, '[data-testid="nav-home"]', problems, 'first load');
@@ -732,6 +802,9 @@ async function main() {
     const switch1 = await switches(browser, appUrl, seed1Port, problems, 'switches 1');
     const switch100 = await switches(browser, appUrl, seed100Port, problems, 'switches 100');
 
+    log('views fetched on first opening');
+    const deferred = await deferredOpenings(browser, appUrl, seed1Home, problems);
+
     log('large file: generating');
     const big = bigAssessment();
     const bigPath = join(tmp, 'bench-100-snapshots.json');
@@ -755,6 +828,7 @@ async function main() {
       switch100,
       big: { bytes: Buffer.byteLength(big.text), services: big.services, noteLen: big.noteLen },
       imports,
+      deferred,
       problems,
       seconds: (Date.now() - t0) / 1000,
     };
@@ -771,8 +845,16 @@ async function main() {
 
 // ---------------------------------------------------------------- report
 
+/** The shipped main wasm, relative to dist/ (in the split build's pkg-<hash>/ folder, or at the top). */
+function mainWasm(appDist) {
+  const pkg = readdirSync(appDist).find((f) => f.startsWith('pkg-'));
+  const dir = pkg ? join(appDist, pkg) : appDist;
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  return wasm ? (pkg ? `${pkg}/${wasm}` : wasm) : null;
+}
+
 function wasmComposition(appDist) {
-  const shipped = readdirSync(appDist).find((f) => f.endsWith('.wasm'));
+  const shipped = mainWasm(appDist);
   const sections = shipped ? wasmSections(readFileSync(join(appDist, shipped))) : [];
   const cargoWasm = join(ROOT, 'target/wasm32-unknown-unknown/release/x1060-assess.wasm');
   const crates = existsSync(cargoWasm) ? codeByCrate(readFileSync(cargoWasm)) : null;
@@ -829,6 +911,20 @@ function analyse(r, appDist) {
           .map((c) => `${c.crate} ${((100 * c.bytes) / all).toFixed(0)}%`)
           .join(', ') +
         '.',
+    );
+  }
+
+  if (r.deferred.some((d) => d.files.length)) {
+    heading(`Views fetched on first opening (${OPENINGS} openings each, fresh context with one assessment, service workers blocked)`);
+    table(
+      ['view', 'modules fetched', 'raw', 'gzip -9', 'first opening median', 'min', 'max', 'second opening median'],
+      r.deferred.map((d) => [d.view, d.files.join(', ') || 'none', kb(d.raw), kb(d.gzip), ms(d.first.median), ms(d.first.min), ms(d.first.max), ms(d.again.median)]),
+      'llrrrrrr',
+    );
+    para(
+      'Click on the view\'s nav button (page script) → the view\'s hook in the DOM (a MutationObserver). The first opening fetches the view\'s module ' +
+        'and the chunks it shares with other views (none of them are in the first load above), instantiates them and builds the view; the second opening ' +
+        '(after Home) only builds the view. With a service worker (every normal visit after the first), the modules come from its cache.',
     );
   }
 

@@ -84,6 +84,7 @@
   }
 
   function watch(registration) {
+    if (!registration) return; // registration refused (e.g. workers blocked by a policy)
     if (registration.waiting) offer(registration.waiting);
     else track(registration.installing);
     registration.addEventListener('updatefound', function () {

@@ -3,7 +3,7 @@
 # Idempotent and quick when everything is present. Everything comes from the
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
-#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font,
 #                            pdftotext (to read the printed report in tests), zip, and for
 #                            the cross-engine flows Firefox ESR, WebKitGTK's WebDriver
@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# wasm-split-cli: cuts the release wasm at the lazy views' split points (scripts/build-dist.sh).
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -31,7 +33,7 @@ need_rust() {
   fi
   # The lint gate of `make test` (cargo fmt --check, cargo clippy -D warnings).
   local component
-  # rust-src: the release build rebuilds the standard library for size (Makefile SIZE_ENV).
+  # rust-src: the release build rebuilds the standard library for size (scripts/build-dist.sh).
   for component in rustfmt clippy rust-src; do
     if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
       say "adding the $component component"
@@ -60,6 +62,14 @@ need_wasm_bindgen() {
     say "installing wasm-bindgen-cli $want from crates.io (about 4 minutes)"
     # Not --locked: the crate's own lock names a dependency version the registry no longer serves.
     cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+need_wasm_split() {
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+     || ! command -v wasm-split-cli >/dev/null; then
+    say "installing wasm-split-cli ($WASM_SPLIT_VERSION) from crates.io (about 3 minutes)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
   fi
 }
 
@@ -103,8 +113,8 @@ need_zip() {
 }
 
 case "${1:-build}" in
-  build) need_rust; need_trunk; need_wasm_bindgen; need_node_tools ;;
-  test) need_rust; need_trunk; need_wasm_bindgen; need_node_tools; need_browser; need_zip ;;
+  build) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools ;;
+  test) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_browser; need_zip ;;
   release) need_zip ;;
   *) echo "usage: $0 [build|test|release]" >&2; exit 2 ;;
 esac

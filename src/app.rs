@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
-use crate::pages::{Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report, Workshop};
+use crate::lazy_views::{Deferred, DeferredView};
+use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile, Quick};
 use crate::state::{use_app, AppState, Trust, View};
 
 #[component]
@@ -63,10 +64,11 @@ fn CurrentView() -> impl IntoView {
             View::Profile => view! { <Profile/> }.into_any(),
             View::Portfolio => view! { <Portfolio/> }.into_any(),
             View::Dashboard => view! { <Dashboard/> }.into_any(),
-            View::Plan => view! { <Plan/> }.into_any(),
-            View::Evaluation => view! { <Evaluation/> }.into_any(),
-            View::Report => view! { <Report/> }.into_any(),
-            View::Workshop => view! { <Workshop/> }.into_any(),
+            // Fetched on first opening (src/lazy_views.rs).
+            View::Plan => view! { <DeferredView view=Deferred::Plan/> }.into_any(),
+            View::Evaluation => view! { <DeferredView view=Deferred::Evaluation/> }.into_any(),
+            View::Report => view! { <DeferredView view=Deferred::Report/> }.into_any(),
+            View::Workshop => view! { <DeferredView view=Deferred::Workshop/> }.into_any(),
         }
     }
 }

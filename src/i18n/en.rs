@@ -36,6 +36,9 @@ pub static EN: Texts = Texts {
         download_chart: "Download the chart as",
         copy: "Copy",
         no_assessment_yet: "This view shows an assessment, and there is none yet. Create one, open the sample or import a file on Home.",
+        view_loading: "Loading this view…",
+        view_load_failed: "This view could not be loaded: its file did not arrive (no connection, or the app was updated meanwhile). Your data is safe. Try again, or reload the page.",
+        retry: "Try again",
     },
     nav: NavTexts {
         label: "Views",

@@ -84,6 +84,11 @@ pub struct CommonTexts {
     pub download_chart: &'static str,
     pub copy: &'static str,
     pub no_assessment_yet: &'static str,
+    /// A view whose code is fetched on first opening (src/lazy.rs): while it loads.
+    pub view_loading: &'static str,
+    /// …and when its file did not arrive.
+    pub view_load_failed: &'static str,
+    pub retry: &'static str,
 }
 
 /// View names, in the navigation and page titles.

@@ -87,6 +87,7 @@ test('catalogue, profile and portfolio evaluations list each kind of change', as
   await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-evaluation').click();
+  await page.getByTestId('level-change').first().waitFor();
   const levels = (await page.getByTestId('level-change').allTextContents()).join('\n');
   assert.match(levels, /D-1[^\n]*Entered scope/);
   assert.match(levels, /G-1[^\n]*Entered scope/);
@@ -167,6 +168,7 @@ test('improvement plan: gaps ranked, items saved, overdue marked, CSV for spread
   await openApp(page, ctx.server.url);
   await importDoc(page, DOC);
   await page.getByTestId('nav-plan').click();
+  await page.getByTestId('plan-table').waitFor();
   const rows = await page.getByTestId('plan-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.testid));
   // Gaps: D-1 +3, A-3 +2 (advanced), A-1 +1 (basic), A-2 +1 (standard).
   assert.deepEqual(rows, ['plan-row-D-1', 'plan-row-A-3', 'plan-row-A-1', 'plan-row-A-2']);

@@ -48,7 +48,11 @@ export async function launchBrowser() {
   });
 }
 
-const KNOWN_WARNINGS = [/The `integrity` attribute is currently ignored for preload destinations/];
+const KNOWN_WARNINGS = [
+  /The `integrity` attribute is currently ignored for preload destinations/,
+  // A test that blocks service workers (newPage's serviceWorkers: 'block').
+  /^Service Worker registration blocked by Playwright$/,
+];
 
 /**
  * A fresh context (empty localStorage) and page, recording console errors, page
@@ -56,7 +60,10 @@ const KNOWN_WARNINGS = [/The `integrity` attribute is currently ignored for prel
  */
 export async function newPage(browser, options = {}) {
   const phone = options.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {};
-  const context = await browser.newContext({ acceptDownloads: true, locale: options.locale ?? 'en-GB', ...phone });
+  // `serviceWorkers: 'block'` when a test intercepts the app's own requests (page.route
+  // does not see requests a service worker answers).
+  const workers = options.serviceWorkers ? { serviceWorkers: options.serviceWorkers } : {};
+  const context = await browser.newContext({ acceptDownloads: true, locale: options.locale ?? 'en-GB', ...phone, ...workers });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

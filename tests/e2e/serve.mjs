@@ -21,10 +21,11 @@ const TYPES = {
 };
 
 /**
- * sites: { '/tools/x1060/': '/abs/dist', '/minimal/': '/abs/bench/minimal/dist' }.
+ * sites: { '/tools/x1060/': '/abs/dist', '/minimal/': '/abs/bench/minimal/dist' };
+ * port: 0 for any free port (the tests), or a fixed one (`make serve`).
  * Resolves to { origin, url(base), requests, setOffline(on), close }.
  */
-export async function serveSites(sites) {
+export async function serveSites(sites, { port: wanted = 0 } = {}) {
   for (const [base, dir] of Object.entries(sites)) {
     if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base path ${base} must start and end with /`);
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: build it first`);
@@ -63,7 +64,7 @@ export async function serveSites(sites) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok, fail) => server.once('error', fail).listen(wanted, '127.0.0.1', ok));
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
   return {

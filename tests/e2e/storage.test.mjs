@@ -55,6 +55,7 @@ test('storage layout 1 moves to layout 2 at the first start, nothing lost', asyn
   assert.ok(stored['x1060.v2.work.a1'] && stored['x1060.v2.work.a2'], 'ids kept');
   assert.equal(Object.keys(stored).filter((k) => k.startsWith('x1060.v2.snap.a1.')).length, sample.snapshots.length);
   await page.getByTestId('nav-evaluation').click();
+  await page.getByTestId('snapshot-item').first().waitFor();
   assert.equal(await page.getByTestId('snapshot-item').count(), sample.snapshots.length, 'snapshots kept');
   assert.deepEqual(problems, []);
   await context.close();

@@ -119,6 +119,7 @@ for (const [lang, locale, questions] of [
     await openApp(page, ctx.server.url);
     await page.getByTestId('open-sample').click();
     await page.getByTestId('nav-evaluation').click();
+    await page.getByTestId('eval-portfolio').waitFor();
     const sections = ['eval-catalogue', 'eval-profile', 'eval-portfolio'];
     const order = await page.evaluate((ids) => {
       const all = [...document.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid'));

@@ -23,7 +23,8 @@ for (const engine of ENGINES.filter((e) => !only || only.includes(e.name))) {
       browser = await engine.launch();
       console.log(`${engine.name}: ${browser.version}, started in ${Date.now() - started} ms`);
     });
-    after(() => browser?.close());
+    // Bounded: a browser or driver that does not stop must not hold up the run.
+    after(() => browser?.close(), { timeout: 60_000 });
 
     for (const flow of FLOWS) {
       const missing = flow.needs.filter((f) => !engine.features[f]);

@@ -340,6 +340,7 @@ export const FLOWS = [
 
       await openApp(d, app.url);
       await d.click(T('nav-workshop'));
+      await waitFor(d, T('workshop-import'));
       await countFileChoices(d, T('workshop-import'));
       await d.setFile(T('workshop-import'), paths);
       await waitForCount(d, T('workshop-pick'), 3);

@@ -39,10 +39,15 @@ async function startXvfb() {
   return { display, stop: () => stopProcess(proc) };
 }
 
+/** Stops a process: SIGTERM, then SIGKILL if it has not exited 5 s later (a hung driver ignores SIGTERM). */
 function stopProcess(proc) {
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
-    proc.once('exit', ok);
+    const kill = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+    proc.once('exit', () => {
+      clearTimeout(kill);
+      ok();
+    });
     proc.kill('SIGTERM');
   });
 }

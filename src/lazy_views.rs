@@ -1,0 +1,104 @@
+//! Views whose code is fetched the first time they open, not with the first load.
+//!
+//! The release build (`scripts/build-dist.sh`, docs/wasm-split.md) builds with
+//! `--cfg x1060_split` and cuts the wasm at each `#[wasm_split]` function below into
+//! a module of its own, which the page fetches (or takes from the service worker's
+//! cache) when the function is first called. Other builds (`cargo check`,
+//! `make dev`) have no such modules, so there the same functions simply build the
+//! view: the `cfg` picks one of two bodies, and everything else is shared.
+//!
+//! A load can fail (offline before the service worker had cached the module, or a new
+//! release replaced the files while the page was open): the view then says so, keeps
+//! every stored and unsaved datum untouched, and offers to try again.
+
+use leptos::prelude::*;
+
+use crate::pages::{Evaluation, Plan, Report, Workshop};
+use crate::state::use_app;
+
+/// A view's module did not arrive (the loader logs the details to the console).
+#[derive(Debug, Clone, Copy)]
+pub struct LoadFailed;
+
+#[cfg(x1060_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// The views fetched on first opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deferred {
+    Workshop,
+    Evaluation,
+    Plan,
+    Report,
+}
+
+impl Deferred {
+    /// Builds the view, after fetching its code if need be.
+    async fn load(self) -> Result<AnyView, LoadFailed> {
+        match self {
+            Self::Workshop => workshop().await,
+            Self::Evaluation => evaluation().await,
+            Self::Plan => plan().await,
+            Self::Report => report().await,
+        }
+    }
+}
+
+/// Declares one split point per view: in the split build a `#[wasm_split]` function
+/// (its own module, failures returned rather than panicking); elsewhere a plain call.
+macro_rules! split_point {
+    ($($name:ident => $component:ident),* $(,)?) => {$(
+        #[cfg(x1060_split)]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<AnyView, LoadFailed> {
+            Ok(view! { <$component/> }.into_any())
+        }
+
+        #[cfg(not(x1060_split))]
+        async fn $name() -> Result<AnyView, LoadFailed> {
+            Ok(view! { <$component/> }.into_any())
+        }
+    )*};
+}
+
+split_point! {
+    workshop => Workshop,
+    evaluation => Evaluation,
+    plan => Plan,
+    report => Report,
+}
+
+/// A deferred view: a loading line while its code arrives, then the view; if the code
+/// does not arrive, an alert with a button that tries again.
+#[component]
+pub fn DeferredView(view: Deferred) -> impl IntoView {
+    let app = use_app();
+    let attempt = RwSignal::new(0u32);
+    let content = move || {
+        attempt.track();
+        Suspend::new(async move {
+            match view.load().await {
+                Ok(built) => built,
+                Err(LoadFailed) => view! {
+                    <div class="alert" role="alert" data-testid="view-load-failed">
+                        <p>{move || app.t().common.view_load_failed}</p>
+                        <button type="button" data-testid="view-load-retry"
+                            on:click=move |_| attempt.update(|n| *n += 1)>
+                            {move || app.t().common.retry}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=move || view! {
+            <p class="loading" role="status" data-testid="view-loading">{move || app.t().common.view_loading}</p>
+        }>{content}</Suspense>
+    }
+}

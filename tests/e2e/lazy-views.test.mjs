@@ -1,0 +1,128 @@
+// Views fetched on first opening (src/lazy_views.rs, docs/wasm-split.md): the first
+// load holds only the main module; the workshop, evaluation, plan and report each fetch
+// their own module the first time they open; a module that does not arrive is reported
+// in both languages with a way to try again, and nothing stored or typed is lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { useApp, newPage, openApp, storageSnapshot, storageSettled, DIST } from './harness.mjs';
+
+const ctx = useApp();
+
+/** The build's split modules, by file name (dist/pkg-<hash>/split_*.wasm and chunk_*.wasm). */
+function splitModules() {
+  const pkg = readdirSync(DIST).find((f) => f.startsWith('pkg-'));
+  assert.ok(pkg, 'dist/ holds the pkg-<hash> folder of the split build');
+  return readdirSync(`${DIST}/${pkg}`).filter((f) => f.endsWith('.wasm') && !f.endsWith('_bg.wasm'));
+}
+
+const isSplit = (url) => /\/(split|chunk)_[^/]*\.wasm$/.test(url);
+const moduleOf = (url) => url.split('/').pop();
+
+// Each view and something only that view shows.
+const VIEWS = [
+  ['workshop', 'workshop-round'],
+  ['evaluation', 'snapshot-take'],
+  ['plan', 'export-plan-csv'],
+  ['report', 'report'],
+];
+
+test('the first load fetches no view module; each deferred view fetches its own on first opening, once', async () => {
+  const modules = splitModules();
+  for (const [view] of VIEWS) {
+    assert.ok(modules.some((m) => m.startsWith(`split_${view}`)), `a module of its own for ${view}: ${modules.join(', ')}`);
+  }
+  const { context, page, problems, requests } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  assert.deepEqual(requests.filter(isSplit), [], 'home: no split module fetched');
+
+  for (const [view, shows] of VIEWS) {
+    const before = requests.length;
+    await page.getByTestId(`nav-${view}`).click();
+    await page.getByTestId(shows).first().waitFor();
+    const fetched = requests.slice(before).filter(isSplit).map(moduleOf);
+    assert.ok(fetched.some((m) => m.startsWith(`split_${view}`)), `${view}: its module fetched (${fetched.join(', ')})`);
+    assert.ok(!fetched.some((m) => VIEWS.some(([other]) => other !== view && m.startsWith(`split_${other}`))), `${view}: no other view's module`);
+  }
+  // Open again: the code is there already.
+  const before = requests.length;
+  for (const [view, shows] of VIEWS) {
+    await page.getByTestId(`nav-${view}`).click();
+    await page.getByTestId(shows).first().waitFor();
+  }
+  assert.deepEqual(requests.slice(before).filter(isSplit), [], 'a second opening fetches nothing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [lang, locale, words] of [
+  ['en', 'en-GB', /could not be loaded.*Your data is safe/s],
+  ['ja', 'ja-JP', /読み込めませんでした.*データはそのままです/s],
+]) {
+  test(`a view module that does not arrive is reported (${lang}), nothing is lost, and trying again opens the view`, async () => {
+    // No service worker: it would fetch (and answer) the modules out of page.route's sight.
+    const { context, page } = await newPage(ctx.browser, { locale, serviceWorkers: 'block' });
+    await openApp(page, ctx.server.url);
+    await page.getByTestId('open-sample').click();
+    await page.getByTestId('assessment-item').first().waitFor();
+    // An edit still waiting to be saved when the view fails must survive it.
+    await page.getByTestId('nav-portfolio').click();
+    const select = page.locator('[data-testid^="current-"]').first();
+    const id = (await select.getAttribute('data-testid')).slice('current-'.length);
+    const value = (await select.inputValue()) === '2' ? '4' : '2';
+    await select.selectOption(value);
+
+    let refused = 0;
+    await page.route(isSplit, (route) => {
+      refused += 1;
+      return route.abort('connectionfailed');
+    });
+    await page.getByTestId('nav-evaluation').click();
+    const failed = page.getByTestId('view-load-failed');
+    await failed.waitFor();
+    assert.ok(refused > 0, 'the module was asked for');
+    assert.equal(await failed.getAttribute('role'), 'alert');
+    assert.match(await failed.textContent(), words);
+    // The rest of the app still works, and the edit is stored.
+    await storageSettled(page);
+    const stored = await storageSnapshot(page);
+    assert.ok(Object.values(stored).some((v) => v.includes(`"${id}"`)), 'the assessment is still stored');
+    await page.getByTestId('nav-portfolio').click();
+    assert.equal(await page.getByTestId(`current-${id}`).inputValue(), value);
+
+    // The network is back: trying again opens the view, and the address still names it.
+    await page.getByTestId('nav-evaluation').click();
+    await failed.waitFor();
+    await page.unroute(isSplit);
+    await page.getByTestId('view-load-retry').click();
+    await page.getByTestId('snapshot-take').waitFor();
+    assert.equal(await failed.count(), 0);
+    assert.match(page.url(), /#\/evaluation/);
+    await context.close();
+  });
+}
+
+test('while a module loads, a status line says so', async () => {
+  const { context, page, problems } = await newPage(ctx.browser, { serviceWorkers: 'block' });
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(isSplit, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('nav-workshop').click();
+  const loading = page.getByTestId('view-loading');
+  await loading.waitFor();
+  assert.equal(await loading.getAttribute('role'), 'status');
+  assert.match(await loading.textContent(), /Loading/);
+  release();
+  await page.getByTestId('workshop-round').waitFor();
+  assert.equal(await loading.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
