@@ -20,6 +20,7 @@
 mod csv_import;
 mod exports;
 mod incoming;
+mod lazy;
 mod library;
 mod locale;
 mod messages;
@@ -37,6 +38,7 @@ use leptos::prelude::*;
 pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
 pub use incoming::Incoming;
+pub use lazy::LazyState;
 pub use library::Library;
 pub use locale::Locale;
 pub use messages::{Alert, BrowserTask, Messages, Status, Undo};
@@ -58,7 +60,8 @@ pub struct AppState {
     pub incoming: Incoming,
     pub exports: Exports,
     pub trust: Trust,
-    pub workshop: Workshop,
+    /// Made when the workshop view first opens (its code is in that view's module).
+    pub workshop: LazyState<Workshop>,
     pub csv: CsvImport,
 }
 
@@ -74,7 +77,7 @@ impl AppState {
         let incoming = Incoming::new(library, messages);
         let trust = Trust::load(library);
         let exports = Exports::new(library, messages, trust);
-        let workshop = Workshop::new(library, messages, exports);
+        let workshop = LazyState::new();
         let csv = CsvImport::new(library, messages);
         let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop, csv };
         app.follow_address(&crate::browser::location_hash());

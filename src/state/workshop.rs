@@ -43,7 +43,8 @@ pub struct Workshop {
 }
 
 impl Workshop {
-    pub(super) fn new(library: Library, messages: Messages, exports: Exports) -> Self {
+    /// Made by the workshop view when it first opens (`AppState::workshop`).
+    pub fn new(library: Library, messages: Messages, exports: Exports) -> Self {
         let picked = RwSignal::new(Vec::<AssessmentId>::new());
         // The picked assessments other than the open one, read from storage again only
         // when one of their listings changes (another tab saved it), not on every edit.

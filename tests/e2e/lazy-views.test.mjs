@@ -126,3 +126,20 @@ test('while a module loads, a status line says so', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the workshop keeps its picks across a switch to another view (its state is made once, by the view)', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  await page.getByTestId('nav-workshop').click();
+  const pick = page.getByTestId('workshop-pick').first();
+  await pick.check();
+  assert.equal(await pick.isChecked(), true);
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  await page.getByTestId('nav-workshop').click();
+  assert.equal(await page.getByTestId('workshop-pick').first().isChecked(), true, 'still picked');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 
+use super::use_workshop;
 use crate::state::use_app;
 
 #[component]
 pub fn MergeSection() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     // The round of the first compared copy names the default.
     let round = Memo::new(move |_| {
-        app.workshop.loaded.with(|all| {
-            app.workshop.comparison.with(|c| {
+        workshop.loaded.with(|all| {
+            workshop.comparison.with(|c| {
                 c.picked.first().and_then(|&i| all.get(i)).and_then(|a| a.workshop.as_ref()).map(|w| w.round.clone())
             })
         })
@@ -32,19 +34,19 @@ pub fn MergeSection() -> impl IntoView {
                 prop:value=name on:input:target=move |ev| typed.set(Some(ev.target().value()))/>
             <label class="check">
                 <input type="checkbox" data-testid="workshop-merge-snapshot"
-                    prop:checked=move || app.workshop.snapshot_on_merge.get()
-                    on:change:target=move |ev| app.workshop.snapshot_on_merge.set(ev.target().checked())/>
+                    prop:checked=move || workshop.snapshot_on_merge.get()
+                    on:change:target=move |ev| workshop.snapshot_on_merge.set(ev.target().checked())/>
                 " " {move || app.t().workshop.merge_snapshot}
             </label>
             <div class="actions">
                 <button type="button" class="primary" data-testid="workshop-merge" disabled=blank
-                    on:click=move |_| app.workshop.merge(&name())>
+                    on:click=move |_| workshop.merge(&name())>
                     {move || app.t().workshop.merge_button}
                 </button>
-                <button type="button" data-testid="workshop-print" on:click=move |_| app.workshop.print_report()>
+                <button type="button" data-testid="workshop-print" on:click=move |_| workshop.print_report()>
                     {move || app.t().workshop.print_report}
                 </button>
-                <button type="button" data-testid="workshop-csv" on:click=move |_| app.workshop.download_csv()>
+                <button type="button" data-testid="workshop-csv" on:click=move |_| workshop.download_csv()>
                     {move || app.t().workshop.download_csv}
                 </button>
             </div>

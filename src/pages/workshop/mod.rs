@@ -13,7 +13,7 @@ mod start;
 
 use leptos::prelude::*;
 
-use crate::state::use_app;
+use crate::state::{use_app, Workshop as WorkshopState};
 use merge::MergeSection;
 use participant::ParticipantCard;
 use picks::{Picks, ReturnedCopies};
@@ -24,7 +24,12 @@ use start::StartRound;
 #[component]
 pub fn Workshop() -> impl IntoView {
     let app = use_app();
-    let comparable = Memo::new(move |_| app.workshop.comparison.with(|c| c.comparable()));
+    // The workshop's state is made the first time the view opens (so its code, and the
+    // model's comparison and merge, come with the view's module: src/lazy_views.rs),
+    // and kept by the app, so picks and decisions outlive a switch to another view.
+    let workshop = app.workshop.get_or_init(|| WorkshopState::new(app.library, app.messages, app.exports));
+    provide_context(workshop);
+    let comparable = Memo::new(move |_| workshop.comparison.with(|c| c.comparable()));
     view! {
         <section class="view workshop" aria-labelledby="view-heading">
             <h2 id="view-heading">{move || app.t().nav.workshop}</h2>
@@ -47,4 +52,9 @@ pub fn Workshop() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The workshop's state, provided by the view to its parts.
+fn use_workshop() -> WorkshopState {
+    expect_context::<WorkshopState>()
 }

@@ -4,20 +4,22 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use super::use_workshop;
 use crate::state::use_app;
 
 #[component]
 pub fn ReturnedCopies() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let on_change = move |ev: leptos::ev::Targeted<leptos::ev::Event, HtmlInputElement>| {
         let input: HtmlInputElement = ev.target();
         let Some(list) = input.files() else { return };
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
-        app.workshop.import_files(files);
+        workshop.import_files(files);
     };
     let offers = move || {
-        app.workshop
+        workshop
             .replacements
             .get()
             .into_iter()
@@ -28,11 +30,11 @@ pub fn ReturnedCopies() -> impl IntoView {
                     <div class="replacement" role="group" data-testid="workshop-replacement">
                         <p>{move || (app.t().workshop.replace_prompt)(&name)}</p>
                         <button type="button" data-testid="workshop-replace"
-                            on:click=move |_| app.workshop.settle_replacement(i, true)>{move || app.t().workshop.replace}</button>
+                            on:click=move |_| workshop.settle_replacement(i, true)>{move || app.t().workshop.replace}</button>
                         <button type="button" data-testid="workshop-keep-both"
-                            on:click=move |_| app.workshop.settle_replacement(i, false)>{move || app.t().workshop.keep_both}</button>
+                            on:click=move |_| workshop.settle_replacement(i, false)>{move || app.t().workshop.keep_both}</button>
                         <button type="button" data-testid="workshop-skip"
-                            on:click=move |_| app.workshop.skip_replacement(i)>{move || app.t().workshop.skip}</button>
+                            on:click=move |_| workshop.skip_replacement(i)>{move || app.t().workshop.skip}</button>
                     </div>
                 }
             })
@@ -53,6 +55,7 @@ pub fn ReturnedCopies() -> impl IntoView {
 #[component]
 pub fn Picks() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let boxes = move || {
         app.library
             .listings()
@@ -62,13 +65,13 @@ pub fn Picks() -> impl IntoView {
                 let id = l.id.clone();
                 let checked = {
                     let id = id.clone();
-                    move || app.workshop.is_picked(&id)
+                    move || workshop.is_picked(&id)
                 };
                 view! {
                     <li>
                         <label>
                             <input type="checkbox" data-testid="workshop-pick" prop:checked=checked
-                                on:change:target=move |ev| app.workshop.pick(&id, ev.target().checked())/>
+                                on:change:target=move |ev| workshop.pick(&id, ev.target().checked())/>
                             " " <bdi>{l.name}</bdi>
                         </label>
                     </li>
@@ -78,7 +81,7 @@ pub fn Picks() -> impl IntoView {
     };
     let notes = move || {
         let lang = app.lang();
-        app.workshop.comparison.with(|c| {
+        workshop.comparison.with(|c| {
             let mut lines: Vec<String> = c.unmatched.iter().map(|u| u.message(lang)).collect();
             if !c.other_round.is_empty() {
                 lines.push((app.t().workshop.other_round)(&c.other_round.join(", ")));
@@ -87,9 +90,7 @@ pub fn Picks() -> impl IntoView {
         })
     };
     let assessors = move || {
-        app.workshop
-            .comparison
-            .with(|c| (c.labels.len() >= 2).then(|| (app.t().workshop.assessors)(&c.labels.join(", "))))
+        workshop.comparison.with(|c| (c.labels.len() >= 2).then(|| (app.t().workshop.assessors)(&c.labels.join(", "))))
     };
     view! {
         <div class="card">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::cells::{level_text, score_text, sourcing_text};
+use super::use_workshop;
 use crate::components::{level_choices, score_choices, sourcing_choices, ChoiceSelect};
 use crate::model::workshop::ServiceRow;
 use crate::model::{Level, Score, ServiceAssessment, Sourcing};
@@ -12,9 +13,10 @@ use crate::state::use_app;
 #[component]
 pub fn ServicesTable() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     // Rebuilt only when the comparison changes, not on every decision.
     let rows = move || {
-        app.workshop.comparison.with(|c| {
+        workshop.comparison.with(|c| {
             let heads = c.labels.iter().map(|l| view! { <th scope="col"><bdi>{l.clone()}</bdi></th> }).collect_view();
             let body = c.rows_disagreements_first().map(|r| view! { <Row row=r.clone()/> }).collect_view();
             let count = (app.t().workshop.disagreements)(c.disagreement_count());
@@ -45,6 +47,7 @@ pub fn ServicesTable() -> impl IntoView {
 #[component]
 fn Row(row: ServiceRow) -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let id = row.id.clone();
     let disagreement = row.disagreement.any();
     let undecided = row.proposal.undecided();
@@ -52,7 +55,7 @@ fn Row(row: ServiceRow) -> impl IntoView {
         let id = id.clone();
         move || {
             let lang = app.lang();
-            app.workshop.comparison.with_untracked(|c| {
+            workshop.comparison.with_untracked(|c| {
                 c.catalogue.find(&c.custom, id.as_str()).map(|s| s.name(lang).to_owned()).unwrap_or_default()
             })
         }
@@ -64,7 +67,7 @@ fn Row(row: ServiceRow) -> impl IntoView {
             let s = s.clone();
             let text = move || {
                 let t = app.t();
-                let catalogue = app.workshop.comparison.with_untracked(|c| c.catalogue);
+                let catalogue = workshop.comparison.with_untracked(|c| c.catalogue);
                 format!(
                     "{} · {} · {} → {}",
                     level_text(catalogue, app.lang(), &s),
@@ -109,10 +112,10 @@ fn Row(row: ServiceRow) -> impl IntoView {
             <td class="no-print">
                 <textarea rows="2" maxlength="10000" aria-label=rationale_label
                     data-testid=format!("workshop-rationale-{}", rationale_id)
-                    prop:value=move || app.workshop.decisions.with(|d| d.rationale.get(rationale_id.as_str()).cloned().unwrap_or_default())
+                    prop:value=move || workshop.decisions.with(|d| d.rationale.get(rationale_id.as_str()).cloned().unwrap_or_default())
                     on:input:target={
                         let id = id.clone();
-                        move |ev| app.workshop.set_rationale(&id, &ev.target().value())
+                        move |ev| workshop.set_rationale(&id, &ev.target().value())
                     }></textarea>
             </td>
         </tr>
@@ -123,14 +126,15 @@ fn Row(row: ServiceRow) -> impl IntoView {
 #[component]
 fn Decision(id: crate::model::ServiceId) -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let state = {
         let id = id.clone();
-        Memo::new(move |_| app.workshop.merged_state(&id).unwrap_or_default())
+        Memo::new(move |_| workshop.merged_state(&id).unwrap_or_default())
     };
-    let catalogue = move || app.workshop.comparison.with_untracked(|c| c.catalogue);
+    let catalogue = move || workshop.comparison.with_untracked(|c| c.catalogue);
     let pick = |set: fn(&mut ServiceAssessment, &str)| {
         let id = id.clone();
-        Callback::new(move |v: String| app.workshop.decide(&id, |s| set(s, &v)))
+        Callback::new(move |v: String| workshop.decide(&id, |s| set(s, &v)))
     };
     let field = |name: &str| format!("workshop-decide-{name}-{id}");
     let label_id = id.clone();

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::use_workshop;
 use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
 use crate::components::CanvasChart;
@@ -44,10 +45,11 @@ fn spread_row(
 #[component]
 pub fn Spread() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let table = move || {
         let t = &app.t().workshop;
         let lang = app.lang();
-        app.workshop.comparison.with(|c| {
+        workshop.comparison.with(|c| {
             let heads = c.labels.iter().map(|l| view! { <th scope="col"><bdi>{l.clone()}</bdi></th> }).collect_view();
             let rows = c
                 .categories
@@ -121,9 +123,10 @@ impl RadarData {
 #[component]
 fn WorkshopRadar() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let data = Memo::new(move |_| {
-        app.workshop.comparison.with(|c| {
-            let merged = app.workshop.decisions.with(|d| merged_states(c, d));
+        workshop.comparison.with(|c| {
+            let merged = workshop.decisions.with(|d| merged_states(c, d));
             let summary = Summary::of(c.catalogue, &c.custom, &merged);
             RadarData {
                 labels: c.categories.iter().map(|s| s.category.to_owned()).collect(),

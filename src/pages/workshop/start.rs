@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
+use super::use_workshop;
 use crate::state::use_app;
 
 #[component]
 pub fn StartRound() -> impl IntoView {
     let app = use_app();
+    let workshop = use_workshop();
     let round = RwSignal::new(String::new());
     let link = RwSignal::new(None::<String>);
     let has_active = Memo::new(move |_| app.library.current.with(Option::is_some));
@@ -24,11 +26,11 @@ pub fn StartRound() -> impl IntoView {
                     on:input:target=move |ev| { round.set(ev.target().value()); link.set(None); }/>
                 <div class="actions">
                     <button type="button" data-testid="workshop-template" disabled=blank
-                        on:click=move |_| app.workshop.download_template(&round.get_untracked())>
+                        on:click=move |_| workshop.download_template(&round.get_untracked())>
                         {move || app.t().workshop.download_template}
                     </button>
                     <button type="button" data-testid="workshop-template-link" disabled=blank
-                        on:click=move |_| link.set(app.workshop.template_link(&round.get_untracked()))>
+                        on:click=move |_| link.set(workshop.template_link(&round.get_untracked()))>
                         {move || app.t().workshop.show_link}
                     </button>
                 </div>
