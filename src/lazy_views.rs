@@ -1,4 +1,5 @@
 //! Views whose code is fetched the first time they open, not with the first load.
+//! (The CSV tools are fetched the same way on first use: components/csv_import.rs.)
 //!
 //! The release build (`scripts/build-dist.sh`, docs/wasm-split.md) builds with
 //! `--cfg x1060_split` and cuts the wasm at each `#[wasm_split]` function below into
@@ -14,18 +15,7 @@
 use leptos::prelude::*;
 
 use crate::pages::{Evaluation, Plan, Report, Workshop};
-use crate::state::use_app;
-
-/// A view's module did not arrive (the loader logs the details to the console).
-#[derive(Debug, Clone, Copy)]
-pub struct LoadFailed;
-
-#[cfg(x1060_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        LoadFailed
-    }
-}
+use crate::state::{deferred_fn, use_app, LoadFailed};
 
 /// The views fetched on first opening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,29 +38,10 @@ impl Deferred {
     }
 }
 
-/// Declares one split point per view: in the split build a `#[wasm_split]` function
-/// (its own module, failures returned rather than panicking); elsewhere a plain call.
-macro_rules! split_point {
-    ($($name:ident => $component:ident),* $(,)?) => {$(
-        #[cfg(x1060_split)]
-        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> Result<AnyView, LoadFailed> {
-            Ok(view! { <$component/> }.into_any())
-        }
-
-        #[cfg(not(x1060_split))]
-        async fn $name() -> Result<AnyView, LoadFailed> {
-            Ok(view! { <$component/> }.into_any())
-        }
-    )*};
-}
-
-split_point! {
-    workshop => Workshop,
-    evaluation => Evaluation,
-    plan => Plan,
-    report => Report,
-}
+deferred_fn!(workshop: fn workshop() -> AnyView { view! { <Workshop/> }.into_any() });
+deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.into_any() });
+deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });
+deferred_fn!(report: fn report() -> AnyView { view! { <Report/> }.into_any() });
 
 /// A deferred view: a loading line while its code arrives, then the view; if the code
 /// does not arrive, an alert with a button that tries again.

@@ -1,13 +1,17 @@
 //! The spreadsheet round trip in the page: the header's CSV tools (import, and the
 //! CSV with Japanese headings) and the preview of a file's changes, which takes the
 //! focus when it opens and is applied or cancelled with its two buttons.
+//!
+//! The CSV code (writing, reading, the preview) is fetched the first time one of the
+//! tools is used: the release build splits it out at `csv_action` and `csv_panel`, as
+//! it does the rarely opened views (src/lazy_views.rs, docs/wasm-split.md).
 
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::model::csv::CsvChange;
 use crate::model::{Assessment, Lang};
-use crate::state::{use_app, PendingCsv};
+use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, PendingCsv};
 
 /// The CSV tools beside `export-csv`.
 #[component]
@@ -19,7 +23,7 @@ pub fn CsvTools() -> impl IntoView {
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // Let the same file be chosen again after fixing it.
         input.set_value("");
-        app.csv.read_file(file);
+        run_csv(app, CsvAction::Read(file));
     };
     view! {
         <button
@@ -27,7 +31,7 @@ pub fn CsvTools() -> impl IntoView {
             data-testid="export-csv-ja"
             disabled=no_active
             title=move || app.t().csv.export_ja_hint
-            on:click=move |_| app.exports.services_csv_ja()
+            on:click=move |_| run_csv(app, CsvAction::ExportJapanese)
         >
             {move || app.t().csv.export_ja}
         </button>
@@ -52,11 +56,12 @@ pub fn CsvTools() -> impl IntoView {
 #[component]
 pub fn CsvPreview() -> impl IntoView {
     let app = use_app();
-    move || app.csv.pending().get().map(|pending| view! { <PreviewPanel pending=pending/> })
+    move || app.csv.pending().get().map(csv_preview_panel)
 }
 
+/// The preview itself, built by the CSV tools' module (src/lazy_views.rs).
 #[component]
-fn PreviewPanel(pending: PendingCsv) -> impl IntoView {
+fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
     let app = use_app();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Opened (or worked out again): the keyboard and screen reader go to it.
@@ -96,7 +101,7 @@ fn PreviewPanel(pending: PendingCsv) -> impl IntoView {
                 </table>
             </div>
             <div class="tools">
-                <button type="button" class="primary" data-testid="csv-apply" on:click=move |_| app.csv.apply()>
+                <button type="button" class="primary" data-testid="csv-apply" on:click=move |_| run_csv(app, CsvAction::Apply)>
                     {move || app.t().csv.apply}
                 </button>
                 <button type="button" data-testid="csv-cancel" on:click=move |_| app.csv.cancel()>
@@ -122,3 +127,43 @@ fn change_row(c: &CsvChange, a: &Assessment, lang: Lang) -> impl IntoView {
         </tr>
     }
 }
+
+/// What the CSV tools do; each runs with the CSV module loaded.
+pub enum CsvAction {
+    /// The services CSV (English headings, `export-csv`).
+    Export,
+    /// The services CSV with Japanese headings (`export-csv-ja`).
+    ExportJapanese,
+    /// Read a chosen file and preview its changes.
+    Read(web_sys::File),
+    /// Apply the previewed changes.
+    Apply,
+}
+
+/// Runs a CSV action once its code is there; if the code does not arrive, an alert
+/// says so and nothing changes.
+pub fn run_csv(app: AppState, action: CsvAction) {
+    leptos::task::spawn_local(async move {
+        if csv_action(app, action).await.is_err() {
+            app.messages.fail(Alert::PartNotLoaded);
+        }
+    });
+}
+
+/// The preview of a CSV file's changes (only ever shown after a CSV action, so its
+/// code is there by then).
+fn csv_preview_panel(pending: PendingCsv) -> impl IntoView {
+    Suspend::new(async move { csv_panel(pending).await.unwrap_or_else(|LoadFailed| ().into_any()) })
+}
+
+fn do_csv(app: AppState, action: CsvAction) {
+    match action {
+        CsvAction::Export => app.exports.services_csv(),
+        CsvAction::ExportJapanese => app.exports.services_csv_ja(),
+        CsvAction::Read(file) => app.csv.read_file(file),
+        CsvAction::Apply => app.csv.apply(),
+    }
+}
+
+deferred_fn!(csv: fn csv_action(app: AppState, action: CsvAction) { do_csv(app, action) });
+deferred_fn!(csv: fn csv_panel(pending: PendingCsv) -> AnyView { view! { <CsvPreviewPanel pending=pending/> }.into_any() });

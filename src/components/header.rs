@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CsvTools, TrustLine};
+use super::{run_csv, CsvAction, CsvTools, TrustLine};
 use crate::state::{use_app, View};
 
 #[component]
@@ -44,7 +44,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" data-testid="export-json" disabled=no_active on:click=move |_| app.exports.json()>
                     {move || app.t().common.export_json}
                 </button>
-                <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| app.exports.services_csv()>
+                <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| run_csv(app, CsvAction::Export)>
                     {move || app.t().common.export_csv}
                 </button>
                 <CsvTools/>

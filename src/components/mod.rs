@@ -23,7 +23,7 @@ pub use canvas_chart::{CanvasArea, CanvasChart};
 pub use category_radar::CategoryRadar;
 pub use category_title::CategoryTitle;
 pub use choice::{Choice, ChoiceSelect};
-pub use csv_import::{CsvPreview, CsvTools};
+pub use csv_import::{run_csv, CsvAction, CsvPreview, CsvTools};
 pub use delta_table::DeltaTable;
 pub use gaps::Gaps;
 pub use header::Header;

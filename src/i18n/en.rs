@@ -39,6 +39,7 @@ pub static EN: Texts = Texts {
         view_loading: "Loading this view…",
         view_load_failed: "This view could not be loaded: its file did not arrive (no connection, or the app was updated meanwhile). Your data is safe. Try again, or reload the page.",
         retry: "Try again",
+        part_load_failed: "This part of the app could not be loaded (no connection, or the app was updated meanwhile). Nothing was changed. Try again, or reload the page.",
     },
     nav: NavTexts {
         label: "Views",

@@ -89,6 +89,8 @@ pub struct CommonTexts {
     /// …and when its file did not arrive.
     pub view_load_failed: &'static str,
     pub retry: &'static str,
+    /// An action whose code is fetched on first use (the CSV tools) did not get it.
+    pub part_load_failed: &'static str,
 }
 
 /// View names, in the navigation and page titles.

@@ -64,6 +64,8 @@ pub enum Alert {
         error: CsvError,
         catalogue: Option<Catalogue>,
     },
+    /// The code of an action fetched on first use did not arrive (src/lazy_views.rs).
+    PartNotLoaded,
 }
 
 impl From<LimitError> for Alert {
@@ -116,6 +118,7 @@ impl Alert {
             Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
             Alert::ExportNotVerified { file, error } => error.headline(lang, &isolate(file)),
             Alert::Csv { file, error, .. } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
+            Alert::PartNotLoaded => texts(lang).common.part_load_failed.to_owned(),
         }
     }
 

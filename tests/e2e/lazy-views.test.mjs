@@ -29,8 +29,8 @@ const VIEWS = [
 
 test('the first load fetches no view module; each deferred view fetches its own on first opening, once', async () => {
   const modules = splitModules();
-  for (const [view] of VIEWS) {
-    assert.ok(modules.some((m) => m.startsWith(`split_${view}`)), `a module of its own for ${view}: ${modules.join(', ')}`);
+  for (const part of [...VIEWS.map(([view]) => view), 'csv']) {
+    assert.ok(modules.some((m) => m.startsWith(`split_${part}`)), `a module of its own for ${part}: ${modules.join(', ')}`);
   }
   const { context, page, problems, requests } = await newPage(ctx.browser);
   await openApp(page, ctx.server.url);
@@ -141,5 +141,49 @@ test('the workshop keeps its picks across a switch to another view (its state is
   await page.getByTestId('nav-workshop').click();
   assert.equal(await page.getByTestId('workshop-pick').first().isChecked(), true, 'still picked');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the CSV tools fetch their code on first use; if it does not arrive, an alert says so and nothing is exported or changed', async () => {
+  const { context, page, requests } = await newPage(ctx.browser, { serviceWorkers: 'block' });
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  assert.ok(!requests.some((u) => /\/split_csv[^/]*\.wasm$/.test(u)), 'not fetched before use');
+  const before = await storageSnapshot(page);
+
+  await page.route(isSplit, (route) => route.abort('connectionfailed'));
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByTestId('export-csv').click();
+  const alert = page.getByTestId('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be loaded.*Nothing was changed/s);
+  assert.equal(downloads, 0, 'nothing downloaded');
+  await storageSettled(page);
+  assert.deepEqual(await storageSnapshot(page), before, 'storage unchanged');
+
+  await page.unroute(isSplit);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  assert.ok(requests.some((u) => /\/split_csv[^/]*\.wasm$/.test(u)), 'fetched on use');
+  await context.close();
+});
+
+test('making a share link fetches its code on first use; if it does not arrive, an alert says so in Japanese too', async () => {
+  const { context, page } = await newPage(ctx.browser, { locale: 'ja-JP', serviceWorkers: 'block' });
+  await openApp(page, ctx.server.url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  await page.route(isSplit, (route) => route.abort('connectionfailed'));
+  await page.locator('details.share summary').click();
+  await page.getByTestId('share-make').click();
+  await page.getByTestId('alert').waitFor();
+  assert.match(await page.getByTestId('alert').textContent(), /読み込めませんでした.*何も変更していません/s);
+  assert.equal(await page.getByTestId('share-link').count(), 0, 'no link shown');
+  await page.unroute(isSplit);
+  await page.getByTestId('share-make').click();
+  await page.getByTestId('share-link').waitFor();
+  assert.match(await page.getByTestId('share-link').inputValue(), /#share=v1\./);
   await context.close();
 });

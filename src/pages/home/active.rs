@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::state::{use_app, View};
+use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, View};
 
 /// The active assessment: rename, duplicate, delete, and on to the catalogue.
 #[component]
@@ -73,7 +73,15 @@ pub fn ActiveCard() -> impl IntoView {
 pub fn ShareLink() -> impl IntoView {
     let app = use_app();
     let link = RwSignal::new(None::<String>);
-    let make = move |_| link.set(app.exports.share_link());
+    // The link's compression is fetched on first use (deferred_fn! below).
+    let make = move |_| {
+        leptos::task::spawn_local(async move {
+            match share_link(app).await {
+                Ok(made) => link.set(made),
+                Err(LoadFailed) => app.messages.fail(Alert::PartNotLoaded),
+            }
+        });
+    };
     // A new active assessment or an edit makes the shown link stale.
     Effect::new(move |_| {
         app.library.current.track();
@@ -99,3 +107,5 @@ pub fn ShareLink() -> impl IntoView {
         </details>
     }
 }
+
+deferred_fn!(share: fn share_link(app: AppState) -> Option<String> { app.exports.share_link() });
