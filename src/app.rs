@@ -27,18 +27,18 @@ pub fn App() -> impl IntoView {
             // The address names the view: move focus to the content without changing it.
             ev.prevent_default();
             browser::focus_main();
-        }>{move || app.t().common.skip_to_content}</a>
+        }>{app.text(|t| t.common.skip_to_content)}</a>
         <Header/>
         <main id="main" tabindex="-1">
             <Messages/>
             <CsvPreview/>
             <Show when=move || !app.library.persistent>
-                <p class="warning">{move || app.t().common.storage_unavailable_note}</p>
+                <p class="warning">{app.text(|t| t.common.storage_unavailable_note)}</p>
             </Show>
             <CurrentView/>
         </main>
         <footer>
-            <p>{move || app.t().common.privacy_note}</p>
+            <p>{app.text(|t| t.common.privacy_note)}</p>
         </footer>
     }
 }

@@ -45,10 +45,10 @@ pub fn AssessmentList() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="list-heading">
-            <h2 id="list-heading">{move || app.t().home.your_assessments}</h2>
+            <h2 id="list-heading">{app.text(|t| t.home.your_assessments)}</h2>
             <Show
                 when=move || app.library.listings().with(|l| !l.is_empty())
-                fallback=move || view! { <p class="empty">{move || app.t().home.no_assessments}</p> }
+                fallback=move || view! { <p class="empty">{app.text(|t| t.home.no_assessments)}</p> }
             >
                 <ul class="assessment-list">{items}</ul>
             </Show>
