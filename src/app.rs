@@ -57,18 +57,27 @@ fn CurrentView() -> impl IntoView {
             return view! { <NeedsAssessment view=view/> }.into_any();
         }
         match view {
-            View::Home => view! { <Home/> }.into_any(),
-            View::Quick => view! { <Quick/> }.into_any(),
-            View::Catalogue => view! { <Catalogue/> }.into_any(),
-            View::Profile => view! { <Profile/> }.into_any(),
-            View::Portfolio => view! { <Portfolio/> }.into_any(),
-            View::Dashboard => view! { <Dashboard/> }.into_any(),
-            View::Plan => view! { <Plan/> }.into_any(),
-            View::Evaluation => view! { <Evaluation/> }.into_any(),
-            View::Report => view! { <Report/> }.into_any(),
-            View::Workshop => view! { <Workshop/> }.into_any(),
+            View::Home => out_of_line(|| view! { <Home/> }.into_any()),
+            View::Quick => out_of_line(|| view! { <Quick/> }.into_any()),
+            View::Catalogue => out_of_line(|| view! { <Catalogue/> }.into_any()),
+            View::Profile => out_of_line(|| view! { <Profile/> }.into_any()),
+            View::Portfolio => out_of_line(|| view! { <Portfolio/> }.into_any()),
+            View::Dashboard => out_of_line(|| view! { <Dashboard/> }.into_any()),
+            View::Plan => out_of_line(|| view! { <Plan/> }.into_any()),
+            View::Evaluation => out_of_line(|| view! { <Evaluation/> }.into_any()),
+            View::Report => out_of_line(|| view! { <Report/> }.into_any()),
+            View::Workshop => out_of_line(|| view! { <Workshop/> }.into_any()),
         }
     }
+}
+
+/// Builds one view in a function of its own. Otherwise the optimiser inlines every
+/// view into the match above, one function of about 64 KB, and the browser, which
+/// compiles a wasm function whole when it first runs, compiles all ten views at
+/// start-up to show one.
+#[inline(never)]
+fn out_of_line(build: impl FnOnce() -> AnyView) -> AnyView {
+    build()
 }
 
 /// Another tab saved something: read it (the `storage` event fires only in the
