@@ -33,9 +33,9 @@ pub fn AssessmentList() -> impl IntoView {
                                     {(t.home.item_meta)(&updated, decided)}
                                 </span>
                                 {a.quick.then(|| view! { <span class="tag" data-testid="quick-marker">{t.quick.marker}</span> })}
-                                <Show when=move || is_active>
-                                    <span class="badge">{t.home.active_marker}</span>
-                                </Show>
+                                // Fixed for this rendering (the list is rendered again when the
+                                // active one changes), so no reactive `Show` per item.
+                                {is_active.then(|| view! { <span class="badge">{t.home.active_marker}</span> })}
                             </button>
                         </li>
                     }
