@@ -51,15 +51,19 @@ wasm-split-cli "$TARGET/wasm32-unknown-unknown/release/$NAME.wasm" "$WORK/split"
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
   --out-dir "$WORK/pkg" --out-name "$NAME" "$WORK/split/$NAME.wasm"
 
-# 4. wasm-opt on each module. Split modules have no target_features section, so the
-# features the toolchain enables are named.
-FEATURES_OPT=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+# 4. wasm-opt -Oz on each module. Split modules have no target_features section, so the
+# features the toolchain enables are named. A function with one caller is inlined only
+# up to 1000 bytes (by default wasm-opt inlines them all): each view stays a function
+# of its own (src/app.rs out_of_line), so start-up compiles the view it opens and not
+# the others (browsers compile a wasm function whole when it first runs).
+OPT=(-Oz --one-caller-inline-max-function-size 1000
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-multivalue --enable-reference-types)
-wasm-opt -Oz "${FEATURES_OPT[@]}" "$WORK/pkg/${NAME}_bg.wasm" -o "$WORK/pkg/${NAME}_bg.wasm"
+wasm-opt "${OPT[@]}" "$WORK/pkg/${NAME}_bg.wasm" -o "$WORK/pkg/${NAME}_bg.wasm"
 for f in "$WORK/split"/*.wasm; do
   b=$(basename "$f")
   [ "$b" = "$NAME.wasm" ] && continue
-  wasm-opt -Oz "${FEATURES_OPT[@]}" "$f" -o "$WORK/pkg/$b"
+  wasm-opt "${OPT[@]}" "$f" -o "$WORK/pkg/$b"
 done
 cp "$WORK/split"/*.js "$WORK/pkg/"
 

@@ -28,18 +28,18 @@ pub fn App() -> impl IntoView {
             // The address names the view: move focus to the content without changing it.
             ev.prevent_default();
             browser::focus_main();
-        }>{move || app.t().common.skip_to_content}</a>
+        }>{app.text(|t| t.common.skip_to_content)}</a>
         <Header/>
         <main id="main" tabindex="-1">
             <Messages/>
             <CsvPreview/>
             <Show when=move || !app.library.persistent>
-                <p class="warning">{move || app.t().common.storage_unavailable_note}</p>
+                <p class="warning">{app.text(|t| t.common.storage_unavailable_note)}</p>
             </Show>
             <CurrentView/>
         </main>
         <footer>
-            <p>{move || app.t().common.privacy_note}</p>
+            <p>{app.text(|t| t.common.privacy_note)}</p>
         </footer>
     }
 }
@@ -58,12 +58,12 @@ fn CurrentView() -> impl IntoView {
             return view! { <NeedsAssessment view=view/> }.into_any();
         }
         match view {
-            View::Home => view! { <Home/> }.into_any(),
-            View::Quick => view! { <Quick/> }.into_any(),
-            View::Catalogue => view! { <Catalogue/> }.into_any(),
-            View::Profile => view! { <Profile/> }.into_any(),
-            View::Portfolio => view! { <Portfolio/> }.into_any(),
-            View::Dashboard => view! { <Dashboard/> }.into_any(),
+            View::Home => out_of_line(|| view! { <Home/> }.into_any()),
+            View::Quick => out_of_line(|| view! { <Quick/> }.into_any()),
+            View::Catalogue => out_of_line(|| view! { <Catalogue/> }.into_any()),
+            View::Profile => out_of_line(|| view! { <Profile/> }.into_any()),
+            View::Portfolio => out_of_line(|| view! { <Portfolio/> }.into_any()),
+            View::Dashboard => out_of_line(|| view! { <Dashboard/> }.into_any()),
             // Fetched on first opening (src/lazy_views.rs).
             View::Plan => view! { <DeferredView view=Deferred::Plan/> }.into_any(),
             View::Evaluation => view! { <DeferredView view=Deferred::Evaluation/> }.into_any(),
@@ -71,6 +71,15 @@ fn CurrentView() -> impl IntoView {
             View::Workshop => view! { <DeferredView view=Deferred::Workshop/> }.into_any(),
         }
     }
+}
+
+/// Builds one view in a function of its own. Otherwise the optimiser inlines every
+/// view into the match above, one function of about 64 KB, and the browser, which
+/// compiles a wasm function whole when it first runs, compiles all ten views at
+/// start-up to show one.
+#[inline(never)]
+fn out_of_line(build: impl FnOnce() -> AnyView) -> AnyView {
+    build()
 }
 
 /// Another tab saved something: read it (the `storage` event fires only in the

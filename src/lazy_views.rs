@@ -56,10 +56,10 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
                 Ok(built) => built,
                 Err(LoadFailed) => view! {
                     <div class="alert" role="alert" data-testid="view-load-failed">
-                        <p>{move || app.t().common.view_load_failed}</p>
+                        <p>{app.text(|t| t.common.view_load_failed)}</p>
                         <button type="button" data-testid="view-load-retry"
                             on:click=move |_| attempt.update(|n| *n += 1)>
-                            {move || app.t().common.retry}
+                            {app.text(|t| t.common.retry)}
                         </button>
                     </div>
                 }
@@ -69,7 +69,7 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
     };
     view! {
         <Suspense fallback=move || view! {
-            <p class="loading" role="status" data-testid="view-loading">{move || app.t().common.view_loading}</p>
+            <p class="loading" role="status" data-testid="view-loading">{app.text(|t| t.common.view_loading)}</p>
         }>{content}</Suspense>
     }
 }

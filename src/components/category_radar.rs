@@ -53,9 +53,9 @@ pub fn CategoryRadar() -> impl IntoView {
     };
     view! {
         <figure class="chart">
-            <figcaption>{move || app.t().dashboard.radar_heading}</figcaption>
+            <figcaption>{app.text(|t| t.dashboard.radar_heading)}</figcaption>
             {radar}
-            <p class="hint">{move || app.t().common.scale_note}</p>
+            <p class="hint">{app.text(|t| t.common.scale_note)}</p>
         </figure>
     }
 }

@@ -30,12 +30,12 @@ pub fn CsvTools() -> impl IntoView {
             type="button"
             data-testid="export-csv-ja"
             disabled=no_active
-            title=move || app.t().csv.export_ja_hint
+            title=app.text(|t| t.csv.export_ja_hint)
             on:click=move |_| run_csv(app, CsvAction::ExportJapanese)
         >
-            {move || app.t().csv.export_ja}
+            {app.text(|t| t.csv.export_ja)}
         </button>
-        <label class="file-button" class:disabled=no_active title=move || app.t().csv.import_hint>
+        <label class="file-button" class:disabled=no_active title=app.text(|t| t.csv.import_hint)>
             <input
                 type="file"
                 class="visually-hidden"
@@ -45,9 +45,9 @@ pub fn CsvTools() -> impl IntoView {
                 disabled=no_active
                 on:change:target=on_change
             />
-            {move || app.t().csv.import_button}
+            {app.text(|t| t.csv.import_button)}
         </label>
-        <span id="csv-import-hint" class="visually-hidden">{move || app.t().csv.import_hint}</span>
+        <span id="csv-import-hint" class="visually-hidden">{app.text(|t| t.csv.import_hint)}</span>
         <span class="visually-hidden" aria-live="polite">{move || app.csv.busy().then(|| app.t().csv.reading)}</span>
     }
 }
@@ -88,13 +88,13 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
             <p>{move || (app.t().csv.preview_intro)(count)}</p>
             <div class="table-scroll">
                 <table class="csv-changes">
-                    <caption>{move || app.t().csv.caption}</caption>
+                    <caption>{app.text(|t| t.csv.caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().csv.col_service}</th>
-                            <th scope="col">{move || app.t().csv.col_field}</th>
-                            <th scope="col">{move || app.t().csv.col_old}</th>
-                            <th scope="col">{move || app.t().csv.col_new}</th>
+                            <th scope="col">{app.text(|t| t.csv.col_service)}</th>
+                            <th scope="col">{app.text(|t| t.csv.col_field)}</th>
+                            <th scope="col">{app.text(|t| t.csv.col_old)}</th>
+                            <th scope="col">{app.text(|t| t.csv.col_new)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -102,10 +102,10 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
             </div>
             <div class="tools">
                 <button type="button" class="primary" data-testid="csv-apply" on:click=move |_| run_csv(app, CsvAction::Apply)>
-                    {move || app.t().csv.apply}
+                    {app.text(|t| t.csv.apply)}
                 </button>
                 <button type="button" data-testid="csv-cancel" on:click=move |_| app.csv.cancel()>
-                    {move || app.t().csv.cancel}
+                    {app.text(|t| t.csv.cancel)}
                 </button>
             </div>
         </section>

@@ -48,13 +48,13 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
         <table class="scores" data-testid="delta-table">
             <thead>
                 <tr>
-                    <th scope="col">{move || app.t().col.category}</th>
+                    <th scope="col">{app.text(|t| t.col.category)}</th>
                     <th scope="col" class="base">{move || format!("{} ({})", app.t().col.current, app.t().col.before)}</th>
                     <th scope="col">{move || format!("{} ({})", app.t().col.current, app.t().col.after)}</th>
-                    <th scope="col">{move || app.t().col.delta_current}</th>
+                    <th scope="col">{app.text(|t| t.col.delta_current)}</th>
                     <th scope="col" class="base">{move || format!("{} ({})", app.t().col.target, app.t().col.before)}</th>
                     <th scope="col">{move || format!("{} ({})", app.t().col.target, app.t().col.after)}</th>
-                    <th scope="col">{move || app.t().col.delta_target}</th>
+                    <th scope="col">{app.text(|t| t.col.delta_target)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -19,16 +19,16 @@ pub fn Gaps(
     });
     view! {
         <section aria-labelledby="gaps-heading">
-            <h3 id="gaps-heading">{move || app.t().dashboard.gaps_heading}</h3>
-            <Show when=move || !gaps.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().dashboard.no_gaps}</p> }>
+            <h3 id="gaps-heading">{app.text(|t| t.dashboard.gaps_heading)}</h3>
+            <Show when=move || !gaps.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.dashboard.no_gaps)}</p> }>
                 <table class="scores" data-testid="gaps-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().col.service}</th>
-                            <th scope="col">{move || app.t().col.level}</th>
-                            <th scope="col">{move || app.t().col.current}</th>
-                            <th scope="col">{move || app.t().col.target}</th>
-                            <th scope="col">{move || app.t().col.gap}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.level)}</th>
+                            <th scope="col">{app.text(|t| t.col.current)}</th>
+                            <th scope="col">{app.text(|t| t.col.target)}</th>
+                            <th scope="col">{app.text(|t| t.col.gap)}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -19,10 +19,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <h1 class="app-title">{move || app.t().common.app_title}</h1>
+                <h1 class="app-title">{app.text(|t| t.common.app_title)}</h1>
                 <p class="subtitle"><bdi>{subtitle}</bdi></p>
             </div>
-            <nav aria-label=move || app.t().nav.label>
+            <nav aria-label=app.text(|t| t.nav.label)>
                 {View::ALL
                     .into_iter()
                     .map(|view| {
@@ -42,10 +42,10 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="tools">
                 <button type="button" data-testid="export-json" disabled=no_active on:click=move |_| app.exports.json()>
-                    {move || app.t().common.export_json}
+                    {app.text(|t| t.common.export_json)}
                 </button>
                 <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| run_csv(app, CsvAction::Export)>
-                    {move || app.t().common.export_csv}
+                    {app.text(|t| t.common.export_csv)}
                 </button>
                 <CsvTools/>
                 <button
@@ -53,10 +53,10 @@ pub fn Header() -> impl IntoView {
                     class="lang-toggle"
                     data-testid="lang-toggle"
                     lang=move || app.lang().other().code()
-                    title=move || app.t().common.lang_toggle_label
+                    title=app.text(|t| t.common.lang_toggle_label)
                     on:click=move |_| app.locale.set(app.lang().other())
                 >
-                    {move || app.t().common.lang_toggle}
+                    {app.text(|t| t.common.lang_toggle)}
                 </button>
             </div>
             <div class="trust">

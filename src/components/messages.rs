@@ -21,7 +21,7 @@ pub fn Messages() -> impl IntoView {
                         </ul>
                     </Show>
                     <button type="button" class="link" on:click=move |_| app.messages.dismiss()>
-                        {move || app.t().common.dismiss}
+                        {app.text(|t| t.common.dismiss)}
                     </button>
                 </div>
             }
@@ -42,7 +42,7 @@ pub fn Messages() -> impl IntoView {
         <div class="status-line">
             <p class="status" role="status" data-testid="status">{status}</p>
             <Show when=move || app.messages.can_undo()>
-                <button type="button" data-testid="undo" on:click=move |_| app.library.undo_last()>{move || app.t().common.undo}</button>
+                <button type="button" data-testid="undo" on:click=move |_| app.library.undo_last()>{app.text(|t| t.common.undo)}</button>
             </Show>
         </div>
     }

@@ -18,7 +18,7 @@ pub fn NeedsAssessment(
                 {move || if has_any() { app.t().common.no_active } else { app.t().common.no_assessment_yet }}
             </p>
             <button type="button" class="primary" on:click=move |_| app.nav.show(View::Home)>
-                {move || app.t().common.go_home}
+                {app.text(|t| t.common.go_home)}
             </button>
         </section>
     }

@@ -62,14 +62,14 @@ pub fn ScoreTable() -> impl IntoView {
     };
     view! {
         <table class="scores" data-testid="score-table">
-            <caption>{move || app.t().dashboard.table_caption}</caption>
+            <caption>{app.text(|t| t.dashboard.table_caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || app.t().col.category}</th>
-                    <th scope="col">{move || app.t().col.current}</th>
-                    <th scope="col">{move || app.t().col.target}</th>
-                    <th scope="col">{move || app.t().col.in_scope}</th>
-                    <th scope="col">{move || app.t().col.assessed}</th>
+                    <th scope="col">{app.text(|t| t.col.category)}</th>
+                    <th scope="col">{app.text(|t| t.col.current)}</th>
+                    <th scope="col">{app.text(|t| t.col.target)}</th>
+                    <th scope="col">{app.text(|t| t.col.in_scope)}</th>
+                    <th scope="col">{app.text(|t| t.col.assessed)}</th>
                     {move || quick.with(Option::is_some).then(|| view! { <th scope="col" class="quick">{app.t().quick.col}</th> })}
                 </tr>
             </thead>

@@ -13,14 +13,14 @@ pub fn SplitTable(
     let app = use_app();
     view! {
         <table class="counts" data-testid="profile-split">
-            <caption>{move || app.t().profile.split_heading}</caption>
+            <caption>{app.text(|t| t.profile.split_heading)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || app.t().col.category}</th>
-                    <th scope="col">{move || app.t().col.in_scope}</th>
-                    <th scope="col">{move || app.t().col.insource}</th>
-                    <th scope="col">{move || app.t().col.outsource}</th>
-                    <th scope="col">{move || app.t().col.unassigned}</th>
+                    <th scope="col">{app.text(|t| t.col.category)}</th>
+                    <th scope="col">{app.text(|t| t.col.in_scope)}</th>
+                    <th scope="col">{app.text(|t| t.col.insource)}</th>
+                    <th scope="col">{app.text(|t| t.col.outsource)}</th>
+                    <th scope="col">{app.text(|t| t.col.unassigned)}</th>
                 </tr>
             </thead>
             <tbody>

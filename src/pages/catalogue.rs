@@ -13,8 +13,8 @@ pub fn Catalogue() -> impl IntoView {
     let app = use_app();
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.catalogue}</h2>
-            <p class="intro">{move || app.t().catalogue.intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.catalogue)}</h2>
+            <p class="intro">{app.text(|t| t.catalogue.intro)}</p>
             <LevelLegend/>
             <LevelCounts/>
             {move || app.library.catalogue.get().categories.iter().map(|c| view! { <CategorySection category=c/> }).collect_view()}
@@ -28,7 +28,7 @@ fn LevelLegend() -> impl IntoView {
     let app = use_app();
     view! {
         <details class="legend">
-            <summary>{move || app.t().catalogue.level_legend}</summary>
+            <summary>{app.text(|t| t.catalogue.level_legend)}</summary>
             <dl>
                 {move || {
                     let lang = app.lang();
@@ -67,7 +67,7 @@ fn LevelCounts() -> impl IntoView {
     });
     view! {
         <table class="counts" data-testid="level-counts">
-            <caption>{move || app.t().catalogue.counts_heading}</caption>
+            <caption>{app.text(|t| t.catalogue.counts_heading)}</caption>
             <thead>
                 <tr>
                     {move || {
@@ -107,21 +107,21 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
         <section class="category" aria-labelledby=heading_ref data-testid=format!("category-{}", category.id)>
             <h3 id=heading_id><CategoryTitle category=category/></h3>
             <div class="bulk">
-                <label for=bulk_for>{move || app.t().catalogue.set_all}</label>
+                <label for=bulk_for>{app.text(|t| t.catalogue.set_all)}</label>
                 <select id=bulk_id data-testid=format!("bulk-level-{}", category.id) on:change:target=move |ev| bulk.set(ev.target().value())>
                     {move || level_choices(app.library.catalogue.get(), app.lang(), app.t())
                         .into_iter()
                         .map(|c| view! { <option value=c.value.clone() selected=move || bulk.get() == c.value>{c.text.clone()}</option> })
                         .collect_view()}
                 </select>
-                <button type="button" data-testid=format!("bulk-apply-{}", category.id) on:click=apply>{move || app.t().common.apply}</button>
+                <button type="button" data-testid=format!("bulk-apply-{}", category.id) on:click=apply>{app.text(|t| t.common.apply)}</button>
             </div>
             <table class="services">
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t().col.id}</th>
-                        <th scope="col">{move || app.t().col.service}</th>
-                        <th scope="col">{move || app.t().col.level}</th>
+                        <th scope="col">{app.text(|t| t.col.id)}</th>
+                        <th scope="col">{app.text(|t| t.col.service)}</th>
+                        <th scope="col">{app.text(|t| t.col.level)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -144,7 +144,7 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
             <th scope="row">{service.id.to_string()}</th>
             <td>
                 {move || name_service.name(app.lang()).to_owned()}
-                {service.custom.then(|| view! { <span class="tag">{move || app.t().catalogue.custom_badge}</span> })}
+                {service.custom.then(|| view! { <span class="tag">{app.text(|t| t.catalogue.custom_badge)}</span> })}
             </td>
             <td>
                 <ChoiceSelect
@@ -187,8 +187,8 @@ fn CustomServiceForm() -> impl IntoView {
     };
     view! {
         <form class="card custom" on:submit=submit aria-labelledby="custom-heading">
-            <h3 id="custom-heading">{move || app.t().catalogue.custom_heading}</h3>
-            <label for="custom-category">{move || app.t().catalogue.custom_category}</label>
+            <h3 id="custom-heading">{app.text(|t| t.catalogue.custom_heading)}</h3>
+            <label for="custom-category">{app.text(|t| t.catalogue.custom_category)}</label>
             <select id="custom-category" data-testid="custom-category" on:change:target=move |ev| category.set(ev.target().value())>
                 {move || {
                     let lang = app.lang();
@@ -199,14 +199,14 @@ fn CustomServiceForm() -> impl IntoView {
                         .collect_view()
                 }}
             </select>
-            <label for="custom-name-ja">{move || app.t().catalogue.custom_name_ja}</label>
+            <label for="custom-name-ja">{app.text(|t| t.catalogue.custom_name_ja)}</label>
             <input id="custom-name-ja" data-testid="custom-name-ja" lang="ja" maxlength="200"
                 prop:value=move || name_ja.get() on:input:target=move |ev| name_ja.set(ev.target().value())/>
-            <label for="custom-name-en">{move || app.t().catalogue.custom_name_en}</label>
+            <label for="custom-name-en">{app.text(|t| t.catalogue.custom_name_en)}</label>
             <input id="custom-name-en" data-testid="custom-name-en" lang="en" maxlength="200"
                 prop:value=move || name_en.get() on:input:target=move |ev| name_en.set(ev.target().value())/>
             {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{app.t().catalogue.custom_name_required}</p> })}
-            <button type="submit" data-testid="custom-add">{move || app.t().common.add}</button>
+            <button type="submit" data-testid="custom-add">{app.text(|t| t.common.add)}</button>
         </form>
     }
 }

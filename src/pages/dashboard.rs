@@ -15,7 +15,7 @@ pub fn Dashboard() -> impl IntoView {
     let app = use_app();
     view! {
         <section class="view dashboard" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.dashboard}</h2>
+            <h2 id="view-heading">{app.text(|t| t.nav.dashboard)}</h2>
             <Progress/>
             <div class="chart-and-table">
                 <CategoryRadar/>
@@ -67,8 +67,8 @@ fn ServiceRadar() -> impl IntoView {
     let cell = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
     view! {
         <section class="category-radar" aria-labelledby="category-radar-heading">
-            <h3 id="category-radar-heading">{move || app.t().dashboard.category_radar_heading}</h3>
-            <label for="radar-category">{move || app.t().common.choose_category}</label>
+            <h3 id="category-radar-heading">{app.text(|t| t.dashboard.category_radar_heading)}</h3>
+            <label for="radar-category">{app.text(|t| t.common.choose_category)}</label>
             <select id="radar-category" data-testid="category-select" on:change:target=move |ev| {
                 let value = ev.target().value();
                 if let Some(c) = app.library.catalogue.get_untracked().categories.iter().find(|c| c.id == value) {
@@ -97,9 +97,9 @@ fn ServiceRadar() -> impl IntoView {
                 <table class="scores">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().col.service}</th>
-                            <th scope="col">{move || app.t().col.current}</th>
-                            <th scope="col">{move || app.t().col.target}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.current)}</th>
+                            <th scope="col">{app.text(|t| t.col.target)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -114,7 +114,7 @@ fn ServiceRadar() -> impl IntoView {
                 </table>
             </div>
             <Show when=move || data.with(Vec::is_empty)>
-                <p class="empty">{move || app.t().portfolio.empty_scope}</p>
+                <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p>
             </Show>
         </section>
     }

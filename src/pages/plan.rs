@@ -79,15 +79,15 @@ pub fn Plan() -> impl IntoView {
             <table class="services plan" data-testid=testid>
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t().col.service}</th>
-                        <th scope="col">{move || app.t().col.level}</th>
-                        <th scope="col">{move || app.t().col.current}</th>
-                        <th scope="col">{move || app.t().col.target}</th>
-                        <th scope="col">{move || app.t().col.gap}</th>
-                        <th scope="col">{move || app.t().col.action}</th>
-                        <th scope="col">{move || app.t().col.owner}</th>
-                        <th scope="col">{move || app.t().col.due}</th>
-                        <th scope="col">{move || app.t().col.status}</th>
+                        <th scope="col">{app.text(|t| t.col.service)}</th>
+                        <th scope="col">{app.text(|t| t.col.level)}</th>
+                        <th scope="col">{app.text(|t| t.col.current)}</th>
+                        <th scope="col">{app.text(|t| t.col.target)}</th>
+                        <th scope="col">{app.text(|t| t.col.gap)}</th>
+                        <th scope="col">{app.text(|t| t.col.action)}</th>
+                        <th scope="col">{app.text(|t| t.col.owner)}</th>
+                        <th scope="col">{app.text(|t| t.col.due)}</th>
+                        <th scope="col">{app.text(|t| t.col.status)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -104,21 +104,21 @@ pub fn Plan() -> impl IntoView {
     let other_table = table.clone();
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.plan}</h2>
-            <p class="intro">{move || app.t().plan.plan_intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.plan)}</h2>
+            <p class="intro">{app.text(|t| t.plan.plan_intro)}</p>
             <div class="actions">
                 <button type="button" data-testid="export-plan-csv" on:click=move |_| app.exports.plan_csv()>
-                    {move || app.t().plan.export_plan_csv}
+                    {app.text(|t| t.plan.export_plan_csv)}
                 </button>
                 <span class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } } data-testid="plan-overdue-count">
                     {move || format!("{} {}", overdue.get(), app.t().plan.plan_counts_overdue)}
                 </span>
             </div>
-            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().plan.plan_empty}</p> }>
+            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.plan.plan_empty)}</p> }>
                 {table(with_gap, "plan-table")}
             </Show>
             <Show when=move || !others.with(Vec::is_empty)>
-                <h3>{move || app.t().plan.plan_other}</h3>
+                <h3>{app.text(|t| t.plan.plan_other)}</h3>
                 {other_table(others, "plan-other-table")}
             </Show>
         </section>
@@ -205,7 +205,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     }
                 />
                 <Show when=move || overdue.get()>
-                    <span class="tag warn">{move || app.t().plan.overdue}</span>
+                    <span class="tag warn">{app.text(|t| t.plan.overdue)}</span>
                 </Show>
             </td>
             <td>

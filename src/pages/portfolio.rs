@@ -15,15 +15,15 @@ pub fn Portfolio() -> impl IntoView {
     let counts = move || app.library.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.portfolio}</h2>
-            <p class="intro">{move || app.t().portfolio.intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.portfolio)}</h2>
+            <p class="intro">{app.text(|t| t.portfolio.intro)}</p>
             <div class="progress" data-testid="portfolio-progress">
                 <progress max=move || counts().in_scope.max(1) value=move || counts().assessed></progress>
                 <span>{move || (app.t().portfolio.progress)(counts().assessed, counts().in_scope)}</span>
             </div>
             <CriteriaReference/>
             <Show when=move || counts().in_scope == 0>
-                <p class="empty">{move || app.t().portfolio.empty_scope}</p>
+                <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p>
             </Show>
             {move || app.library.catalogue.get().categories.iter().map(|c| view! { <PortfolioCategory category=c/> }).collect_view()}
         </section>
@@ -56,7 +56,7 @@ fn CriteriaReference() -> impl IntoView {
     };
     view! {
         <details class="legend">
-            <summary>{move || app.t().portfolio.criteria_summary}</summary>
+            <summary>{app.text(|t| t.portfolio.criteria_summary)}</summary>
             <div class="criteria-pair">
                 {move || table(Sourcing::Insource)}
                 {move || table(Sourcing::Outsource)}
@@ -126,7 +126,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
             <h4><span class="sid">{service.id.to_string()}</span>" " {move || name_service.name(app.lang()).to_owned()}</h4>
             <Show when=move || sourcing.get().is_none()>
                 <div class="ask-sourcing">
-                    <p>{move || app.t().portfolio.sourcing_first}</p>
+                    <p>{app.text(|t| t.portfolio.sourcing_first)}</p>
                     <SourcingSelect service=ask_service.clone() testid=ask_testid.clone()/>
                 </div>
             </Show>
@@ -144,7 +144,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 {picker(ScoreSide::Target)}
             </div>
             <label class="note-label">
-                {move || app.t().col.note}
+                {app.text(|t| t.col.note)}
                 <textarea
                     data-testid=format!("note-{}", note_id)
                     maxlength="10000"

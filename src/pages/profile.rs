@@ -13,9 +13,9 @@ pub fn Profile() -> impl IntoView {
     let any_in_scope = move || app.library.summary.with(|s| s.as_ref().is_some_and(|s| s.counts.in_scope > 0));
     view! {
         <section class="view" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.profile}</h2>
-            <p class="intro">{move || app.t().profile.intro}</p>
-            <Show when=any_in_scope fallback=move || view! { <p class="empty">{move || app.t().portfolio.empty_scope}</p> }>
+            <h2 id="view-heading">{app.text(|t| t.nav.profile)}</h2>
+            <p class="intro">{app.text(|t| t.profile.intro)}</p>
+            <Show when=any_in_scope fallback=move || view! { <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p> }>
                 <SplitTable/>
             </Show>
             {move || app.library.catalogue.get().categories.iter().map(|c| view! { <ProfileCategory category=c/> }).collect_view()}
@@ -34,10 +34,10 @@ fn ProfileCategory(category: &'static CategoryDef) -> impl IntoView {
                 <table class="services">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().col.id}</th>
-                            <th scope="col">{move || app.t().col.service}</th>
-                            <th scope="col">{move || app.t().col.sourcing}</th>
-                            <th scope="col">{move || app.t().col.provider}</th>
+                            <th scope="col">{app.text(|t| t.col.id)}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.sourcing)}</th>
+                            <th scope="col">{app.text(|t| t.col.provider)}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -35,23 +35,23 @@ pub fn Report() -> impl IntoView {
     view! {
         <article class="view report" aria-labelledby="report-title" data-testid="report">
             <div class="report-actions no-print">
-                <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>{move || app.t().report.print}</button>
-                <span class="hint">{move || app.t().report.print_hint}</span>
+                <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>{app.text(|t| t.report.print)}</button>
+                <span class="hint">{app.text(|t| t.report.print_hint)}</span>
             </div>
             <header class="report-head">
-                <h2 id="report-title">{move || app.t().report.report_title}</h2>
+                <h2 id="report-title">{app.text(|t| t.report.report_title)}</h2>
                 <dl class="report-meta">
-                    <dt>{move || app.t().home.organisation_label}</dt>
+                    <dt>{app.text(|t| t.home.organisation_label)}</dt>
                     <dd data-testid="report-organisation">{field(|a| a.organisation.clone())}</dd>
-                    <dt>{move || app.t().home.name_label}</dt>
+                    <dt>{app.text(|t| t.home.name_label)}</dt>
                     <dd>{field(|a| a.name.clone())}</dd>
-                    <dt>{move || app.t().report.report_date}</dt>
+                    <dt>{app.text(|t| t.report.report_date)}</dt>
                     <dd>{field(|a| a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default())}</dd>
-                    <dt>{move || app.t().report.report_framework}</dt>
+                    <dt>{app.text(|t| t.report.report_framework)}</dt>
                     <dd>{move || app.library.catalogue.get().title.get(app.lang())}</dd>
                 </dl>
                 <p class="report-overall">
-                    <span>{move || app.t().common.overall}</span>
+                    <span>{app.text(|t| t.common.overall)}</span>
                     <span class="big">{move || overall(true)}</span>
                     <span class="muted">{move || format!("{} {}", app.t().col.target, overall(false))}</span>
                 </p>
@@ -70,15 +70,15 @@ pub fn Report() -> impl IntoView {
             <div class="report-grid">
                 <section class="report-baseline">
                     <h3>
-                        {move || app.t().report.report_compared}
+                        {app.text(|t| t.report.report_compared)}
                         {move || baseline.with(|b| b.as_ref().map(|(label, _)| format!(": {label}")))}
                     </h3>
-                    <Show when=move || baseline.with(Option::is_some) fallback=move || view! { <p class="empty">{move || app.t().evaluation.no_snapshots}</p> }>
+                    <Show when=move || baseline.with(Option::is_some) fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }>
                         <DeltaTable comparison=comparison/>
                     </Show>
                 </section>
                 <section class="report-split">
-                    <h3>{move || app.t().profile.split_heading}</h3>
+                    <h3>{app.text(|t| t.profile.split_heading)}</h3>
                     <SplitTable compact=true/>
                 </section>
             </div>

@@ -80,7 +80,7 @@ pub fn ReviewQuestions(questions: fn(&Texts) -> [&'static str; 2]) -> impl IntoV
     let app = use_app();
     view! {
         <div class="review-questions" data-testid="review-questions">
-            <p class="hint">{move || app.t().evaluation.review_questions}</p>
+            <p class="hint">{app.text(|t| t.evaluation.review_questions)}</p>
             <ul>{move || questions(app.t()).into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
         </div>
     }
@@ -110,12 +110,12 @@ pub fn ChangeSection(
         <section data-testid=testid>
             <h3>{move || heading(app.t())}</h3>
             <ReviewQuestions questions=questions/>
-            <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || app.t().evaluation.no_changes}</p> }>
+            <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_changes)}</p> }>
                 <table class="scores changes">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().col.service}</th>
-                            <th scope="col">{move || app.t().col.change}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.change)}</th>
                             <th scope="col">{move || format!("{} → {}", app.t().col.before, app.t().col.after)}</th>
                         </tr>
                     </thead>

@@ -47,8 +47,8 @@ pub fn Evaluation() -> impl IntoView {
     });
     view! {
         <section class="view evaluation" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.evaluation}</h2>
-            <p class="intro">{move || app.t().evaluation.eval_intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.evaluation)}</h2>
+            <p class="intro">{app.text(|t| t.evaluation.eval_intro)}</p>
             <Snapshots/>
             <Pickers baseline=baseline baseline_choice=baseline_choice compared_choice=compared_choice/>
             <ChangeSection

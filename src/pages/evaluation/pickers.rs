@@ -53,14 +53,14 @@ pub fn Pickers(
     view! {
         <div class="pickers">
             <div>
-                <label for="baseline-select">{move || app.t().evaluation.baseline}</label>
+                <label for="baseline-select">{app.text(|t| t.evaluation.baseline)}</label>
                 <select id="baseline-select" data-testid="baseline-select"
                     on:change:target=move |ev| baseline_choice.set(pick(ev.target().value()))>
                     {move || options(baseline.get(), false)}
                 </select>
             </div>
             <div>
-                <label for="compare-select">{move || app.t().evaluation.compare_with}</label>
+                <label for="compare-select">{app.text(|t| t.evaluation.compare_with)}</label>
                 <select id="compare-select" data-testid="compare-select"
                     on:change:target=move |ev| compared_choice.set(pick(ev.target().value()))>
                     {move || options(compared_choice.get(), true)}
@@ -68,7 +68,7 @@ pub fn Pickers(
             </div>
         </div>
         <Show when=move || baseline.get().is_none()>
-            <p class="empty">{move || app.t().evaluation.need_snapshot}</p>
+            <p class="empty">{app.text(|t| t.evaluation.need_snapshot)}</p>
         </Show>
     }
 }

@@ -66,7 +66,7 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="eval-portfolio-heading" data-testid="eval-portfolio">
-            <h3 id="eval-portfolio-heading">{move || app.t().evaluation.eval_portfolio}</h3>
+            <h3 id="eval-portfolio-heading">{app.text(|t| t.evaluation.eval_portfolio)}</h3>
             <ReviewQuestions questions=|t| t.evaluation.portfolio_questions/>
             <p class="movement" data-testid="movement-counts">
                 {move || {
@@ -85,12 +85,12 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                 <table class="scores changes">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().col.service}</th>
-                            <th scope="col">{move || app.t().col.current}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.current)}</th>
                             <th scope="col">"Δ"</th>
-                            <th scope="col">{move || app.t().col.target}</th>
+                            <th scope="col">{app.text(|t| t.col.target)}</th>
                             <th scope="col">"Δ"</th>
-                            <th scope="col">{move || app.t().col.change}</th>
+                            <th scope="col">{app.text(|t| t.col.change)}</th>
                         </tr>
                     </thead>
                     <tbody>{score_rows}</tbody>

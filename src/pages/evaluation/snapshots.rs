@@ -52,21 +52,21 @@ pub fn Snapshots() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="snapshots-heading">
-            <h3 id="snapshots-heading">{move || app.t().evaluation.snapshots_heading}</h3>
+            <h3 id="snapshots-heading">{app.text(|t| t.evaluation.snapshots_heading)}</h3>
             <form class="inline-form" on:submit=take>
-                <label for="snapshot-new-label">{move || app.t().evaluation.snapshot_label}</label>
+                <label for="snapshot-new-label">{app.text(|t| t.evaluation.snapshot_label)}</label>
                 <input id="snapshot-new-label" data-testid="snapshot-new-label" maxlength="200"
                     prop:value=move || label.get() on:input:target=move |ev| label.set(ev.target().value())/>
-                <button type="submit" class="primary" data-testid="snapshot-take">{move || app.t().evaluation.snapshot_take}</button>
+                <button type="submit" class="primary" data-testid="snapshot-take">{app.text(|t| t.evaluation.snapshot_take)}</button>
             </form>
             <Show when=move || app.library.current.with(|a| a.as_ref().is_some_and(|a| !a.snapshots.is_empty()))
-                fallback=move || view! { <p class="empty">{move || app.t().evaluation.no_snapshots}</p> }>
+                fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }>
                 <table class="services">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t().evaluation.snapshot_rename}</th>
-                            <th scope="col">{move || app.t().evaluation.snapshot_taken_at}</th>
-                            <th scope="col"><span class="visually-hidden">{move || app.t().common.delete}</span></th>
+                            <th scope="col">{app.text(|t| t.evaluation.snapshot_rename)}</th>
+                            <th scope="col">{app.text(|t| t.evaluation.snapshot_taken_at)}</th>
+                            <th scope="col"><span class="visually-hidden">{app.text(|t| t.common.delete)}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

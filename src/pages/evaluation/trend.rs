@@ -60,13 +60,13 @@ pub fn Trend() -> impl IntoView {
     let alt = Signal::derive(move || app.t().evaluation.eval_trend.to_owned());
     view! {
         <section aria-labelledby="eval-trend-heading">
-            <h3 id="eval-trend-heading">{move || app.t().evaluation.eval_trend}</h3>
-            <label for="trend-category">{move || app.t().evaluation.trend_category}</label>
+            <h3 id="eval-trend-heading">{app.text(|t| t.evaluation.eval_trend)}</h3>
+            <label for="trend-category">{app.text(|t| t.evaluation.trend_category)}</label>
             <select id="trend-category" data-testid="trend-category" on:change:target=move |ev| {
                 let v = ev.target().value();
                 chosen.set(app.library.catalogue.get().categories.iter().map(|c| c.id).find(|c| *c == v).unwrap_or(OVERALL));
             }>
-                <option value=OVERALL>{move || app.t().common.overall}</option>
+                <option value=OVERALL>{app.text(|t| t.common.overall)}</option>
                 {move || {
                     let lang = app.lang();
                     app.library.catalogue.get().categories.iter().map(|c| view! { <option value=c.id>{c.title(lang)}</option> }).collect_view()
@@ -82,7 +82,7 @@ pub fn Trend() -> impl IntoView {
                         <tr>
                             <th scope="col"></th>
                             {app.library.catalogue.get().categories.iter().map(|c| view! { <th scope="col">{c.id}</th> }).collect_view()}
-                            <th scope="col">{move || app.t().common.overall}</th>
+                            <th scope="col">{app.text(|t| t.common.overall)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

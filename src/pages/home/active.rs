@@ -20,10 +20,10 @@ pub fn ActiveCard() -> impl IntoView {
     view! {
         <Show when=move || app.library.current.with(Option::is_some)>
             <section class="card active-card" aria-labelledby="active-heading">
-                <h2 id="active-heading">{move || app.t().home.active_heading}</h2>
+                <h2 id="active-heading">{app.text(|t| t.home.active_heading)}</h2>
                 <div class="two-fields">
                     <div>
-                        <label for="active-name">{move || app.t().home.name_label}</label>
+                        <label for="active-name">{app.text(|t| t.home.name_label)}</label>
                         <input
                             id="active-name"
                             data-testid="active-name"
@@ -40,7 +40,7 @@ pub fn ActiveCard() -> impl IntoView {
                         />
                     </div>
                     <div>
-                        <label for="active-org">{move || app.t().home.organisation_label}</label>
+                        <label for="active-org">{app.text(|t| t.home.organisation_label)}</label>
                         <input
                             id="active-org"
                             data-testid="active-organisation"
@@ -53,13 +53,13 @@ pub fn ActiveCard() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| app.nav.show(View::Catalogue)>
-                        {move || app.t().home.next_step}
+                        {app.text(|t| t.home.next_step)}
                     </button>
                     <button type="button" data-testid="duplicate-assessment" on:click=move |_| app.library.duplicate_active()>
-                        {move || app.t().common.duplicate}
+                        {app.text(|t| t.common.duplicate)}
                     </button>
                     <button type="button" class="danger" data-testid="delete-assessment" on:click=delete>
-                        {move || app.t().common.delete}
+                        {app.text(|t| t.common.delete)}
                     </button>
                 </div>
                 <ShareLink/>
@@ -94,14 +94,14 @@ pub fn ShareLink() -> impl IntoView {
     };
     view! {
         <details class="share">
-            <summary>{move || app.t().home.share_heading}</summary>
-            <p class="hint">{move || app.t().home.share_explain}</p>
-            <button type="button" data-testid="share-make" on:click=make>{move || app.t().home.share_button}</button>
+            <summary>{app.text(|t| t.home.share_heading)}</summary>
+            <p class="hint">{app.text(|t| t.home.share_explain)}</p>
+            <button type="button" data-testid="share-make" on:click=make>{app.text(|t| t.home.share_button)}</button>
             <Show when=move || link.with(Option::is_some)>
-                <label for="share-link">{move || app.t().home.share_link_label}</label>
+                <label for="share-link">{app.text(|t| t.home.share_link_label)}</label>
                 <div class="share-row">
                     <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get().unwrap_or_default()/>
-                    <button type="button" data-testid="share-copy" on:click=copy>{move || app.t().common.copy}</button>
+                    <button type="button" data-testid="share-copy" on:click=copy>{app.text(|t| t.common.copy)}</button>
                 </div>
             </Show>
         </details>

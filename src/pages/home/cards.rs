@@ -25,8 +25,8 @@ pub fn CreateForm() -> impl IntoView {
     };
     view! {
         <form class="card" on:submit=submit aria-labelledby="create-heading">
-            <h2 id="create-heading">{move || app.t().home.create_heading}</h2>
-            <label for="new-name">{move || app.t().home.name_label}</label>
+            <h2 id="create-heading">{app.text(|t| t.home.create_heading)}</h2>
+            <label for="new-name">{app.text(|t| t.home.name_label)}</label>
             <input
                 id="new-name"
                 data-testid="new-name"
@@ -35,12 +35,12 @@ pub fn CreateForm() -> impl IntoView {
                 aria-describedby="new-name-error"
                 prop:value=move || name.get()
                 on:input:target=move |ev| name.set(ev.target().value())
-                placeholder=move || app.t().home.default_name
+                placeholder=app.text(|t| t.home.default_name)
             />
             <p id="new-name-error" class="field-error">
                 {move || invalid.get().then(|| app.t().home.name_required)}
             </p>
-            <label for="new-org">{move || app.t().home.organisation_label}</label>
+            <label for="new-org">{app.text(|t| t.home.organisation_label)}</label>
             <input
                 id="new-org"
                 data-testid="new-organisation"
@@ -49,7 +49,7 @@ pub fn CreateForm() -> impl IntoView {
                 on:input:target=move |ev| organisation.set(ev.target().value())
             />
             <button type="submit" class="primary" data-testid="create-assessment">
-                {move || app.t().home.create_button}
+                {app.text(|t| t.home.create_button)}
             </button>
         </form>
     }
@@ -67,8 +67,8 @@ pub fn ImportCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{move || app.t().home.import_heading}</h2>
-            <label for="import-file">{move || app.t().home.import_label}</label>
+            <h2>{app.text(|t| t.home.import_heading)}</h2>
+            <label for="import-file">{app.text(|t| t.home.import_label)}</label>
             <input
                 id="import-file"
                 type="file"
@@ -77,7 +77,7 @@ pub fn ImportCard() -> impl IntoView {
                 aria-describedby="import-hint"
                 on:change:target=on_change
             />
-            <p id="import-hint" class="hint">{move || app.t().home.import_hint}</p>
+            <p id="import-hint" class="hint">{app.text(|t| t.home.import_hint)}</p>
             <p class="hint" aria-live="polite">{move || app.incoming.busy().then(|| app.t().home.importing)}</p>
         </div>
     }
@@ -88,10 +88,10 @@ pub fn SampleCard() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="card">
-            <h2>{move || app.t().home.sample_heading}</h2>
-            <p class="hint">{move || app.t().home.sample_explain}</p>
+            <h2>{app.text(|t| t.home.sample_heading)}</h2>
+            <p class="hint">{app.text(|t| t.home.sample_explain)}</p>
             <button type="button" data-testid="open-sample" on:click=move |_| app.library.open_sample()>
-                {move || app.t().home.sample_button}
+                {app.text(|t| t.home.sample_button)}
             </button>
         </div>
     }
@@ -102,15 +102,15 @@ pub fn BackupCard() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="card">
-            <h2>{move || app.t().home.backup_heading}</h2>
-            <p class="hint">{move || app.t().home.backup_explain}</p>
+            <h2>{app.text(|t| t.home.backup_heading)}</h2>
+            <p class="hint">{app.text(|t| t.home.backup_explain)}</p>
             <button
                 type="button"
                 data-testid="backup-all"
                 disabled=move || app.library.listings().with(Vec::is_empty)
                 on:click=move |_| app.exports.backup()
             >
-                {move || app.t().home.backup_button}
+                {app.text(|t| t.home.backup_button)}
             </button>
         </div>
     }
@@ -122,10 +122,10 @@ pub fn QuickStartCard() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="card quick-start">
-            <h2>{move || app.t().quick.start}</h2>
-            <p class="hint">{move || app.t().quick.start_explain}</p>
+            <h2>{app.text(|t| t.quick.start)}</h2>
+            <p class="hint">{app.text(|t| t.quick.start_explain)}</p>
             <button type="button" class="primary" data-testid="quick-start" on:click=move |_| app.start_quick()>
-                {move || app.t().quick.start}
+                {app.text(|t| t.quick.start)}
             </button>
         </div>
     }

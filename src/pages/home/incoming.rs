@@ -50,10 +50,10 @@ pub fn RestorePreview() -> impl IntoView {
         <Show when=move || app.incoming.restore().with(Option::is_some)>
             <section class="card restore" aria-labelledby="restore-heading" data-testid="restore-preview">
                 <h2 id="restore-heading">
-                    {move || app.t().home.restore_heading}": "
+                    {app.text(|t| t.home.restore_heading)}": "
                     {move || app.incoming.restore().with(|p| p.as_ref().map(|p| p.file.clone()).unwrap_or_default())}
                 </h2>
-                <p class="hint">{move || app.t().home.restore_explain}</p>
+                <p class="hint">{app.text(|t| t.home.restore_explain)}</p>
                 <ul class="plain">{rows}</ul>
                 {move || {
                     let lang = app.lang();
@@ -74,7 +74,7 @@ pub fn RestorePreview() -> impl IntoView {
                         {move || format!("{} ({})", app.t().home.restore_confirm, count())}
                     </button>
                     <button type="button" data-testid="restore-cancel" on:click=move |_| app.incoming.cancel_restore()>
-                        {move || app.t().common.cancel}
+                        {app.text(|t| t.common.cancel)}
                     </button>
                 </div>
             </section>
@@ -97,14 +97,14 @@ pub fn SharePreview() -> impl IntoView {
     view! {
         <Show when=move || app.incoming.share().with(Option::is_some)>
             <section class="card restore" aria-labelledby="share-heading" data-testid="share-preview">
-                <h2 id="share-heading">{move || app.t().home.share_incoming}</h2>
+                <h2 id="share-heading">{app.text(|t| t.home.share_incoming)}</h2>
                 <p data-testid="share-summary">{summary}</p>
                 <div class="actions">
                     <button type="button" class="primary" data-testid="share-import" on:click=move |_| app.incoming.accept_share()>
-                        {move || app.t().home.share_import}
+                        {app.text(|t| t.home.share_import)}
                     </button>
                     <button type="button" data-testid="share-dismiss" on:click=move |_| app.incoming.dismiss_share()>
-                        {move || app.t().common.cancel}
+                        {app.text(|t| t.common.cancel)}
                     </button>
                 </div>
             </section>

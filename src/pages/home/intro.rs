@@ -11,13 +11,13 @@ pub fn Intro() -> impl IntoView {
     let first_visit = move || app.library.listings().with(Vec::is_empty);
     view! {
         <details class="intro-card card" data-testid="intro" prop:open=first_visit>
-            <summary>{move || app.t().home.intro_heading}</summary>
-            <p>{move || app.t().home.intro_what}</p>
-            <p>{move || app.t().home.intro_cycle}</p>
+            <summary>{app.text(|t| t.home.intro_heading)}</summary>
+            <p>{app.text(|t| t.home.intro_what)}</p>
+            <p>{app.text(|t| t.home.intro_cycle)}</p>
             <ol class="steps">
                 {move || app.t().home.intro_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
             </ol>
-            <p class="hint">{move || app.t().home.intro_start}</p>
+            <p class="hint">{app.text(|t| t.home.intro_start)}</p>
         </details>
     }
 }

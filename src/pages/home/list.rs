@@ -33,9 +33,9 @@ pub fn AssessmentList() -> impl IntoView {
                                     {(t.home.item_meta)(&updated, decided)}
                                 </span>
                                 {a.quick.then(|| view! { <span class="tag" data-testid="quick-marker">{t.quick.marker}</span> })}
-                                <Show when=move || is_active>
-                                    <span class="badge">{t.home.active_marker}</span>
-                                </Show>
+                                // Fixed for this rendering (the list is rendered again when the
+                                // active one changes), so no reactive `Show` per item.
+                                {is_active.then(|| view! { <span class="badge">{t.home.active_marker}</span> })}
                             </button>
                         </li>
                     }
@@ -45,10 +45,10 @@ pub fn AssessmentList() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="list-heading">
-            <h2 id="list-heading">{move || app.t().home.your_assessments}</h2>
+            <h2 id="list-heading">{app.text(|t| t.home.your_assessments)}</h2>
             <Show
                 when=move || app.library.listings().with(|l| !l.is_empty())
-                fallback=move || view! { <p class="empty">{move || app.t().home.no_assessments}</p> }
+                fallback=move || view! { <p class="empty">{app.text(|t| t.home.no_assessments)}</p> }
             >
                 <ul class="assessment-list">{items}</ul>
             </Show>

@@ -43,8 +43,8 @@ pub fn UnreadableList() -> impl IntoView {
     view! {
         <Show when=move || app.library.unreadable().with(|l| !l.is_empty())>
             <section class="unreadable" aria-labelledby="unreadable-heading">
-                <h2 id="unreadable-heading">{move || app.t().home.unreadable_heading}</h2>
-                <p>{move || app.t().home.unreadable_explain}</p>
+                <h2 id="unreadable-heading">{app.text(|t| t.home.unreadable_heading)}</h2>
+                <p>{app.text(|t| t.home.unreadable_explain)}</p>
                 <ul>{rows}</ul>
             </section>
         </Show>
@@ -89,7 +89,7 @@ pub fn TrashList() -> impl IntoView {
         <Show when=move || app.library.trash().with(|l| !l.is_empty())>
             <details class="trash">
                 <summary>{move || format!("{} ({})", app.t().home.trash_heading, app.library.trash().with(Vec::len))}</summary>
-                <p class="hint">{move || app.t().home.trash_explain}</p>
+                <p class="hint">{app.text(|t| t.home.trash_explain)}</p>
                 <ul class="plain">{rows}</ul>
             </details>
         </Show>

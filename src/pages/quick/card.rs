@@ -61,7 +61,7 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
             <h3><CategoryTitle category=category/></h3>
             <p class="hint">{move || app.t().quick.about.get(index).copied().unwrap_or_default()}</p>
             <div class="score-field">
-                <span class="score-label">{move || app.t().quick.who}</span>
+                <span class="score-label">{app.text(|t| t.quick.who)}</span>
                 <ChoiceSelect
                     testid=format!("quick-sourcing-{}", category.id)
                     label=Signal::derive(move || format!("{}: {}", title(), app.t().quick.who))

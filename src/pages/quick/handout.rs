@@ -17,9 +17,9 @@ pub fn Handout() -> impl IntoView {
     let (en, ja) = (&EN.quick, &JA.quick);
     view! {
         <details class="handout-wrap no-print-summary">
-            <summary>{move || app.t().quick.handout}</summary>
+            <summary>{app.text(|t| t.quick.handout)}</summary>
             <button type="button" class="no-print" data-testid="handout-print" on:click=move |_| app.exports.print_handout()>
-                {move || app.t().quick.handout_print}
+                {app.text(|t| t.quick.handout_print)}
             </button>
             <article class="handout" data-testid="handout">
                 <h2 lang="ja">{ja.handout_title}</h2>

@@ -26,8 +26,8 @@ pub fn Quick() -> impl IntoView {
     };
     view! {
         <section class="view quick" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.quick}</h2>
-            <p class="intro">{move || app.t().quick.intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.quick)}</h2>
+            <p class="intro">{app.text(|t| t.quick.intro)}</p>
             <p class="progress-summary" data-testid="quick-progress" aria-live="polite">{answered}</p>
             <ol class="quick-cards">
                 {move || {
@@ -43,9 +43,9 @@ pub fn Quick() -> impl IntoView {
             </ol>
             <QuickSummary/>
             <div class="card continue">
-                <p class="hint">{move || app.t().quick.continue_explain}</p>
+                <p class="hint">{app.text(|t| t.quick.continue_explain)}</p>
                 <button type="button" class="primary" data-testid="quick-continue" on:click=move |_| app.nav.show(View::Catalogue)>
-                    {move || app.t().quick.continue_full}
+                    {app.text(|t| t.quick.continue_full)}
                 </button>
             </div>
             <Handout/>

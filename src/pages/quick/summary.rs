@@ -34,7 +34,7 @@ pub fn QuickSummary() -> impl IntoView {
     };
     view! {
         <section class="quick-summary card" aria-labelledby="quick-summary-heading">
-            <h3 id="quick-summary-heading">{move || app.t().quick.radar_heading}</h3>
+            <h3 id="quick-summary-heading">{app.text(|t| t.quick.radar_heading)}</h3>
             <dl class="quick-overall">
                 <dt>{move || format!("{} · {}", app.t().quick.overall, app.t().col.current)}</dt>
                 <dd class="big" data-testid="quick-overall-current">{move || figure(true)}</dd>
@@ -44,7 +44,7 @@ pub fn QuickSummary() -> impl IntoView {
             <figure class="chart">
                 <RadarChart testid="quick-radar" width=720 height=480 file_stem="x1060-quick-check" labels=labels
                     current=series(true) target=series(false)/>
-                <p class="hint">{move || app.t().common.scale_note}</p>
+                <p class="hint">{app.text(|t| t.common.scale_note)}</p>
             </figure>
         </section>
     }

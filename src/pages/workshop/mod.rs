@@ -32,16 +32,16 @@ pub fn Workshop() -> impl IntoView {
     let comparable = Memo::new(move |_| workshop.comparison.with(|c| c.comparable()));
     view! {
         <section class="view workshop" aria-labelledby="view-heading">
-            <h2 id="view-heading">{move || app.t().nav.workshop}</h2>
-            <p class="intro">{move || app.t().workshop.intro}</p>
+            <h2 id="view-heading">{app.text(|t| t.nav.workshop)}</h2>
+            <p class="intro">{app.text(|t| t.workshop.intro)}</p>
             <ParticipantCard/>
             <StartRound/>
             <ReturnedCopies/>
             <div class="workshop-report">
-                <h2 class="print-only">{move || app.t().workshop.report_title}</h2>
+                <h2 class="print-only">{app.text(|t| t.workshop.report_title)}</h2>
                 <Picks/>
                 <Show when=move || comparable.get() fallback=move || view! {
-                    <p class="hint" data-testid="workshop-pick-more">{move || app.t().workshop.pick_more}</p>
+                    <p class="hint" data-testid="workshop-pick-more">{app.text(|t| t.workshop.pick_more)}</p>
                 }>
                     <Spread/>
                     <ServicesTable/>

@@ -30,11 +30,11 @@ pub fn ReturnedCopies() -> impl IntoView {
                     <div class="replacement" role="group" data-testid="workshop-replacement">
                         <p>{move || (app.t().workshop.replace_prompt)(&name)}</p>
                         <button type="button" data-testid="workshop-replace"
-                            on:click=move |_| workshop.settle_replacement(i, true)>{move || app.t().workshop.replace}</button>
+                            on:click=move |_| workshop.settle_replacement(i, true)>{app.text(|t| t.workshop.replace)}</button>
                         <button type="button" data-testid="workshop-keep-both"
-                            on:click=move |_| workshop.settle_replacement(i, false)>{move || app.t().workshop.keep_both}</button>
+                            on:click=move |_| workshop.settle_replacement(i, false)>{app.text(|t| t.workshop.keep_both)}</button>
                         <button type="button" data-testid="workshop-skip"
-                            on:click=move |_| workshop.skip_replacement(i)>{move || app.t().workshop.skip}</button>
+                            on:click=move |_| workshop.skip_replacement(i)>{app.text(|t| t.workshop.skip)}</button>
                     </div>
                 }
             })
@@ -42,11 +42,11 @@ pub fn ReturnedCopies() -> impl IntoView {
     };
     view! {
         <div class="card no-print">
-            <h3>{move || app.t().workshop.import_heading}</h3>
-            <label for="workshop-import">{move || app.t().workshop.import_label}</label>
+            <h3>{app.text(|t| t.workshop.import_heading)}</h3>
+            <label for="workshop-import">{app.text(|t| t.workshop.import_label)}</label>
             <input id="workshop-import" type="file" multiple accept=".json,application/json"
                 data-testid="workshop-import" aria-describedby="workshop-import-hint" on:change:target=on_change/>
-            <p id="workshop-import-hint" class="hint">{move || app.t().workshop.import_hint}</p>
+            <p id="workshop-import-hint" class="hint">{app.text(|t| t.workshop.import_hint)}</p>
             {offers}
         </div>
     }
@@ -94,7 +94,7 @@ pub fn Picks() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h3>{move || app.t().workshop.pick_heading}</h3>
+            <h3>{app.text(|t| t.workshop.pick_heading)}</h3>
             <ul class="picks no-print">{boxes}</ul>
             <p class="assessors" data-testid="workshop-assessors">{assessors}</p>
             <ul class="notes" data-testid="workshop-notes">{notes}</ul>

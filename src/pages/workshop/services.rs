@@ -25,10 +25,10 @@ pub fn ServicesTable() -> impl IntoView {
                 <div class="table-scroll">
                     <table class="who-said-what">
                         <thead><tr>
-                            <th scope="col">{move || app.t().col.service}</th>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
                             {heads}
-                            <th scope="col">{move || app.t().workshop.col_merged}</th>
-                            <th scope="col" class="no-print">{move || app.t().workshop.col_rationale}</th>
+                            <th scope="col">{app.text(|t| t.workshop.col_merged)}</th>
+                            <th scope="col" class="no-print">{app.text(|t| t.workshop.col_rationale)}</th>
                         </tr></thead>
                         <tbody>{body}</tbody>
                     </table>
@@ -38,7 +38,7 @@ pub fn ServicesTable() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h3>{move || app.t().workshop.services_heading}</h3>
+            <h3>{app.text(|t| t.workshop.services_heading)}</h3>
             {rows}
         </div>
     }
@@ -105,7 +105,7 @@ fn Row(row: ServiceRow) -> impl IntoView {
         <tr data-testid=testid data-service=id.to_string() class:disagreement=disagreement>
             <th scope="row">
                 <span class="id">{id.to_string()}</span> " " {name} " " {mark}
-                {undecided.then(|| view! { <span class="badge-inline warn">{move || app.t().workshop.tie}</span> })}
+                {undecided.then(|| view! { <span class="badge-inline warn">{app.text(|t| t.workshop.tie)}</span> })}
             </th>
             {answers}
             <td><Decision id=id.clone()/></td>

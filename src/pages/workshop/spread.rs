@@ -93,9 +93,9 @@ pub fn Spread() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h3>{move || app.t().workshop.spread_heading}</h3>
+            <h3>{app.text(|t| t.workshop.spread_heading)}</h3>
             {table}
-            <h4>{move || app.t().workshop.radar_heading}</h4>
+            <h4>{app.text(|t| t.workshop.radar_heading)}</h4>
             <WorkshopRadar/>
         </div>
     }
