@@ -103,3 +103,14 @@ export async function shownDeltas(page) {
   }
   return out;
 }
+
+/**
+ * Whether a share link's fragment stayed in the browser: no request the server saw
+ * (paths, as strings) carries `share=` or the start of the link's payload. (The app's
+ * own files may name "share", e.g. the split module split_share.wasm.)
+ */
+export function fragmentNeverSent(requests, link) {
+  const at = link.indexOf('#share=') + '#share='.length;
+  const payload = link.slice(at, at + 32);
+  return requests.every((r) => !r.includes('share=') && !r.includes(payload));
+}
