@@ -160,6 +160,31 @@ fn a_failed_create_leaves_nothing_behind() {
 }
 
 #[test]
+fn start_up_lists_first_and_finds_damaged_entries_after() {
+    let repo = Repository::new(MemoryStore::default());
+    repo.create(&id("good"), &named("Good"), None).expect("create");
+    repo.create(&id("bad"), &named("Bad"), None).expect("create");
+    repo.store().set("x1060.v2.work.bad", "{\"rev\": 1, trunc").expect("corrupt it");
+    // Listed from the index, without reading the working entries…
+    let listed = repo.load_listed().expect("load listed");
+    assert_eq!(listed.listings.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Good", "Bad"]);
+    assert!(listed.unreadable.is_empty());
+    // …then the check finds the damaged one, as the full load does, and changes nothing.
+    let before = keys_of(&repo);
+    let damaged = repo.damaged_entries().expect("check");
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].key, "x1060.v2.work.bad");
+    assert_eq!(damaged[0].work_id(), Some(id("bad")));
+    assert_eq!(damaged, repo.load().expect("load").unreadable);
+    assert_eq!(keys_of(&repo), before);
+    // A working entry the index does not name is still read (and checked) at once.
+    repo.store().set("x1060.v2.index", "[]").expect("an index naming none");
+    let listed = repo.load_listed().expect("load listed");
+    assert_eq!(listed.listings.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Good"]);
+    assert_eq!(listed.unreadable.len(), 1);
+}
+
+#[test]
 fn damaged_working_entry_is_set_aside_and_never_overwritten() {
     let repo = Repository::new(MemoryStore::default());
     repo.create(&id("good"), &named("Good"), None).expect("create");

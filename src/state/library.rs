@@ -130,13 +130,35 @@ impl Library {
             Err(e) => self.messages.fail(e),
         }
         self.read_storage(true, unreadable, active_left);
+        // Every stored working entry is checked once the first view is shown, not
+        // before: with many assessments stored that is most of reading storage.
+        let this = *self;
+        request_animation_frame(move || set_timeout(move || this.set_aside_damaged(), std::time::Duration::ZERO));
+    }
+
+    /// Sets aside the working entries that do not read (found after start-up's
+    /// listing, `Repository::damaged_entries`), and says so.
+    fn set_aside_damaged(&self) {
+        let Some(damaged) = self.messages.report(with_repo(|r| r.damaged_entries())) else { return };
+        let known = self.unreadable.with_untracked(|u| u.iter().map(|x| x.key.clone()).collect::<Vec<_>>());
+        let new: Vec<Unreadable> = damaged.into_iter().filter(|d| !known.contains(&d.key)).collect();
+        if new.is_empty() {
+            return;
+        }
+        let ids: Vec<AssessmentId> = new.iter().filter_map(|u| u.work_id()).collect();
+        self.listings.update(|l| l.retain(|x| !ids.contains(&x.id)));
+        self.unreadable.update(|u| u.extend(new));
+        self.messages.fail(Alert::Unreadable { count: self.unreadable.with_untracked(Vec::len) });
     }
 
     /// Reads the listings, the trash and damaged entries (`unreadable`: those found
     /// already); at start-up also opens the active assessment (`active_left`: the
     /// active one when it is still in layout 1).
     fn read_storage(&self, start: bool, mut unreadable: Vec<Unreadable>, active_left: Option<AssessmentId>) {
-        let Some(loaded) = self.messages.report(with_repo(|r| r.load())) else { return };
+        // At start-up the working entries' envelopes are checked after the first view.
+        let Some(loaded) = self.messages.report(with_repo(|r| if start { r.load_listed() } else { r.load() })) else {
+            return;
+        };
         unreadable.extend(loaded.unreadable);
         let mut listings = loaded.listings;
         self.legacy.with_untracked(|left| listings.extend(left.iter().map(|(id, a)| Listing::of(id, a))));

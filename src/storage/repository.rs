@@ -39,6 +39,13 @@ pub struct Unreadable {
     pub error: EntryError,
 }
 
+impl Unreadable {
+    /// The assessment whose working entry this is (none for other entries).
+    pub fn work_id(&self) -> Option<AssessmentId> {
+        id_after(&self.key, keys::WORK)
+    }
+}
+
 /// Why a stored entry could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryError {
@@ -90,6 +97,13 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     /// Deleted assessments, most recently deleted first.
     pub trash: Vec<Trashed>,
+}
+
+/// Whether the working entries' envelopes are checked while listing, or later.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    Now,
+    Later,
 }
 
 /// What became of a write.
@@ -167,13 +181,18 @@ impl<S: KeyValueStore> Repository<S> {
     /// working states: a listing without one is dropped, a working state without a
     /// listing (left by an interrupted write, or a damaged index) is listed from its
     /// document, so nothing stored is ever hidden. Damaged working states are
-    /// returned apart.
-    fn listings(&self, all_keys: &[String]) -> Result<(Vec<Listing>, Vec<Unreadable>), StorageError> {
+    /// returned apart. With `Checks::Later`, listed working states are taken as they
+    /// are named (their envelopes are left to [`Repository::damaged_entries`]).
+    fn listings(&self, all_keys: &[String], checks: Checks) -> Result<(Vec<Listing>, Vec<Unreadable>), StorageError> {
         let mut unreadable = Vec::new();
-        // Every working entry is looked at (not its document): a damaged one is set
-        // aside at start-up rather than found when opened.
         let mut stored: Vec<AssessmentId> = Vec::new();
         for id in all_keys.iter().filter_map(|k| id_after(k, keys::WORK)) {
+            if checks == Checks::Later {
+                stored.push(id);
+                continue;
+            }
+            // Every working entry is looked at (not its document): a damaged one is
+            // set aside rather than found when opened.
             match self.check_work(&id) {
                 Ok(Some(_)) => stored.push(id),
                 Ok(None) | Err(OpenError::Missing) => {}
@@ -201,14 +220,38 @@ impl<S: KeyValueStore> Repository<S> {
 
     /// The listings for a step that rewrites the index.
     pub(super) fn listings_for_delete(&self, all_keys: &[String]) -> Result<Vec<Listing>, StorageError> {
-        self.listings(all_keys).map(|(l, _)| l)
+        self.listings(all_keys, Checks::Now).map(|(l, _)| l)
     }
 
-    /// Everything start-up needs: the listings, the active id, damaged entries and
-    /// the trash. Reads the index, not the documents (but for unlisted ones).
+    /// The listings, the active id, damaged entries and the trash. Reads the index
+    /// and every working entry's envelope, not the documents (but for unlisted ones).
     pub fn load(&self) -> Result<Loaded, StorageError> {
+        self.load_checking(Checks::Now)
+    }
+
+    /// What the first view needs, sooner: as [`Repository::load`], but the working
+    /// entries named by the index are not read; [`Repository::damaged_entries`] checks
+    /// them afterwards (start-up, once the first view is shown).
+    pub fn load_listed(&self) -> Result<Loaded, StorageError> {
+        self.load_checking(Checks::Later)
+    }
+
+    /// The working entries whose envelope does not read, each with what is wrong.
+    pub fn damaged_entries(&self) -> Result<Vec<Unreadable>, StorageError> {
+        let mut damaged = Vec::new();
+        for id in self.store.keys()?.iter().filter_map(|k| id_after(k, keys::WORK)) {
+            match self.check_work(&id) {
+                Err(OpenError::Unreadable(u)) => damaged.push(u),
+                Err(OpenError::Storage(e)) => return Err(e),
+                Ok(_) | Err(OpenError::Missing) => {}
+            }
+        }
+        Ok(damaged)
+    }
+
+    fn load_checking(&self, checks: Checks) -> Result<Loaded, StorageError> {
         let all_keys = self.store.keys()?;
-        let (listings, mut unreadable) = self.listings(&all_keys)?;
+        let (listings, mut unreadable) = self.listings(&all_keys, checks)?;
         let (trash, damaged_trash) = self.trash_of(&all_keys)?;
         unreadable.extend(damaged_trash);
         let active = self
@@ -320,7 +363,7 @@ impl<S: KeyValueStore> Repository<S> {
         self.store.set(&key, &to_json(&entry)?)?;
         written.push(key);
         let all_keys = self.store.keys()?;
-        let (mut listings, _) = self.listings(&all_keys)?;
+        let (mut listings, _) = self.listings(&all_keys, Checks::Now)?;
         listings.retain(|l| &l.id != id);
         let at = position.unwrap_or(listings.len()).min(listings.len());
         listings.insert(at, Listing::of(id, a));
@@ -415,7 +458,7 @@ impl<S: KeyValueStore> Repository<S> {
     /// telling whether a backup's member is already here).
     pub fn all(&self) -> Result<Vec<Stored>, StorageError> {
         let all_keys = self.store.keys()?;
-        let (listings, _) = self.listings(&all_keys)?;
+        let (listings, _) = self.listings(&all_keys, Checks::Now)?;
         let mut out = Vec::with_capacity(listings.len());
         for l in listings {
             match self.open(&l.id) {

@@ -152,6 +152,8 @@ test('a damaged stored entry is set aside with its raw text; the rest loads', as
   });
   await page.reload();
   await page.getByTestId('assessment-item').first().waitFor();
+  // Start-up lists from the index and checks every stored entry once Home is shown.
+  await page.getByTestId('unreadable-item').waitFor();
   assert.equal(await page.getByTestId('assessment-item').count(), 1);
   assert.match(await page.getByTestId('assessment-item').first().textContent(), /Second/);
   assert.match(await page.locator('[role="alert"]').textContent(), /1 stored entry could not be read/);
