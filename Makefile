@@ -19,12 +19,12 @@ setup-test:
 # The release build (scripts/build-dist.sh): std rebuilt for size, and the code of rarely
 # opened views split out of the first download (docs/wasm-split.md). `make serve` serves
 # that build as a host would; `make dev` is Trunk's live-reloading server for working on
-# the app (one wasm, no split, not size-tuned).
+# the app (one wasm, no split, not size-tuned; built into target/dev, so dist/ stays the release).
 serve: dist
 	node scripts/serve.mjs dist 8080
 
 dev: setup
-	trunk serve --address 127.0.0.1 --port 8080
+	trunk serve --dist target/dev --address 127.0.0.1 --port 8080
 
 dist: setup
 	scripts/build-dist.sh dist
