@@ -13,8 +13,9 @@ use crate::state::use_app;
 #[component]
 pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     let app = use_app();
+    // The category ids are the same in every catalogue: read once, untracked.
     let categories: Vec<&'static str> =
-        app.library.catalogue.get().categories.iter().map(|c| c.id).chain([OVERALL]).collect();
+        app.library.catalogue.get_untracked().categories.iter().map(|c| c.id).chain([OVERALL]).collect();
     let cell = move |key: &'static str, f: fn(&crate::model::evaluation::CategoryDelta) -> String| {
         move || {
             comparison.with(|c| c.as_ref().and_then(|c| c.category(key)).map(f).unwrap_or_else(|| NO_VALUE.to_owned()))

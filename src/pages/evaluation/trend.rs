@@ -64,7 +64,7 @@ pub fn Trend() -> impl IntoView {
             <label for="trend-category">{app.text(|t| t.evaluation.trend_category)}</label>
             <select id="trend-category" data-testid="trend-category" on:change:target=move |ev| {
                 let v = ev.target().value();
-                chosen.set(app.library.catalogue.get().categories.iter().map(|c| c.id).find(|c| *c == v).unwrap_or(OVERALL));
+                chosen.set(app.library.catalogue.get_untracked().categories.iter().map(|c| c.id).find(|c| *c == v).unwrap_or(OVERALL));
             }>
                 <option value=OVERALL>{app.text(|t| t.common.overall)}</option>
                 {move || {
@@ -81,7 +81,7 @@ pub fn Trend() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col"></th>
-                            {app.library.catalogue.get().categories.iter().map(|c| view! { <th scope="col">{c.id}</th> }).collect_view()}
+                            {app.library.catalogue.get_untracked().categories.iter().map(|c| view! { <th scope="col">{c.id}</th> }).collect_view()}
                             <th scope="col">{app.text(|t| t.common.overall)}</th>
                         </tr>
                     </thead>
