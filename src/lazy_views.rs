@@ -2,11 +2,10 @@
 //! (The CSV tools are fetched the same way on first use: components/csv_import.rs.)
 //!
 //! The release build (`scripts/build-dist.sh`, docs/wasm-split.md) builds with
-//! `--cfg x1060_split` and cuts the wasm at each `#[wasm_split]` function below into
-//! a module of its own, which the page fetches (or takes from the service worker's
-//! cache) when the function is first called. Other builds (`cargo check`,
-//! `make dev`) have no such modules, so there the same functions simply build the
-//! view: the `cfg` picks one of two bodies, and everything else is shared.
+//! `--cfg x1060_split` and cuts the wasm at each function declared by `deferred_fn!`
+//! below into a module of its own, which the page fetches (or takes from the service
+//! worker's cache) when the function is first called. Other builds (`cargo check`,
+//! `make dev`) have no such modules; there the same functions simply build the view.
 //!
 //! A load can fail (offline before the service worker had cached the module, or a new
 //! release replaced the files while the page was open): the view then says so, keeps

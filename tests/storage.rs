@@ -159,12 +159,18 @@ fn a_failed_create_leaves_nothing_behind() {
     assert!(keys_of(&repo).is_empty(), "nothing left behind: {:?}", keys_of(&repo));
 }
 
-#[test]
-fn start_up_lists_first_and_finds_damaged_entries_after() {
+/// "Good", and "Bad" whose working entry was then cut off (returned as it was stored).
+fn good_and_damaged() -> (Repository<MemoryStore>, Stored) {
     let repo = Repository::new(MemoryStore::default());
     repo.create(&id("good"), &named("Good"), None).expect("create");
-    repo.create(&id("bad"), &named("Bad"), None).expect("create");
+    let bad = repo.create(&id("bad"), &named("Bad"), None).expect("create");
     repo.store().set("x1060.v2.work.bad", "{\"rev\": 1, trunc").expect("corrupt it");
+    (repo, bad)
+}
+
+#[test]
+fn start_up_lists_first_and_finds_damaged_entries_after() {
+    let (repo, _) = good_and_damaged();
     // Listed from the index, without reading the working entries…
     let listed = repo.load_listed().expect("load listed");
     assert_eq!(listed.listings.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Good", "Bad"]);
@@ -186,10 +192,7 @@ fn start_up_lists_first_and_finds_damaged_entries_after() {
 
 #[test]
 fn damaged_working_entry_is_set_aside_and_never_overwritten() {
-    let repo = Repository::new(MemoryStore::default());
-    repo.create(&id("good"), &named("Good"), None).expect("create");
-    let bad = repo.create(&id("bad"), &named("Bad"), None).expect("create");
-    repo.store().set("x1060.v2.work.bad", "{\"rev\": 1, trunc").expect("corrupt it");
+    let (repo, bad) = good_and_damaged();
     let loaded = repo.load().expect("load");
     assert_eq!(loaded.listings.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Good"]);
     assert_eq!(loaded.unreadable.len(), 1, "set aside at start-up");

@@ -59,7 +59,7 @@ pub fn CsvPreview() -> impl IntoView {
     move || app.csv.pending().get().map(csv_preview_panel)
 }
 
-/// The preview itself, built by the CSV tools' module (src/lazy_views.rs).
+/// The preview itself, built in the CSV tools' module (`csv_panel` below).
 #[component]
 fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
     let app = use_app();

@@ -21,6 +21,7 @@
 mod entries;
 mod keys;
 mod legacy;
+mod listings;
 mod repository;
 mod revision;
 mod snapshots;

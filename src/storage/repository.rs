@@ -1,5 +1,6 @@
 //! The repository over storage layout 2: list, open, create, commit edits with a
-//! revision check, snapshots under keys of their own, the trash.
+//! revision check, snapshots under keys of their own, the trash (listings.rs: the
+//! listings and what start-up reads; trash.rs: the trash; snapshots.rs).
 //!
 //! Every method is one synchronous step that leaves the store consistent when it
 //! fails: what it wrote is put back, or nothing was written yet. The app runs each
@@ -8,9 +9,7 @@
 //! tab read, and [`Repository::commit`] then re-applies this tab's edits to that
 //! newer state instead of overwriting it.
 
-use std::collections::BTreeSet;
-
-use super::entries::{Listing, ListingEntry, TrashEntry, WorkEntry, WorkHead};
+use super::entries::{Listing, TrashEntry, WorkEntry, WorkHead};
 use super::keys::{self, id_after};
 pub use super::revision::Revision;
 use super::revision::{counter, mark};
@@ -99,13 +98,6 @@ pub struct Loaded {
     pub trash: Vec<Trashed>,
 }
 
-/// Whether the working entries' envelopes are checked while listing, or later.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Checks {
-    Now,
-    Later,
-}
-
 /// What became of a write.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Committed {
@@ -163,110 +155,11 @@ impl<S: KeyValueStore> Repository<S> {
         mark(&self.writer) | (counter(base) + 1)
     }
 
-    // ---- listings ----
-
-    pub(super) fn read_index(&self) -> Result<Option<Vec<Listing>>, StorageError> {
-        let Some(text) = self.store.get(keys::INDEX)? else { return Ok(None) };
-        Ok(serde_json::from_str::<Vec<ListingEntry>>(&text)
-            .ok()
-            .map(|list| list.into_iter().filter_map(ListingEntry::into_listing).collect()))
-    }
-
-    pub(super) fn write_index(&self, listings: &[Listing]) -> Result<(), StorageError> {
-        let entries: Vec<ListingEntry> = listings.iter().map(ListingEntry::from).collect();
-        self.store.set(keys::INDEX, &to_json(&entries)?)
-    }
-
-    /// The listings, in the user's order. The index is checked against the stored
-    /// working states: a listing without one is dropped, a working state without a
-    /// listing (left by an interrupted write, or a damaged index) is listed from its
-    /// document, so nothing stored is ever hidden. Damaged working states are
-    /// returned apart. With `Checks::Later`, listed working states are taken as they
-    /// are named (their envelopes are left to [`Repository::damaged_entries`]).
-    fn listings(&self, all_keys: &[String], checks: Checks) -> Result<(Vec<Listing>, Vec<Unreadable>), StorageError> {
-        let mut unreadable = Vec::new();
-        let mut stored: Vec<AssessmentId> = Vec::new();
-        for id in all_keys.iter().filter_map(|k| id_after(k, keys::WORK)) {
-            if checks == Checks::Later {
-                stored.push(id);
-                continue;
-            }
-            // Every working entry is looked at (not its document): a damaged one is
-            // set aside rather than found when opened.
-            match self.check_work(&id) {
-                Ok(Some(_)) => stored.push(id),
-                Ok(None) | Err(OpenError::Missing) => {}
-                Err(OpenError::Unreadable(u)) => unreadable.push(u),
-                Err(OpenError::Storage(e)) => return Err(e),
-            }
-        }
-        let stored_set: BTreeSet<&AssessmentId> = stored.iter().collect();
-        let mut listings = self.read_index()?.unwrap_or_default();
-        let mut seen = BTreeSet::new();
-        listings.retain(|l| stored_set.contains(&l.id) && seen.insert(l.id.clone()));
-        for id in stored {
-            if seen.contains(&id) {
-                continue;
-            }
-            match self.open(&id) {
-                Ok(s) => listings.push(Listing::of(&id, &s.assessment)),
-                Err(OpenError::Unreadable(u)) => unreadable.push(u),
-                Err(OpenError::Missing) => {}
-                Err(OpenError::Storage(e)) => return Err(e),
-            }
-        }
-        Ok((listings, unreadable))
-    }
-
-    /// The listings for a step that rewrites the index.
-    pub(super) fn listings_for_delete(&self, all_keys: &[String]) -> Result<Vec<Listing>, StorageError> {
-        self.listings(all_keys, Checks::Now).map(|(l, _)| l)
-    }
-
-    /// The listings, the active id, damaged entries and the trash. Reads the index
-    /// and every working entry's envelope, not the documents (but for unlisted ones).
-    pub fn load(&self) -> Result<Loaded, StorageError> {
-        self.load_checking(Checks::Now)
-    }
-
-    /// What the first view needs, sooner: as [`Repository::load`], but the working
-    /// entries named by the index are not read; [`Repository::damaged_entries`] checks
-    /// them afterwards (start-up, once the first view is shown).
-    pub fn load_listed(&self) -> Result<Loaded, StorageError> {
-        self.load_checking(Checks::Later)
-    }
-
-    /// The working entries whose envelope does not read, each with what is wrong.
-    pub fn damaged_entries(&self) -> Result<Vec<Unreadable>, StorageError> {
-        let mut damaged = Vec::new();
-        for id in self.store.keys()?.iter().filter_map(|k| id_after(k, keys::WORK)) {
-            match self.check_work(&id) {
-                Err(OpenError::Unreadable(u)) => damaged.push(u),
-                Err(OpenError::Storage(e)) => return Err(e),
-                Ok(_) | Err(OpenError::Missing) => {}
-            }
-        }
-        Ok(damaged)
-    }
-
-    fn load_checking(&self, checks: Checks) -> Result<Loaded, StorageError> {
-        let all_keys = self.store.keys()?;
-        let (listings, mut unreadable) = self.listings(&all_keys, checks)?;
-        let (trash, damaged_trash) = self.trash_of(&all_keys)?;
-        unreadable.extend(damaged_trash);
-        let active = self
-            .store
-            .get(keys::ACTIVE)?
-            .and_then(|s| AssessmentId::parse(&s).ok())
-            .filter(|id| listings.iter().any(|l| &l.id == id));
-        Ok(Loaded { listings, active, unreadable, trash })
-    }
-
     // ---- one assessment ----
 
     /// Whether a working entry is there and its envelope reads, without keeping its
     /// document (start-up checks every entry; the documents are read when opened).
-    fn check_work(&self, id: &AssessmentId) -> Result<Option<()>, OpenError> {
+    pub(super) fn check_work(&self, id: &AssessmentId) -> Result<Option<()>, OpenError> {
         let key = keys::work(id);
         let Some(raw) = self.store.get(&key)? else { return Ok(None) };
         if serde_json::from_str::<WorkHead>(&raw).is_ok() {
@@ -363,7 +256,7 @@ impl<S: KeyValueStore> Repository<S> {
         self.store.set(&key, &to_json(&entry)?)?;
         written.push(key);
         let all_keys = self.store.keys()?;
-        let (mut listings, _) = self.listings(&all_keys, Checks::Now)?;
+        let mut listings = self.checked_listings(&all_keys)?;
         listings.retain(|l| &l.id != id);
         let at = position.unwrap_or(listings.len()).min(listings.len());
         listings.insert(at, Listing::of(id, a));
@@ -458,7 +351,7 @@ impl<S: KeyValueStore> Repository<S> {
     /// telling whether a backup's member is already here).
     pub fn all(&self) -> Result<Vec<Stored>, StorageError> {
         let all_keys = self.store.keys()?;
-        let (listings, _) = self.listings(&all_keys, Checks::Now)?;
+        let listings = self.checked_listings(&all_keys)?;
         let mut out = Vec::with_capacity(listings.len());
         for l in listings {
             match self.open(&l.id) {

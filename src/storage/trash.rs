@@ -82,7 +82,7 @@ impl<S: KeyValueStore> Repository<S> {
 
     fn unlist(&self, id: &AssessmentId) -> Result<(), StorageError> {
         let all_keys = self.store().keys()?;
-        let mut listings: Vec<Listing> = self.listings_for_delete(&all_keys)?;
+        let mut listings: Vec<Listing> = self.checked_listings(&all_keys)?;
         listings.retain(|l| &l.id != id);
         self.write_index(&listings)
     }

@@ -86,6 +86,13 @@ export async function openApp(page, url) {
   await page.getByTestId('nav-home').waitFor();
 }
 
+/** Opens the app and the sample assessment, and waits until it is listed. */
+export async function openSample(page, url) {
+  await openApp(page, url);
+  await page.getByTestId('open-sample').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+}
+
 /** Waits until the app's storage steps queued so far are done (they run in order under one Web Lock). */
 export async function storageSettled(page) {
   await page.evaluate(() => navigator.locks.request('x1060-storage', () => {}));

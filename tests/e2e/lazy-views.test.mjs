@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { useApp, newPage, openApp, storageSnapshot, storageSettled, DIST } from './harness.mjs';
+import { useApp, newPage, openSample, storageSnapshot, storageSettled, DIST } from './harness.mjs';
 
 const ctx = useApp();
 
@@ -33,9 +33,7 @@ test('the first load fetches no view module; each deferred view fetches its own 
     assert.ok(modules.some((m) => m.startsWith(`split_${part}`)), `a module of its own for ${part}: ${modules.join(', ')}`);
   }
   const { context, page, problems, requests } = await newPage(ctx.browser);
-  await openApp(page, ctx.server.url);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('assessment-item').first().waitFor();
+  await openSample(page, ctx.server.url);
   assert.deepEqual(requests.filter(isSplit), [], 'home: no split module fetched');
 
   for (const [view, shows] of VIEWS) {
@@ -64,9 +62,7 @@ for (const [lang, locale, words] of [
   test(`a view module that does not arrive is reported (${lang}), nothing is lost, and trying again opens the view`, async () => {
     // No service worker: it would fetch (and answer) the modules out of page.route's sight.
     const { context, page } = await newPage(ctx.browser, { locale, serviceWorkers: 'block' });
-    await openApp(page, ctx.server.url);
-    await page.getByTestId('open-sample').click();
-    await page.getByTestId('assessment-item').first().waitFor();
+    await openSample(page, ctx.server.url);
     // An edit still waiting to be saved when the view fails must survive it.
     await page.getByTestId('nav-portfolio').click();
     const select = page.locator('[data-testid^="current-"]').first();
@@ -106,9 +102,7 @@ for (const [lang, locale, words] of [
 
 test('while a module loads, a status line says so', async () => {
   const { context, page, problems } = await newPage(ctx.browser, { serviceWorkers: 'block' });
-  await openApp(page, ctx.server.url);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('assessment-item').first().waitFor();
+  await openSample(page, ctx.server.url);
   let release;
   const held = new Promise((ok) => (release = ok));
   await page.route(isSplit, async (route) => {
@@ -129,9 +123,7 @@ test('while a module loads, a status line says so', async () => {
 
 test('the workshop keeps its picks across a switch to another view (its state is made once, by the view)', async () => {
   const { context, page, problems } = await newPage(ctx.browser);
-  await openApp(page, ctx.server.url);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('assessment-item').first().waitFor();
+  await openSample(page, ctx.server.url);
   await page.getByTestId('nav-workshop').click();
   const pick = page.getByTestId('workshop-pick').first();
   await pick.check();
@@ -146,9 +138,7 @@ test('the workshop keeps its picks across a switch to another view (its state is
 
 test('the CSV tools fetch their code on first use; if it does not arrive, an alert says so and nothing is exported or changed', async () => {
   const { context, page, requests } = await newPage(ctx.browser, { serviceWorkers: 'block' });
-  await openApp(page, ctx.server.url);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('assessment-item').first().waitFor();
+  await openSample(page, ctx.server.url);
   assert.ok(!requests.some((u) => /\/split_csv[^/]*\.wasm$/.test(u)), 'not fetched before use');
   const before = await storageSnapshot(page);
 
@@ -172,9 +162,7 @@ test('the CSV tools fetch their code on first use; if it does not arrive, an ale
 
 test('making a share link fetches its code on first use; if it does not arrive, an alert says so in Japanese too', async () => {
   const { context, page } = await newPage(ctx.browser, { locale: 'ja-JP', serviceWorkers: 'block' });
-  await openApp(page, ctx.server.url);
-  await page.getByTestId('open-sample').click();
-  await page.getByTestId('assessment-item').first().waitFor();
+  await openSample(page, ctx.server.url);
   await page.route(isSplit, (route) => route.abort('connectionfailed'));
   await page.locator('details.share summary').click();
   await page.getByTestId('share-make').click();
