@@ -12,7 +12,7 @@ use x1060_assess::model::exchange::{self, ImportError, Layout, Problem, ProblemK
 use x1060_assess::model::limits::{MAX_ENTRIES as LIMIT, MAX_PLAN_ACTION_CHARS};
 use x1060_assess::model::{
     Assessment, CatalogueDef, CategoryId, CustomService, Lang, LimitError, Limited, LocalText, ServiceId, Snapshot,
-    Timestamp,
+    SnapshotId, Timestamp,
 };
 
 fn id(s: &str) -> ServiceId {
@@ -28,7 +28,12 @@ fn custom(n: usize) -> CustomService {
 }
 
 fn empty_snapshot(i: usize) -> Snapshot {
-    Snapshot { label: format!("s{i}"), taken: Timestamp::from_unix_millis(i as i64), services: Default::default() }
+    Snapshot {
+        id: SnapshotId(i as u64 + 1),
+        label: format!("s{i}"),
+        taken: Timestamp::from_unix_millis(i as i64),
+        services: Default::default(),
+    }
 }
 
 #[test]
@@ -70,7 +75,12 @@ fn a_snapshot_that_would_make_the_document_too_large_is_refused() {
         a.edit_service(service, |s| s.note = "n".repeat(Assessment::MAX_NOTE_CHARS));
     }
     // About 640 KB a copy of the working state: the 27th snapshot would pass 16 MiB.
-    let copy = Snapshot { label: "s".to_owned(), taken: ts("2026-01-02T00:00:00Z"), services: a.services.clone() };
+    let copy = Snapshot {
+        id: SnapshotId(1),
+        label: "s".to_owned(),
+        taken: ts("2026-01-02T00:00:00Z"),
+        services: a.services.clone(),
+    };
     a.snapshots = vec![copy; 24];
     let mut taken = 24;
     let refused = loop {

@@ -14,7 +14,8 @@ use x1060_assess::model::exchange::{self, Layout};
 use x1060_assess::model::plan::plan_rows;
 use x1060_assess::model::share;
 use x1060_assess::model::{
-    Assessment, CategoryId, CustomService, Date, Level, LocalText, Rating, Score, ServiceId, Snapshot, Summary,
+    Assessment, CategoryId, CustomService, Date, Level, LocalText, Rating, Score, ServiceId, Snapshot, SnapshotId,
+    Summary,
 };
 
 /// How many custom services the reader takes in a file.
@@ -55,7 +56,12 @@ fn evaluated(n: usize) -> Assessment {
     for state in before.values_mut() {
         state.current = rated(1);
     }
-    a.snapshots.push(Snapshot { label: "FY2025".to_owned(), taken: ts("2025-04-01T00:00:00Z"), services: before });
+    a.snapshots.push(Snapshot {
+        id: SnapshotId(1),
+        label: "FY2025".to_owned(),
+        taken: ts("2025-04-01T00:00:00Z"),
+        services: before,
+    });
     let ids: Vec<ServiceId> = a.custom_services.iter().step_by(10).map(|c| c.id.clone()).collect();
     for id in ids {
         a.edit_plan(&id, |p| {

@@ -5,9 +5,9 @@
 mod common;
 
 use common::{read_ok, sample_text, ts};
-use x1060_assess::model::{Assessment, AssessmentId, Level, ServiceId};
+use x1060_assess::model::{Assessment, AssessmentId, Level, ServiceId, Snapshot, SnapshotId};
 use x1060_assess::storage::{
-    holds_assessment_data, Committed, EntryError, KeyValueStore, MemoryStore, Repository, StorageError, Stored,
+    holds_assessment_data, Change, Committed, EntryError, KeyValueStore, MemoryStore, Repository, StorageError, Stored,
 };
 
 fn id(s: &str) -> AssessmentId {
@@ -22,12 +22,16 @@ fn named(name: &str) -> Assessment {
     Assessment::new(name, "Org", ts("2026-01-01T00:00:00Z"))
 }
 
+fn snapshot_of(a: &Assessment, id: SnapshotId, label: &str) -> Snapshot {
+    Snapshot { id, label: label.to_owned(), taken: ts("2026-02-01T00:00:00Z"), services: a.services.clone() }
+}
+
 fn keys_of(repo: &Repository<MemoryStore>) -> Vec<String> {
     repo.store().keys().expect("keys")
 }
 
-fn set_level(service: &'static str, level: Level) -> impl Fn(&mut Assessment) {
-    move |a: &mut Assessment| a.edit_service(&sid(service), |s| s.level = Some(level))
+fn set_level(service: &'static str, level: Level) -> Change {
+    Change::edit(move |a: &mut Assessment| a.edit_service(&sid(service), |s| s.level = Some(level)))
 }
 
 #[test]
@@ -58,7 +62,6 @@ fn an_assessment_is_a_working_entry_and_one_key_per_snapshot() {
     assert_eq!(stored.revision, 1);
     let opened = repo.open(&id("s")).expect("open");
     assert_eq!(opened.assessment, sample, "a stored assessment reads back whole");
-    assert_eq!(opened.snapshot_keys.len(), sample.snapshots.len());
     let listing = &repo.load().expect("load").listings[0];
     assert_eq!((listing.services, listing.snapshots), (sample.services.len(), sample.snapshots.len()));
 }
@@ -70,8 +73,8 @@ fn an_edit_rewrites_the_working_entry_and_the_index_only() {
     let stored = repo.create(&id("s"), &a, None).expect("create");
     let snap_before = repo.store().get("x1060.v2.snap.s.1").expect("get");
     let edit = set_level("A-1", Level::Advanced);
-    edit(&mut a);
-    let done = repo.commit(&id("s"), stored.revision, &a, &[&edit]).expect("commit");
+    edit.apply(&mut a);
+    let done = repo.commit(&id("s"), stored.revision, &a, std::slice::from_ref(&edit)).expect("commit");
     assert_eq!(done, Committed::Saved { revision: 2 });
     assert_eq!(repo.store().get("x1060.v2.snap.s.1").expect("get"), snap_before, "snapshots untouched");
     assert_eq!(repo.open(&id("s")).expect("open").assessment, a);
@@ -85,10 +88,13 @@ fn two_tabs_editing_different_services_keep_both_edits() {
     let (mut in_a, mut in_b) = (base.assessment.clone(), base.assessment.clone());
     let edit_a = set_level("A-1", Level::Basic);
     let edit_b = set_level("B-1", Level::Standard);
-    edit_a(&mut in_a);
-    edit_b(&mut in_b);
-    assert_eq!(repo.commit(&id("x"), 1, &in_a, &[&edit_a]).expect("a"), Committed::Saved { revision: 2 });
-    let merged = match repo.commit(&id("x"), 1, &in_b, &[&edit_b]).expect("b") {
+    edit_a.apply(&mut in_a);
+    edit_b.apply(&mut in_b);
+    assert_eq!(
+        repo.commit(&id("x"), 1, &in_a, std::slice::from_ref(&edit_a)).expect("a"),
+        Committed::Saved { revision: 2 }
+    );
+    let merged = match repo.commit(&id("x"), 1, &in_b, std::slice::from_ref(&edit_b)).expect("b") {
         Committed::Merged(s) => *s,
         other => panic!("expected a merge, got {other:?}"),
     };
@@ -109,11 +115,11 @@ fn twenty_interleavings_of_two_tabs_lose_nothing() {
         let level = if round % 2 == 0 { Level::Basic } else { Level::Advanced };
         let ea = set_level(services[round % 10], level);
         let eb = set_level(["B-1", "B-2", "B-3", "B-4"][round % 4], level);
-        ea(&mut a.assessment);
-        eb(&mut b.assessment);
+        ea.apply(&mut a.assessment);
+        eb.apply(&mut b.assessment);
         // Alternate who writes first; the other always has a stale revision.
-        let commit = |tab: &mut Stored, edit: &dyn Fn(&mut Assessment)| match repo
-            .commit(&id("x"), tab.revision, &tab.assessment, &[edit])
+        let commit = |tab: &mut Stored, edit: &Change| match repo
+            .commit(&id("x"), tab.revision, &tab.assessment, std::slice::from_ref(edit))
             .expect("commit")
         {
             Committed::Saved { revision } => tab.revision = revision,
@@ -250,41 +256,46 @@ fn unlisted_and_damaged_documents_are_found_when_the_index_is_lost() {
 }
 
 #[test]
-fn snapshots_are_added_relabelled_and_deleted_by_key() {
+fn snapshots_are_added_relabelled_and_deleted_by_their_id() {
     let repo = Repository::new(MemoryStore::default());
-    let mut stored = repo.create(&id("s"), &named("S"), None).expect("create");
-    stored.assessment.take_snapshot("First", ts("2026-02-01T00:00:00Z")).expect("take");
-    let first = stored.assessment.snapshots[0].clone();
-    let (done, n) = repo.add_snapshot(&id("s"), 1, &stored.assessment, &first, None).expect("add");
-    assert_eq!((done, n), (Committed::Saved { revision: 2 }, 1));
-    let mut renamed = first.clone();
-    renamed.label = "Renamed".to_owned();
-    assert_eq!(
-        repo.rewrite_snapshot(&id("s"), 2, 1, &stored.assessment, &renamed).expect("rewrite"),
-        Committed::Saved { revision: 3 }
-    );
-    assert_eq!(repo.open(&id("s")).expect("open").assessment.snapshots[0].label, "Renamed");
+    let stored = repo.create(&id("s"), &named("S"), None).expect("create");
+    let mut a = stored.assessment.clone();
+    let first = snapshot_of(&a, SnapshotId(7), "First");
+    let add = Change::AddSnapshot { snapshot: first, position: None };
+    add.apply(&mut a);
+    assert_eq!(repo.commit(&id("s"), 1, &a, &[add]).expect("add"), Committed::Saved { revision: 2 });
+    assert_eq!(keys_of(&repo).iter().filter(|k| k.starts_with("x1060.v2.snap.s.")).count(), 1);
+    assert!(keys_of(&repo).contains(&"x1060.v2.snap.s.7".to_owned()), "keyed by the snapshot's id");
+    let relabel = Change::RelabelSnapshot { id: SnapshotId(7), label: "Renamed".to_owned() };
+    relabel.apply(&mut a);
+    assert_eq!(repo.commit(&id("s"), 2, &a, &[relabel]).expect("relabel"), Committed::Saved { revision: 3 });
+    let opened = repo.open(&id("s")).expect("open").assessment;
+    assert_eq!((opened.snapshots[0].id, opened.snapshots[0].label.as_str()), (SnapshotId(7), "Renamed"));
     assert_eq!(repo.load().expect("load").listings[0].snapshots, 1);
-    assert_eq!(repo.delete_snapshot(&id("s"), 3, 1).expect("delete"), Committed::Saved { revision: 4 });
+    let delete = Change::DeleteSnapshot { id: SnapshotId(7) };
+    delete.apply(&mut a);
+    assert_eq!(repo.commit(&id("s"), 3, &a, &[delete]).expect("delete"), Committed::Saved { revision: 4 });
     assert!(repo.open(&id("s")).expect("open").assessment.snapshots.is_empty());
     assert!(!keys_of(&repo).iter().any(|k| k.starts_with("x1060.v2.snap.")));
 }
 
 #[test]
-fn a_snapshot_step_on_a_stale_revision_returns_the_stored_state() {
+fn a_snapshot_step_on_a_stale_revision_is_applied_to_the_stored_state() {
     let repo = Repository::new(MemoryStore::default());
     let stored = repo.create(&id("s"), &named("S"), None).expect("create");
     let edit = set_level("C-1", Level::Optional);
     let mut other = stored.assessment.clone();
-    edit(&mut other);
-    repo.commit(&id("s"), 1, &other, &[&edit]).expect("another tab edits");
+    edit.apply(&mut other);
+    repo.commit(&id("s"), 1, &other, &[edit]).expect("another tab edits");
     let mut mine = stored.assessment.clone();
-    mine.take_snapshot("Mine", ts("2026-02-01T00:00:00Z")).expect("take");
-    let (done, _) = repo.add_snapshot(&id("s"), 1, &mine, &mine.snapshots[0], None).expect("add");
-    let Committed::Merged(now) = done else { panic!("expected the stored state") };
-    let now = *now;
+    let add = Change::AddSnapshot { snapshot: snapshot_of(&mine, SnapshotId(9), "Mine"), position: None };
+    add.apply(&mut mine);
+    let Committed::Merged(now) = repo.commit(&id("s"), 1, &mine, &[add]).expect("add") else {
+        panic!("expected the stored state")
+    };
     assert_eq!(now.assessment.service("C-1").level, Some(Level::Optional));
     assert_eq!(now.assessment.snapshots.len(), 1);
+    assert_eq!(repo.open(&id("s")).expect("open").assessment, now.assessment);
 }
 
 #[test]
@@ -309,8 +320,11 @@ fn an_edit_racing_a_delete_goes_into_the_trash_copy() {
     repo.delete(&id("a"), &ts("2026-02-01T00:00:00Z")).expect("another tab deletes");
     let edit = set_level("D-1", Level::Advanced);
     let mut mine = stored.assessment.clone();
-    edit(&mut mine);
-    assert_eq!(repo.commit(&id("a"), 1, &mine, &[&edit]).expect("commit"), Committed::Gone { in_trash: true });
+    edit.apply(&mut mine);
+    assert_eq!(
+        repo.commit(&id("a"), 1, &mine, std::slice::from_ref(&edit)).expect("commit"),
+        Committed::Gone { in_trash: true }
+    );
     let loaded = repo.load().expect("load");
     assert!(loaded.listings.is_empty(), "not live again");
     assert_eq!(loaded.trash[0].assessment.service("D-1").level, Some(Level::Advanced), "the edit is kept");
@@ -444,12 +458,9 @@ fn every_write_records_the_revision_it_was_built_on() {
         panic!("saved")
     };
     assert_eq!(base_of(), stored.revision);
-    let snapshot = x1060_assess::model::Snapshot {
-        label: "S".into(),
-        taken: ts("2026-01-02T00:00:00Z"),
-        services: edited.services.clone(),
-    };
-    repo.add_snapshot(&id("a"), revision, &edited, &snapshot, None).expect("snapshot");
+    let add = Change::AddSnapshot { snapshot: snapshot_of(&edited, SnapshotId(1), "S"), position: None };
+    add.apply(&mut edited);
+    repo.commit(&id("a"), revision, &edited, &[add]).expect("snapshot");
     assert_eq!(base_of(), revision, "a snapshot step too");
 }
 
@@ -463,25 +474,29 @@ fn two_tabs_writing_the_revision_after_the_same_one_are_told_apart() {
     let first = a.create(&id("x"), &named("Shared"), None).expect("create");
     let mut in_a = first.assessment.clone();
     let edit_a = set_level("A-1", Level::Basic);
-    edit_a(&mut in_a);
-    let Committed::Saved { revision: a_rev } = a.commit(&id("x"), first.revision, &in_a, &[&edit_a]).expect("a") else {
+    edit_a.apply(&mut in_a);
+    let Committed::Saved { revision: a_rev } =
+        a.commit(&id("x"), first.revision, &in_a, std::slice::from_ref(&edit_a)).expect("a")
+    else {
         panic!("a saves")
     };
     // "b" writes its revision as if built on the first one (what a stale read looks like).
     let stale = store.get("x1060.v2.work.x").expect("get").expect("entry");
     let mut in_b = first.assessment.clone();
     let edit_b = set_level("B-1", Level::Standard);
-    edit_b(&mut in_b);
+    edit_b.apply(&mut in_b);
     let b_entry = stale.replacen(&format!("\"rev\":{a_rev}"), &format!("\"rev\":{}", first.revision), 1);
     store.set("x1060.v2.work.x", &b_entry).expect("stale base");
-    let Committed::Saved { revision: b_rev } = b.commit(&id("x"), first.revision, &in_b, &[&edit_b]).expect("b") else {
+    let Committed::Saved { revision: b_rev } =
+        b.commit(&id("x"), first.revision, &in_b, std::slice::from_ref(&edit_b)).expect("b")
+    else {
         panic!("b saves over its stale base")
     };
     assert_ne!(a_rev, b_rev, "the same counter, different writers");
     // "a" edits again: its base is its own revision, which is not what is stored.
     let edit_a2 = set_level("C-1", Level::Advanced);
-    edit_a2(&mut in_a);
-    let done = a.commit(&id("x"), a_rev, &in_a, &[&edit_a2]).expect("a again");
+    edit_a2.apply(&mut in_a);
+    let done = a.commit(&id("x"), a_rev, &in_a, std::slice::from_ref(&edit_a2)).expect("a again");
     assert!(matches!(done, Committed::Merged(_)), "merged, not written over: {done:?}");
     let stored = a.open(&id("x")).expect("open").assessment;
     assert_eq!(stored.service("B-1").level, Some(Level::Standard), "b's edit survives");

@@ -9,7 +9,7 @@ use super::quick::QuickCheck;
 use super::text::clean_name;
 use super::time::Date;
 use super::workshop::WorkshopInfo;
-use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, Sourcing, Timestamp};
+use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, SnapshotId, Sourcing, Timestamp};
 
 /// What has been decided for one service. Every field may be unset: a service
 /// starts with nothing and is filled in phase by phase.
@@ -125,6 +125,8 @@ pub type Plan = BTreeMap<ServiceId, PlanItem>;
 /// The whole working state at one moment, kept for the evaluation process.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
+    /// Stable for the snapshot's life (see [`SnapshotId`]).
+    pub id: SnapshotId,
     pub label: String,
     pub taken: Timestamp,
     pub services: ServiceStates,
@@ -237,15 +239,32 @@ impl Assessment {
     /// left). Refused, and nothing changed, when there are already [`MAX_ENTRIES`]
     /// snapshots, or when the compact document would grow beyond
     /// [`crate::model::exchange::MAX_BYTES`] (the check writes the document once).
+    /// The snapshot gets the next free id of this assessment; the app names it with an
+    /// id unique across tabs instead ([`Assessment::take_snapshot_as`]).
     pub fn take_snapshot(&mut self, label: &str, now: Timestamp) -> Result<(), LimitError> {
+        self.take_snapshot_as(self.next_snapshot_id(), label, now)
+    }
+
+    /// [`Assessment::take_snapshot`] with the snapshot's id given.
+    pub fn take_snapshot_as(&mut self, id: SnapshotId, label: &str, now: Timestamp) -> Result<(), LimitError> {
         if self.snapshots.len() >= MAX_ENTRIES {
             return Err(LimitError::TooMany { list: Limited::Snapshots, max: MAX_ENTRIES });
         }
         let label = clean_name(label).unwrap_or_else(|| now.date().to_owned());
-        self.snapshots.push(Snapshot { label, taken: now, services: self.services.clone() });
+        self.snapshots.push(Snapshot { id, label, taken: now, services: self.services.clone() });
         limits::check_size(self).inspect_err(|_| {
             self.snapshots.pop();
         })
+    }
+
+    /// One more than the largest snapshot id (1 when there is none).
+    pub fn next_snapshot_id(&self) -> SnapshotId {
+        SnapshotId(self.snapshots.iter().map(|s| s.id.0).max().unwrap_or(0).saturating_add(1).min(SnapshotId::MAX))
+    }
+
+    /// The snapshot with id `id`.
+    pub fn snapshot(&self, id: SnapshotId) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.id == id)
     }
 
     /// Snapshots ordered by the time they were taken, oldest first.

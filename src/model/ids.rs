@@ -110,3 +110,29 @@ impl AssessmentId {
         AssessmentId(format!("a{millis:x}{:06x}", random & 0xff_ffff))
     }
 }
+
+/// A snapshot within its assessment, stable for its life: what the app names a
+/// snapshot by (to relabel or delete it), and the number of its storage key. Not
+/// part of the exchange format: the reader numbers a file's snapshots 1, 2, ... in
+/// file order; a snapshot taken in the app gets an id made unique across tabs
+/// ([`SnapshotId::unique`]), so two tabs taking snapshots at once never clash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SnapshotId(pub u64);
+
+impl SnapshotId {
+    /// The largest id (ids stay within 2^53, so they read exactly in JavaScript).
+    pub const MAX: u64 = (1 << 53) - 1;
+
+    /// An id from a writer's mark (21 bits, from its random token; never 0, so these
+    /// ids never meet a file's 1, 2, ...) and that writer's counter (32 bits).
+    pub fn unique(writer_mark: u32, counter: u32) -> SnapshotId {
+        let mark = u64::from(writer_mark & 0x1f_ffff).max(1);
+        SnapshotId((mark << 32) | u64::from(counter))
+    }
+}
+
+impl fmt::Display for SnapshotId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}

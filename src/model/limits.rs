@@ -86,6 +86,13 @@ impl Assessment {
     /// too large is the error, named as the reader would name it. Other checks of the
     /// reader (such as a name that is not empty, or a known category) are not made here.
     pub fn check_limits(&self) -> Result<(), LimitError> {
+        self.check_counts_and_texts()?;
+        check_size(self)
+    }
+
+    /// [`Assessment::check_limits`] but for the length of the whole document (which
+    /// storage checks from the parts it writes, without writing the whole).
+    pub fn check_counts_and_texts(&self) -> Result<(), LimitError> {
         let name = Assessment::MAX_NAME_CHARS;
         check_text("name", None, &self.name, name)?;
         check_text("organisation", None, &self.organisation, name)?;
@@ -113,7 +120,7 @@ impl Assessment {
         if let Some(quick) = &self.quick {
             check_count("quick.categories", quick.categories.values().filter(|e| !e.is_blank()).count())?;
         }
-        check_size(self)
+        Ok(())
     }
 
     /// A list of service states at `path`, entries in the order they are written.

@@ -30,7 +30,7 @@ pub use evaluation::{
     CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange,
     SourcingChangeKind, TrendPoint,
 };
-pub use ids::{AssessmentId, CategoryId, IdError, ServiceId};
+pub use ids::{AssessmentId, CategoryId, IdError, ServiceId, SnapshotId};
 pub use lang::{Lang, LocalText};
 pub use limits::{LimitError, Limited};
 pub use quick::{QuickCheck, QuickEstimate};

@@ -32,8 +32,6 @@ pub(super) struct StartSteps {
 pub(super) struct OpenState {
     pub id: AssessmentId,
     pub revision: crate::storage::Revision,
-    /// The key number of each snapshot, in the order of `Assessment::snapshots`.
-    pub snapshot_keys: Vec<u64>,
     /// Still in storage layout 1 (storage was too full to move it): the first save
     /// moves it.
     pub legacy: bool,
@@ -41,12 +39,7 @@ pub(super) struct OpenState {
 
 impl OpenState {
     pub fn of(stored: &Stored) -> Self {
-        OpenState {
-            id: stored.id.clone(),
-            revision: stored.revision,
-            snapshot_keys: stored.snapshot_keys.clone(),
-            legacy: false,
-        }
+        OpenState { id: stored.id.clone(), revision: stored.revision, legacy: false }
     }
 }
 
@@ -204,7 +197,7 @@ impl Library {
     fn open_assessment(&self, id: &AssessmentId) -> bool {
         let legacy = self.legacy_copy(id);
         if let Some(a) = legacy {
-            let state = OpenState { id: id.clone(), revision: 0, snapshot_keys: Vec::new(), legacy: true };
+            let state = OpenState { id: id.clone(), revision: 0, legacy: true };
             self.show_open(state, a);
             return true;
         }

@@ -9,7 +9,6 @@
 //! page is hidden or closed.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use leptos::prelude::*;
 
@@ -18,21 +17,17 @@ use super::repo::with_repo;
 use super::{Alert, Library};
 use crate::browser;
 use crate::model::{Assessment, ServiceAssessment, ServiceId};
-use crate::storage::{Committed, Listing, Revision, StorageError};
-
-type PendingEdit = Rc<dyn Fn(&mut Assessment)>;
-
-/// How many stored revisions of this tab keep their edits, in case another tab that
-/// had not seen them yet writes over them (see [`crate::storage::lost_write`]).
-const RECENT: usize = 200;
+use crate::storage::{Change, Committed, Listing, Revision, StorageError, WriteQueue};
 
 thread_local! {
-    /// Edits of the open assessment not stored yet, oldest first.
-    static PENDING: RefCell<Vec<PendingEdit>> = const { RefCell::new(Vec::new()) };
-    /// The edits of this tab's latest stored revisions of the open assessment.
-    static STORED: RefCell<Vec<(Revision, Vec<PendingEdit>)>> = const { RefCell::new(Vec::new()) };
+    /// The changes of the open assessment: waiting to be stored, and stored recently.
+    static QUEUE: RefCell<WriteQueue> = RefCell::new(WriteQueue::new());
     /// Whether a storage step is already waiting for the lock.
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn with_queue<R>(f: impl FnOnce(&mut WriteQueue) -> R) -> R {
+    QUEUE.with(|q| f(&mut q.borrow_mut()))
 }
 
 impl Library {
@@ -40,20 +35,25 @@ impl Library {
     /// `edit` may run again (on another tab's newer state), so it must only set what
     /// it means to set.
     pub fn edit_active(&self, edit: impl Fn(&mut Assessment) + 'static) {
+        let now = browser::now();
+        self.change_active(Change::edit(move |a: &mut Assessment| {
+            edit(a);
+            a.updated = Some(now.clone());
+        }));
+    }
+
+    /// Applies a change to the active assessment on screen and keeps it for the next
+    /// storage step: the one way every change of an assessment is made.
+    pub(super) fn change_active(&self, change: Change) {
         if self.open.with_untracked(Option::is_none) {
             return;
         }
-        let now = browser::now();
-        let edit: PendingEdit = Rc::new(move |a: &mut Assessment| {
-            edit(a);
-            a.updated = Some(now.clone());
-        });
         self.current_rw.update(|a| {
             if let Some(a) = a {
-                edit(a);
+                change.apply(a);
             }
         });
-        PENDING.with(|p| p.borrow_mut().push(edit));
+        with_queue(|q| q.push(change));
         self.schedule_flush(false);
     }
 
@@ -64,7 +64,7 @@ impl Library {
     }
 
     pub(super) fn has_pending() -> bool {
-        PENDING.with(|p| !p.borrow().is_empty())
+        with_queue(|q| q.has_pending())
     }
 
     /// Runs a storage step soon, under the lock (`force`: even with no edit waiting,
@@ -88,60 +88,46 @@ impl Library {
         self.flush(false);
     }
 
-    /// Commits the waiting edits (see the module's documentation).
+    /// Commits the waiting changes (see the module's documentation).
     fn flush(&self, force: bool) {
-        let edits: Vec<PendingEdit> = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        if edits.is_empty() && !force {
-            return;
-        }
         let Some(state) = self.open.get_untracked() else { return };
         if state.legacy {
-            self.move_legacy(&state, edits);
+            if Self::has_pending() {
+                self.move_legacy(&state);
+            }
             return;
         }
-        let refs: Vec<&dyn Fn(&mut Assessment)> =
-            edits.iter().map(|e| e.as_ref() as &dyn Fn(&mut Assessment)).collect();
-        let result = self.current.with_untracked(|a| match a {
-            Some(a) => with_repo(|r| r.commit(&state.id, state.revision, a, &refs)),
-            None => Ok(Committed::Saved { revision: state.revision }),
+        let result = self.current.with_untracked(|a| {
+            let a = a.as_ref()?;
+            with_repo(|r| with_queue(|q| q.flush(r, &state.id, state.revision, a, force)))
         });
-        match &result {
-            Err(_) => {
-                // Kept, in order, before any edit made since: the next step tries again.
-                PENDING.with(|p| {
-                    let mut p = p.borrow_mut();
-                    let later = std::mem::take(&mut *p);
-                    *p = edits;
-                    p.extend(later);
-                });
-            }
-            Ok(Committed::Saved { revision }) => remember(*revision, edits),
-            Ok(Committed::Merged(stored)) => remember(stored.revision, edits),
-            Ok(Committed::Gone { .. }) => {}
+        let Some(result) = result else { return };
+        if let Err(StorageError::Limit(_)) = &result {
+            // Refused whole: what is stored is shown again, and the reason.
+            self.reopen(&state.id);
         }
         self.settle(result);
     }
 
+    /// Shows the stored state of the open assessment again (after a refused write).
+    fn reopen(&self, id: &crate::model::AssessmentId) {
+        if let Ok(stored) = with_repo(|r| r.open(id)) {
+            self.show_open(OpenState::of(&stored), stored.assessment);
+        }
+    }
+
     /// Another tab changed the working entry of the open assessment (`key`, from
     /// `old` to `new`). When it wrote over a revision of this tab that it had not
-    /// seen, this tab's edits of that revision and later are applied again on top.
+    /// seen, this tab's changes of that revision and later are committed again on top.
     pub fn on_storage_event(&self, key: &str, old: Option<String>, new: Option<String>) {
         let Some(state) = self.open.get_untracked() else { return };
         if key != crate::storage::work_key(&state.id) {
             return;
         }
         let (Some(old), Some(new)) = (old, new) else { return };
-        let Some(from) = crate::storage::lost_write(&super::repo::tab_token(), &old, &new) else { return };
-        let lost: Vec<PendingEdit> = STORED.with(|s| {
-            s.borrow()
-                .iter()
-                .filter(|(rev, _)| crate::storage::counter(*rev) >= from)
-                .flat_map(|(_, e)| e.iter().cloned())
-                .collect()
-        });
-        PENDING.with(|p| {
-            p.borrow_mut().splice(0..0, lost);
-        });
+        if !with_queue(|q| q.lost(&super::repo::tab_token(), &old, &new)) {
+            return;
+        }
         // Whatever this tab thinks the stored revision is, it is not: merge.
         self.open.update(|s| {
             if let Some(s) = s {
@@ -151,28 +137,30 @@ impl Library {
         self.schedule_flush(true);
     }
 
-    /// An assessment still in storage layout 1: its first save moves it.
-    fn move_legacy(&self, state: &OpenState, edits: Vec<PendingEdit>) {
+    /// An assessment still in storage layout 1: its first save moves it (the state
+    /// on screen, with the changes waiting, is what is moved).
+    fn move_legacy(&self, state: &OpenState) {
         let Some(a) = self.current.get_untracked() else { return };
+        let changes = with_queue(WriteQueue::take_pending);
         match with_repo(|r| r.move_from_v1(&state.id, &a)) {
             Ok(stored) => {
                 self.legacy.update(|left| left.retain(|(id, _)| id != &state.id));
                 self.open.set(Some(OpenState::of(&stored)));
                 self.messages.clear_storage_alert();
+                // Committed on what was moved (or found moved already by another tab).
+                with_queue(|q| q.put_back(changes));
+                self.schedule_flush(false);
             }
             Err(e) => {
-                PENDING.with(|p| {
-                    p.borrow_mut().splice(0..0, edits);
-                });
+                with_queue(|q| q.put_back(changes));
                 self.messages.fail(e);
             }
         }
     }
 
-    /// Forgets the edits kept for the assessment that was open.
+    /// Forgets the changes kept for the assessment that was open.
     pub(super) fn forget_stored_edits() {
-        STORED.with(|s| s.borrow_mut().clear());
-        PENDING.with(|p| p.borrow_mut().clear());
+        with_queue(WriteQueue::clear);
     }
 
     /// Takes in what became of a storage step on the open assessment.
@@ -193,7 +181,6 @@ impl Library {
                 self.messages.clear_storage_alert();
             }
             Ok(Committed::Gone { in_trash }) => {
-                PENDING.with(|p| p.borrow_mut().clear());
                 self.close();
                 self.messages.fail(Alert::DeletedElsewhere { in_trash });
                 self.sync_lists();
@@ -230,17 +217,4 @@ impl Library {
             self.trash.set(loaded.trash);
         }
     }
-}
-
-/// Keeps the edits stored as `revision`, for [`Library::on_storage_event`].
-fn remember(revision: Revision, edits: Vec<PendingEdit>) {
-    if edits.is_empty() {
-        return;
-    }
-    STORED.with(|s| {
-        let mut s = s.borrow_mut();
-        s.push((revision, edits));
-        let excess = s.len().saturating_sub(RECENT);
-        s.drain(..excess);
-    });
 }

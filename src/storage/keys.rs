@@ -2,7 +2,7 @@
 //! with `x1060.v<N>.`, so layouts sit side by side and an older release, which reads
 //! only its own layout's keys, never sees (or touches) a newer one's.
 
-use crate::model::AssessmentId;
+use crate::model::{AssessmentId, SnapshotId};
 
 /// Layout 2 (this release).
 pub const V2: &str = "x1060.v2.";
@@ -12,7 +12,8 @@ pub const ACTIVE: &str = "x1060.v2.active";
 pub const PREF: &str = "x1060.v2.pref.";
 /// The working state of an assessment, with its revision and its snapshots' keys.
 pub const WORK: &str = "x1060.v2.work.";
-/// One snapshot: `x1060.v2.snap.<id>.<n>`.
+/// One snapshot: `x1060.v2.snap.<id>.<n>`, `n` its [`SnapshotId`] in decimal. Ids
+/// may hold `.`, so a key is read from its end ([`snapshot_of_key`]).
 pub const SNAP: &str = "x1060.v2.snap.";
 pub const TRASH: &str = "x1060.v2.trash.";
 
@@ -30,13 +31,18 @@ pub fn work(id: &AssessmentId) -> String {
     format!("{WORK}{id}")
 }
 
-pub fn snapshot(id: &AssessmentId, n: u64) -> String {
+pub fn snapshot(id: &AssessmentId, n: SnapshotId) -> String {
     format!("{SNAP}{id}.{n}")
 }
 
-/// The prefix of every snapshot key of an assessment.
-pub fn snapshots_of(id: &AssessmentId) -> String {
-    format!("{SNAP}{id}.")
+/// The assessment and the snapshot a snapshot key names. Read from the end, so the
+/// keys of an assessment `a` are never taken for those of `a.b` (a prefix would).
+pub fn snapshot_of_key(key: &str) -> Option<(AssessmentId, SnapshotId)> {
+    let (id, n) = key.strip_prefix(SNAP)?.rsplit_once('.')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((AssessmentId::parse(id).ok()?, SnapshotId(n.parse().ok()?)))
 }
 
 pub fn trash(id: &AssessmentId) -> String {

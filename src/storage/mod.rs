@@ -7,8 +7,9 @@
 //! - `work.<id>`: an assessment's working state, an exchange-format document without
 //!   its snapshots, with a revision raised by every write and the keys of its
 //!   snapshots; an edit rewrites only this entry;
-//! - `snap.<id>.<n>`: one snapshot, written once when taken (again only when
-//!   relabelled);
+//! - `snap.<id>.<n>`: one snapshot, `n` its stable id, written once when taken
+//!   (again only when relabelled); the keys hold the snapshots, the working entry's
+//!   list only their order (`snapshots.rs`);
 //! - `trash.<id>`: a deleted assessment, `{"deleted": <time>, "document": <text>}`;
 //! - `active`, `pref.<name>`: the active assessment and small preferences (the
 //!   language, `pref.exported`: when each assessment was last exported).
@@ -18,10 +19,12 @@
 //! user can download), never overwritten. Layout 1 is moved over at start-up
 //! (`legacy`). Every step leaves the store consistent when it fails.
 
+mod change;
 mod entries;
 mod keys;
 mod legacy;
 mod listings;
+mod queue;
 mod repository;
 mod revision;
 mod snapshots;
@@ -31,11 +34,13 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::Lang;
+use crate::model::{Lang, LimitError};
 
+pub use change::Change;
 pub use entries::Listing;
 pub use legacy::Migration;
-pub use repository::{Committed, Edit, EntryError, Loaded, OpenError, Repository, Stored, Trashed, Unreadable};
+pub use queue::WriteQueue;
+pub use repository::{Committed, EntryError, Loaded, OpenError, Repository, Stored, Trashed, Unreadable};
 pub use revision::{counter, lost_write, Revision};
 
 /// The key of an assessment's working state (for telling which storage events
@@ -73,6 +78,8 @@ pub enum StorageError {
     /// The assessment to restore is no longer in the trash (restored or purged in
     /// another tab).
     NotInTrash,
+    /// The assessment would no longer read back once written, so nothing was.
+    Limit(LimitError),
     /// Any other refusal, with the browser's words.
     Other(String),
 }
@@ -104,6 +111,7 @@ impl StorageError {
             (StorageError::NotInTrash, Lang::Ja) => {
                 "そのアセスメントはもうごみ箱にありません。別のタブで元に戻されたか、完全に削除された可能性があります。".to_owned()
             }
+            (StorageError::Limit(e), lang) => e.message(lang),
             (StorageError::Other(detail), Lang::En) => format!("The browser refused to save: {detail}"),
             (StorageError::Other(detail), Lang::Ja) => format!("ブラウザが保存を拒否しました: {detail}"),
         }

@@ -12,22 +12,23 @@
 use super::entries::{Listing, TrashEntry, WorkEntry, WorkHead};
 use super::keys::{self, id_after};
 pub use super::revision::Revision;
-use super::revision::{counter, mark};
+use super::revision::{counter, mark, snapshot_mark};
+use super::Change;
 use super::{KeyValueStore, StorageError};
 use crate::model::exchange::{self, ImportError};
-use crate::model::{Assessment, AssessmentId, Lang, Timestamp};
-
-/// An edit of an assessment, kept so it can be applied again to a newer state.
-pub type Edit<'a> = &'a dyn Fn(&mut Assessment);
+use crate::model::{Assessment, AssessmentId, Lang, LimitError, SnapshotId, Timestamp};
 
 /// An assessment read from storage, with what a later write must know.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub id: AssessmentId,
+    /// Its snapshots' ids are those of their storage keys.
     pub assessment: Assessment,
     pub revision: Revision,
-    /// The key number of each of `assessment.snapshots`, in the same order.
-    pub snapshot_keys: Vec<u64>,
+    /// Snapshots the working entry lists that are no longer stored (deleted).
+    pub missing: Vec<SnapshotId>,
+    /// Snapshot entries that do not read, set aside (the rest reads as ever).
+    pub damaged: Vec<Unreadable>,
 }
 
 /// A stored entry that could not be read, set aside untouched.
@@ -134,16 +135,18 @@ pub struct Repository<S> {
     store: S,
     /// Who writes: a token of this tab, kept in each working entry it writes.
     pub(super) writer: String,
+    /// How many snapshot ids this repository has made.
+    snapshots_made: std::cell::Cell<u32>,
 }
 
 impl<S: KeyValueStore> Repository<S> {
     pub fn new(store: S) -> Self {
-        Repository { store, writer: String::new() }
+        Repository { store, writer: String::new(), snapshots_made: std::cell::Cell::new(0) }
     }
 
     /// A repository whose writes are marked as `writer`'s.
     pub fn with_writer(store: S, writer: impl Into<String>) -> Self {
-        Repository { store, writer: writer.into() }
+        Repository { store, writer: writer.into(), snapshots_made: std::cell::Cell::new(0) }
     }
 
     pub fn store(&self) -> &S {
@@ -153,6 +156,14 @@ impl<S: KeyValueStore> Repository<S> {
     /// The revision this repository writes after `base`.
     pub(super) fn next(&self, base: Revision) -> Revision {
         mark(&self.writer) | (counter(base) + 1)
+    }
+
+    /// An id for a new snapshot, unique across the tabs (each has its own writer
+    /// token) and never one a file's snapshots are numbered with (1, 2, ...).
+    pub fn new_snapshot_id(&self) -> SnapshotId {
+        let made = self.snapshots_made.get().wrapping_add(1);
+        self.snapshots_made.set(made);
+        SnapshotId::unique(snapshot_mark(&self.writer), made)
     }
 
     // ---- one assessment ----
@@ -187,32 +198,25 @@ impl<S: KeyValueStore> Repository<S> {
         }
     }
 
-    /// The whole document of a working state and its snapshots, as text.
-    fn document_text(&self, id: &AssessmentId, entry: &WorkEntry) -> Result<String, StorageError> {
-        let mut parts = Vec::with_capacity(entry.snapshots.len());
-        for n in &entry.snapshots {
-            // A missing snapshot key is found by the count check of `open`.
-            if let Some(text) = self.store.get(&keys::snapshot(id, *n))? {
-                parts.push(text);
-            }
-        }
-        Ok(exchange::join_parts(&entry.document, &parts))
-    }
-
-    /// Reads and checks one assessment with its snapshots.
+    /// Reads and checks one assessment with its snapshots. A snapshot that does not
+    /// read is set aside ([`Stored::damaged`]); the rest reads as ever.
     pub fn open(&self, id: &AssessmentId) -> Result<Stored, OpenError> {
         let Some((raw, entry)) = self.read_work(id)? else { return Err(OpenError::Missing) };
-        let text = self.document_text(id, &entry)?;
-        match exchange::read_str(&text) {
-            Ok(assessment) if assessment.snapshots.len() == entry.snapshots.len() => {
-                Ok(Stored { id: id.clone(), assessment, revision: entry.rev, snapshot_keys: entry.snapshots })
+        let snapshots = self.snapshot_texts(id, &entry)?;
+        match exchange::read_str(&exchange::join_parts(&entry.document, &snapshots.texts)) {
+            Ok(mut assessment) if assessment.snapshots.len() == snapshots.ids.len() => {
+                for (s, n) in assessment.snapshots.iter_mut().zip(&snapshots.ids) {
+                    s.id = *n;
+                }
+                Ok(Stored {
+                    id: id.clone(),
+                    assessment,
+                    revision: entry.rev,
+                    missing: snapshots.missing,
+                    damaged: Vec::new(),
+                })
             }
-            Ok(_) => {
-                Err(OpenError::Unreadable(Unreadable { key: keys::work(id), raw, error: EntryError::MissingSnapshot }))
-            }
-            Err(error) => {
-                Err(OpenError::Unreadable(Unreadable { key: keys::work(id), raw, error: EntryError::Document(error) }))
-            }
+            _ => self.open_apart(id, raw, &entry, snapshots),
         }
     }
 
@@ -236,18 +240,29 @@ impl<S: KeyValueStore> Repository<S> {
         position: Option<usize>,
         written: &mut Vec<String>,
     ) -> Result<Stored, StorageError> {
-        let mut snapshot_keys = Vec::with_capacity(a.snapshots.len());
-        for (i, s) in a.snapshots.iter().enumerate() {
-            let n = i as u64 + 1;
-            let key = keys::snapshot(id, n);
+        // Snapshot ids are unique within an assessment; a copy made elsewhere may
+        // repeat one, so repeats are numbered anew.
+        let mut a = a.clone();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut next = a.next_snapshot_id().0;
+        for s in &mut a.snapshots {
+            if !seen.insert(s.id) {
+                s.id = SnapshotId(next);
+                next += 1;
+                seen.insert(s.id);
+            }
+        }
+        let a = &a;
+        for s in &a.snapshots {
+            let key = keys::snapshot(id, s.id);
             self.store.set(&key, &exchange::write_snapshot(a, s))?;
             written.push(key);
-            snapshot_keys.push(n);
         }
+        let ids: Vec<u64> = a.snapshots.iter().map(|s| s.id.0).collect();
         let entry = WorkEntry {
             rev: self.next(0),
-            snapshots: snapshot_keys.clone(),
-            next: snapshot_keys.len() as u64 + 1,
+            next: ids.iter().max().map_or(1, |m| m + 1),
+            snapshots: ids,
             writer: self.writer.clone(),
             base: 0,
             document: exchange::write_working(a),
@@ -261,7 +276,13 @@ impl<S: KeyValueStore> Repository<S> {
         let at = position.unwrap_or(listings.len()).min(listings.len());
         listings.insert(at, Listing::of(id, a));
         self.write_index(&listings)?;
-        Ok(Stored { id: id.clone(), assessment: a.clone(), revision: entry.rev, snapshot_keys })
+        Ok(Stored {
+            id: id.clone(),
+            assessment: a.clone(),
+            revision: entry.rev,
+            missing: Vec::new(),
+            damaged: Vec::new(),
+        })
     }
 
     /// Updates the listing of `id` in the index (or adds it).
@@ -276,61 +297,137 @@ impl<S: KeyValueStore> Repository<S> {
         self.write_index(&listings)
     }
 
-    /// Writes `current` as the revision after `base` of the working state of `id`, when the
-    /// stored revision is still `base`; otherwise applies `edits` again to the stored
-    /// state and writes that. Snapshots are not touched (they have their own steps).
+    /// The one write path of an assessment. Writes `current` (this tab's state, with
+    /// `changes` applied) as the revision after `base` when the stored revision is
+    /// still `base`; otherwise applies `changes` again to the stored state and writes
+    /// that. Either way the snapshot entries the changes name are written or
+    /// removed, and the result is checked against the reader's limits first: what
+    /// would not read back is refused ([`StorageError::Limit`]) and nothing written.
     pub fn commit(
         &self,
         id: &AssessmentId,
         base: Revision,
         current: &Assessment,
-        edits: &[Edit<'_>],
+        changes: &[Change],
     ) -> Result<Committed, StorageError> {
         let entry = match self.read_work(id) {
             Ok(Some((_, entry))) => entry,
-            Ok(None) => return self.commit_to_trash(id, edits),
+            Ok(None) | Err(OpenError::Missing) => return self.commit_to_trash(id, changes),
             // A damaged stored state is never overwritten: it is set aside as it is.
             Err(OpenError::Unreadable(u)) => return Err(StorageError::Damaged(u.error.message(Lang::En))),
-            Err(OpenError::Missing) => return self.commit_to_trash(id, edits),
             Err(OpenError::Storage(e)) => return Err(e),
         };
         if entry.rev == base {
-            let rev = self.next(base);
-            let mut next = WorkEntry { document: exchange::write_working(current), ..entry };
-            next.advance(rev, &self.writer);
-            self.store.set(&keys::work(id), &to_json(&next)?)?;
-            self.relist(id, current)?;
-            return Ok(Committed::Saved { revision: next.rev });
+            let revision = self.write_state(id, entry, current, changes)?;
+            return Ok(Committed::Saved { revision });
         }
         let mut stored = match self.open(id) {
             Ok(s) => s,
             Err(OpenError::Storage(e)) => return Err(e),
-            Err(OpenError::Missing) => return self.commit_to_trash(id, edits),
+            Err(OpenError::Missing) => return self.commit_to_trash(id, changes),
             Err(OpenError::Unreadable(u)) => return Err(StorageError::Damaged(u.error.message(Lang::En))),
         };
-        for edit in edits {
-            edit(&mut stored.assessment);
+        for change in changes {
+            change.apply(&mut stored.assessment);
         }
-        let rev = self.next(entry.rev);
-        let mut next = WorkEntry { document: exchange::write_working(&stored.assessment), ..entry };
-        next.advance(rev, &self.writer);
-        self.store.set(&keys::work(id), &to_json(&next)?)?;
-        self.relist(id, &stored.assessment)?;
-        stored.revision = next.rev;
+        stored.revision = self.write_state(id, entry, &stored.assessment, changes)?;
         Ok(Committed::Merged(Box::new(stored)))
+    }
+
+    /// Writes `next` over the working entry `entry` (read under the lock), with the
+    /// snapshot entries `changes` name; returns the new revision. On failure, what
+    /// was written is put back.
+    fn write_state(
+        &self,
+        id: &AssessmentId,
+        entry: WorkEntry,
+        next: &Assessment,
+        changes: &[Change],
+    ) -> Result<Revision, StorageError> {
+        next.check_counts_and_texts().map_err(StorageError::Limit)?;
+        let document = exchange::write_working(next);
+        let written_snapshots: std::collections::BTreeSet<SnapshotId> =
+            changes.iter().filter_map(Change::snapshot_written).collect();
+        let mut put_back: Vec<(String, Option<String>)> = Vec::new();
+        let mut removed = Vec::new();
+        let result = (|| {
+            for n in &written_snapshots {
+                let key = keys::snapshot(id, *n);
+                match next.snapshot(*n) {
+                    Some(s) => {
+                        let old = self.store.get(&key)?;
+                        self.store.set(&key, &exchange::write_snapshot(next, s))?;
+                        put_back.push((key, old));
+                    }
+                    None => removed.push(key),
+                }
+            }
+            self.check_size(id, &document, next)?;
+            let rev = self.next(entry.rev);
+            let ids: Vec<u64> = next.snapshots.iter().map(|s| s.id.0).collect();
+            let mut work = WorkEntry {
+                next: entry.next.max(ids.iter().max().map_or(1, |m| m + 1)),
+                snapshots: ids,
+                document,
+                ..entry
+            };
+            work.advance(rev, &self.writer);
+            self.store.set(&keys::work(id), &to_json(&work)?)?;
+            Ok(work.rev)
+        })();
+        match result {
+            Ok(rev) => {
+                for key in removed {
+                    self.store.remove(&key)?;
+                }
+                self.relist(id, next)?;
+                Ok(rev)
+            }
+            Err(e) => {
+                for (key, old) in put_back.into_iter().rev() {
+                    let _ = match old {
+                        Some(text) => self.store.set(&key, &text),
+                        None => self.store.remove(&key),
+                    };
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The whole document (working state and stored snapshots) stays within what the
+    /// reader takes.
+    fn check_size(&self, id: &AssessmentId, document: &str, next: &Assessment) -> Result<(), StorageError> {
+        let mut bytes = document.len();
+        // Snapshot entries are read only when the working state alone is large enough
+        // for them to matter (a snapshot is about the size of the working state).
+        if document.len().saturating_mul(next.snapshots.len() + 1) > exchange::MAX_BYTES {
+            for s in &next.snapshots {
+                bytes += self.store.get(&keys::snapshot(id, s.id))?.map_or(0, |t| t.len() + 1);
+            }
+            bytes += 14;
+        }
+        if bytes > exchange::MAX_BYTES {
+            return Err(StorageError::Limit(LimitError::TooLarge { bytes, max: exchange::MAX_BYTES }));
+        }
+        Ok(())
     }
 
     /// The assessment was deleted (by another tab) before `edits` were stored: they go
     /// into its trash copy, so they come back with it.
-    fn commit_to_trash(&self, id: &AssessmentId, edits: &[Edit<'_>]) -> Result<Committed, StorageError> {
+    fn commit_to_trash(&self, id: &AssessmentId, changes: &[Change]) -> Result<Committed, StorageError> {
         let key = keys::trash(id);
         let Some(text) = self.store.get(&key)? else { return Ok(Committed::Gone { in_trash: false }) };
         let Ok(mut entry) = TrashEntry::read(&text) else {
             return Ok(Committed::Gone { in_trash: false });
         };
         let Ok(mut a) = exchange::read_str(&entry.document) else { return Ok(Committed::Gone { in_trash: false }) };
-        for edit in edits {
-            edit(&mut a);
+        for change in changes {
+            change.apply(&mut a);
+        }
+        if a.check_limits().is_err() {
+            // What would not read back is not written, not even into the trash.
+            return Ok(Committed::Gone { in_trash: false });
         }
         entry.document = exchange::write(&a, exchange::Layout::Compact);
         self.store.set(&key, &entry.write().map_err(|e| StorageError::Other(e.to_string()))?)?;

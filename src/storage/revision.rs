@@ -21,8 +21,20 @@ pub(super) fn mark(writer: &str) -> u64 {
     if writer.is_empty() {
         return 0;
     }
-    let hash = writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    (hash & 0xffff).max(1) << 32
+    (fnv(writer) & 0xffff).max(1) << 32
+}
+
+/// A writer's mark in the ids of the snapshots it takes (21 bits of its token's hash).
+pub(super) fn snapshot_mark(writer: &str) -> u32 {
+    // Mixed (splitmix64's finaliser), so tokens that differ in one letter differ here.
+    let mut z = fnv(writer);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) as u32 & 0x1f_ffff
+}
+
+fn fnv(writer: &str) -> u64 {
+    writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Whether a change another tab made to a working entry (`old` → `new`, the raw

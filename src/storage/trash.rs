@@ -45,13 +45,9 @@ impl<S: KeyValueStore> Repository<S> {
         let work_key = keys::work(id);
         let Some(work_raw) = self.store().get(&work_key)? else { return Ok(()) };
         let entry: WorkEntry = serde_json::from_str(&work_raw).map_err(|e| StorageError::Damaged(e.to_string()))?;
-        let mut snapshots = Vec::with_capacity(entry.snapshots.len());
-        for n in &entry.snapshots {
-            let key = keys::snapshot(id, *n);
-            if let Some(text) = self.store().get(&key)? {
-                snapshots.push((key, text));
-            }
-        }
+        let stored = self.snapshot_texts(id, &entry)?;
+        let snapshots: Vec<(String, String)> =
+            stored.ids.iter().zip(stored.texts).map(|(n, text)| (keys::snapshot(id, *n), text)).collect();
         let texts: Vec<String> = snapshots.iter().map(|(_, t)| t.clone()).collect();
         let trash =
             TrashEntry { deleted: now.as_str().to_owned(), document: exchange::join_parts(&entry.document, &texts) };
@@ -123,16 +119,18 @@ impl<S: KeyValueStore> Repository<S> {
     /// state with its snapshots, a trash entry, or an entry of the older layout).
     pub fn discard(&self, key: &str) -> Result<(), StorageError> {
         if let Some(id) = id_after(key, keys::WORK) {
-            let prefix = keys::snapshots_of(&id);
-            for k in self.store().keys()? {
-                if k.starts_with(&prefix) {
-                    self.store().remove(&k)?;
-                }
+            // Its own snapshot keys only (read from their end: `a.b`'s are not `a`'s).
+            for n in self.snapshot_keys_of(&id, &self.store().keys()?) {
+                self.store().remove(&keys::snapshot(&id, n))?;
             }
             self.store().remove(key)?;
             return self.unlist(&id);
         }
-        if key.starts_with(keys::TRASH) || key.starts_with(keys::v1::ASSESSMENT) || key.starts_with(keys::v1::TRASH) {
+        if key.starts_with(keys::TRASH)
+            || keys::snapshot_of_key(key).is_some()
+            || key.starts_with(keys::v1::ASSESSMENT)
+            || key.starts_with(keys::v1::TRASH)
+        {
             self.store().remove(key)?;
         }
         Ok(())
@@ -153,14 +151,11 @@ impl<S: KeyValueStore> Repository<S> {
             let Ok(mut trash) = TrashEntry::read(&text) else { continue };
             let Some(work_raw) = self.store().get(&keys::work(&id))? else { continue };
             let Ok(entry) = serde_json::from_str::<WorkEntry>(&work_raw) else { continue };
-            let mut texts = Vec::with_capacity(entry.snapshots.len());
-            for n in &entry.snapshots {
-                if let Some(t) = self.store().get(&keys::snapshot(&id, *n))? {
-                    texts.push(t);
-                }
-            }
-            let Ok(mut live) = exchange::read_str(&exchange::join_parts(&entry.document, &texts)) else { continue };
-            if live.snapshots.len() < entry.snapshots.len() {
+            let stored = self.snapshot_texts(&id, &entry)?;
+            let Ok(mut live) = exchange::read_str(&exchange::join_parts(&entry.document, &stored.texts)) else {
+                continue;
+            };
+            if !stored.missing.is_empty() {
                 // The delete took the snapshot keys: the trash copy has the snapshots.
                 if let Ok(deleted) = exchange::read_str(&trash.document) {
                     live.snapshots = deleted.snapshots;
@@ -170,7 +165,7 @@ impl<S: KeyValueStore> Repository<S> {
             self.store().set(&keys::trash(&id), &trash.write().map_err(|e| StorageError::Other(e.to_string()))?)?;
             self.unlist(&id)?;
             self.store().remove(&keys::work(&id))?;
-            for n in &entry.snapshots {
+            for n in &stored.ids {
                 self.store().remove(&keys::snapshot(&id, *n))?;
             }
             folded += 1;

@@ -13,6 +13,16 @@ const LANG = 'en-GB';
 
 /** Starts a browser; resolves to { newDriver(), close() }. kind: 'firefox' or 'chrome'. */
 export async function launchPuppeteer(kind, executablePath) {
+  const { browser, close } = await launchPuppeteerBrowser(kind, executablePath);
+  return {
+    version: await browser.version(),
+    newDriver: () => newDriver(browser),
+    close,
+  };
+}
+
+/** Starts a browser; resolves to { browser (puppeteer's), close() }, for tests that drive several pages. */
+export async function launchPuppeteerBrowser(kind, executablePath) {
   const profile = await mkdtemp(join(tmpdir(), `x1060-${kind}-`));
   const options =
     kind === 'firefox'
@@ -24,8 +34,7 @@ export async function launchPuppeteer(kind, executablePath) {
   // Generous time to start: the machine may be busy with builds.
   const browser = await puppeteer.launch({ ...options, executablePath, headless: true, userDataDir: profile, timeout: 60_000 });
   return {
-    version: await browser.version(),
-    newDriver: () => newDriver(browser),
+    browser,
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

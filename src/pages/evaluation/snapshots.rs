@@ -22,9 +22,10 @@ pub fn Snapshots() -> impl IntoView {
                 .into_iter()
                 .map(|i| {
                     let s = &a.snapshots[i];
+                    let id = s.id;
                     let delete = move |_| {
                         if browser::confirm(t.evaluation.snapshot_delete_confirm) {
-                            app.library.delete_snapshot(i);
+                            app.library.delete_snapshot(id);
                         }
                     };
                     view! {
@@ -35,7 +36,7 @@ pub fn Snapshots() -> impl IntoView {
                                     maxlength="200"
                                     aria-label=format!("{} ({})", t.evaluation.snapshot_rename, s.taken.date())
                                     prop:value=s.label.clone()
-                                    on:change:target=move |ev| app.library.rename_snapshot(i, &ev.target().value())
+                                    on:change:target=move |ev| app.library.rename_snapshot(id, &ev.target().value())
                                 />
                             </td>
                             <td>{s.taken.as_str().to_owned()}</td>

@@ -7,10 +7,11 @@ use super::fields::{join, show, Need, Reader};
 use super::services::entry_path;
 use super::PLAN_ACTION_CHARS;
 use crate::model::exchange::error::ProblemKind;
-use crate::model::{Assessment, Date, Plan, PlanItem, PlanStatus, ServiceId, Snapshot};
+use crate::model::{Assessment, Date, Plan, PlanItem, PlanStatus, ServiceId, Snapshot, SnapshotId};
 
 impl Reader {
-    /// `snapshots`: each with a label, the time taken and its service states.
+    /// `snapshots`: each with a label, the time taken and its service states; numbered
+    /// 1, 2, ... in file order (their [`SnapshotId`]s).
     pub(super) fn snapshots(&mut self, value: Option<&Value>) -> Vec<Snapshot> {
         let mut snapshots = Vec::new();
         let Some(items) = self.array(value, "snapshots", false) else { return snapshots };
@@ -21,7 +22,7 @@ impl Reader {
             let taken = self.timestamp(obj, "taken", &prefix, true);
             let services = self.services(obj.get("services"), &join(&prefix, "services"), true);
             if let (Some(label), Some(taken)) = (label, taken) {
-                snapshots.push(Snapshot { label, taken, services });
+                snapshots.push(Snapshot { id: SnapshotId(snapshots.len() as u64 + 1), label, taken, services });
             }
         }
         snapshots
