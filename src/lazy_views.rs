@@ -53,16 +53,19 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
         Suspend::new(async move {
             match view.load().await {
                 Ok(built) => built,
-                Err(LoadFailed) => view! {
-                    <div class="alert" role="alert" data-testid="view-load-failed">
-                        <p>{app.text(|t| t.common.view_load_failed)}</p>
-                        <button type="button" data-testid="view-load-retry"
-                            on:click=move |_| attempt.update(|n| *n += 1)>
-                            {app.text(|t| t.common.retry)}
-                        </button>
-                    </div>
+                Err(LoadFailed) => {
+                    app.nav.load_failed();
+                    view! {
+                        <div class="alert" role="alert" data-testid="view-load-failed">
+                            <p>{app.text(|t| t.common.view_load_failed)}</p>
+                            <button type="button" data-testid="view-load-retry"
+                                on:click=move |_| attempt.update(|n| *n += 1)>
+                                {app.text(|t| t.common.retry)}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }
         })
     };

@@ -7,7 +7,7 @@ mod common;
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use miniz_oxide::inflate::decompress_to_vec_zlib;
 use proptest::prelude::*;
-use x1060_assess::model::exchange::{self, ImportError, Layout};
+use x1060_assess::model::exchange::{self, ImportError, Layout, Source};
 use x1060_assess::model::share::{self, ShareError, FRAGMENT_KEY, MAX_LINK_CHARS};
 use x1060_assess::model::{Assessment, Lang};
 
@@ -246,6 +246,18 @@ fn a_fragment_without_the_key_is_not_a_share_link() {
 }
 
 #[test]
+fn an_empty_link_says_it_is_empty_not_newer() {
+    for fragment in ["share=", "#share=", "  share=  ", "https://host/app/#share="] {
+        assert_eq!(decode_err(fragment), ShareError::Empty, "{fragment:?}");
+    }
+    assert_eq!(
+        ShareError::Empty.message(Lang::En),
+        "The link holds no assessment: nothing follows \"share=\". It was probably cut off when it was copied or sent; copy the whole link again, or ask for a JSON file instead."
+    );
+    assert!(!ShareError::Empty.message(Lang::Ja).contains("新しい版"));
+}
+
+#[test]
 fn an_unknown_version_is_named() {
     let e = decode_err("#share=v2.eJwLAQ");
     assert_eq!(e, ShareError::UnknownVersion { found: "v2".to_owned() });
@@ -253,7 +265,6 @@ fn an_unknown_version_is_named() {
         e.message(Lang::En),
         "This link is in a format this app cannot read (\"v2\"; this app reads \"v1\"). It may have been made by a newer version of the app: open it there, or ask for a JSON file instead."
     );
-    assert_eq!(decode_err("share="), ShareError::UnknownVersion { found: String::new() });
     assert_eq!(decode_err("share=V1.AAAA"), ShareError::UnknownVersion { found: "V1".to_owned() });
     // What is echoed is shortened.
     let long = format!("share={}.AAAA", "x".repeat(1000));
@@ -378,15 +389,24 @@ fn a_bigger_bomb_does_not_even_fit_in_a_link() {
 fn an_unreadable_document_carries_the_import_error() {
     let e = decode_err(&link_of(b""));
     assert_eq!(e, ShareError::Invalid(ImportError::Empty));
-    assert_eq!(e.message(Lang::En), "The link does not hold an assessment this app can read.\nThe file is empty.");
-    assert_eq!(e.message(Lang::Ja), "リンクの内容をアセスメントとして読み込めません。\nファイルが空です。");
+    // A link's errors speak of the link, never of a file.
+    assert_eq!(
+        e.message(Lang::En),
+        "The link does not hold an assessment this app can read.\nThe link's data is empty."
+    );
+    assert_eq!(e.message(Lang::Ja), "リンクの内容をアセスメントとして読み込めません。\nリンクのデータが空です。");
 
     let e = decode_err(&link_of(common::doc(r#"[{"id":"A-1","current":7}]"#).as_bytes()));
     let ShareError::Invalid(inner) = &e else { panic!("expected Invalid, got {e:?}") };
     assert_eq!(
         e.message(Lang::En),
-        format!("The link does not hold an assessment this app can read.\n{}", inner.message(Lang::En))
+        format!(
+            "The link does not hold an assessment this app can read.\n{}",
+            inner.message_of(Source::Link, Lang::En)
+        )
     );
+    assert!(e.message(Lang::En).contains("The link's data has 1 problem:"), "{e}");
+    assert!(!e.message(Lang::En).contains("file has"), "{e}");
     assert!(e.message(Lang::En).contains("services[0].current (service A-1): must be an integer from 1 to 5"), "{e}");
     assert!(std::error::Error::source(&e).is_some());
 

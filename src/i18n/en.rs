@@ -111,6 +111,12 @@ pub static EN: Texts = Texts {
         },
         deleted_elsewhere: "This assessment was deleted in another tab.",
         deleted_elsewhere_kept: "This assessment was deleted in another tab. Your latest changes were kept in its copy in the trash: restore it on Home to go on.",
+        unknown_address: |a| format!("The address {a} names no view of this app, so Home is shown. Check the link, or pick a view above."),
+        folded: |n| if n == 1 {
+            "An assessment was deleted in another tab while changes to it were being saved. It stays deleted; those changes are kept in its copy in the trash on Home.".to_owned()
+        } else {
+            format!("{n} assessments were deleted in another tab while changes to them were being saved. They stay deleted; those changes are kept in their copies in the trash on Home.")
+        },
         verified: |name, n| match n {
             1 => format!("Verified: the file reads back as “{name}”, 1 service with a decision."),
             n => format!("Verified: the file reads back as “{name}”, {n} services with a decision."),

@@ -159,6 +159,10 @@ pub struct StatusTexts {
     pub not_moved: fn(usize) -> String,
     pub deleted_elsewhere: &'static str,
     pub deleted_elsewhere_kept: &'static str,
+    /// An address after `#/` that names no view.
+    pub unknown_address: fn(&str) -> String,
+    /// Assessments deleted in one tab that another wrote again (folded into the trash).
+    pub folded: fn(usize) -> String,
     /// An exported file read back: its name and services with a decision.
     pub verified: fn(&str, usize) -> String,
     /// Backup files read back: how many files and assessments.

@@ -30,7 +30,7 @@ use miniz_oxide::deflate::compress_to_vec_zlib;
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
-use super::exchange::{self, ImportError, Layout};
+use super::exchange::{self, ImportError, Layout, Source};
 use super::{Assessment, Lang};
 
 /// The key that starts a share fragment.
@@ -60,6 +60,9 @@ const COMPRESSION_LEVEL: u8 = 10;
 pub enum ShareError {
     /// The fragment does not start with `share=`.
     NotAShareLink,
+    /// The fragment is `share=` with nothing after it: a link cut off, or copied
+    /// without its data.
+    Empty,
     /// The fragment starts with `share=` but not with a version this app reads
     /// (`found` is what stands before the `.`, shortened to at most 16 characters).
     UnknownVersion { found: String },
@@ -123,6 +126,9 @@ pub fn decode(fragment: &str) -> Result<Assessment, ShareError> {
     };
     let rest = fragment.strip_prefix(FRAGMENT_KEY).ok_or(ShareError::NotAShareLink)?;
     let (version, payload) = rest.split_once('.').unwrap_or((rest, ""));
+    if rest.trim().is_empty() {
+        return Err(ShareError::Empty);
+    }
     if version != LINK_VERSION {
         return Err(ShareError::UnknownVersion { found: shorten(version, 16) });
     }
@@ -149,6 +155,12 @@ impl ShareError {
             ),
             (ShareError::NotAShareLink, Lang::Ja) => format!(
                 "アセスメントの共有リンクではありません（「#」の後が「{FRAGMENT_KEY}」で始まっていません）。"
+            ),
+            (ShareError::Empty, Lang::En) => format!(
+                "The link holds no assessment: nothing follows \"{FRAGMENT_KEY}\". It was probably cut off when it was copied or sent; copy the whole link again, or ask for a JSON file instead."
+            ),
+            (ShareError::Empty, Lang::Ja) => format!(
+                "このリンクにはアセスメントが入っていません（「{FRAGMENT_KEY}」の後が空です）。コピーや送信の途中で切れた可能性があります。リンク全体をもう一度コピーするか、JSON ファイルで送ってもらってください。"
             ),
             (ShareError::UnknownVersion { found }, Lang::En) => format!(
                 "This link is in a format this app cannot read (\"{found}\"; this app reads \"{LINK_VERSION}\"). It may have been made by a newer version of the app: open it there, or ask for a JSON file instead."
@@ -177,10 +189,10 @@ impl ShareError {
                 "リンクのデータが大きすぎます。展開すると {max_bytes} バイト（16 MiB）を超え、読み込める上限を超えています。"
             ),
             (ShareError::Invalid(e), Lang::En) => {
-                format!("The link does not hold an assessment this app can read.\n{}", e.message(lang))
+                format!("The link does not hold an assessment this app can read.\n{}", e.message_of(Source::Link, lang))
             }
             (ShareError::Invalid(e), Lang::Ja) => {
-                format!("リンクの内容をアセスメントとして読み込めません。\n{}", e.message(lang))
+                format!("リンクの内容をアセスメントとして読み込めません。\n{}", e.message_of(Source::Link, lang))
             }
         }
     }

@@ -12,7 +12,7 @@ use crate::state::{use_app, ServiceInfo};
 pub fn Catalogue() -> impl IntoView {
     let app = use_app();
     view! {
-        <section class="view" aria-labelledby="view-heading">
+        <section class="view" data-view="catalogue" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.catalogue)}</h2>
             <p class="intro">{app.text(|t| t.catalogue.intro)}</p>
             <LevelLegend/>

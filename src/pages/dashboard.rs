@@ -14,7 +14,7 @@ use crate::state::use_app;
 pub fn Dashboard() -> impl IntoView {
     let app = use_app();
     view! {
-        <section class="view dashboard" aria-labelledby="view-heading">
+        <section class="view dashboard" data-view="dashboard" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.dashboard)}</h2>
             <Progress/>
             <div class="chart-and-table">

@@ -103,7 +103,7 @@ pub fn Plan() -> impl IntoView {
     };
     let other_table = table.clone();
     view! {
-        <section class="view" aria-labelledby="view-heading">
+        <section class="view" data-view="plan" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.plan)}</h2>
             <p class="intro">{app.text(|t| t.plan.plan_intro)}</p>
             <div class="actions">

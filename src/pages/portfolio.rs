@@ -14,7 +14,7 @@ pub fn Portfolio() -> impl IntoView {
     let app = use_app();
     let counts = move || app.library.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
-        <section class="view" aria-labelledby="view-heading">
+        <section class="view" data-view="portfolio" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.portfolio)}</h2>
             <p class="intro">{app.text(|t| t.portfolio.intro)}</p>
             <div class="progress" data-testid="portfolio-progress">

@@ -12,7 +12,7 @@ pub fn Profile() -> impl IntoView {
     let app = use_app();
     let any_in_scope = move || app.library.summary.with(|s| s.as_ref().is_some_and(|s| s.counts.in_scope > 0));
     view! {
-        <section class="view" aria-labelledby="view-heading">
+        <section class="view" data-view="profile" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.profile)}</h2>
             <p class="intro">{app.text(|t| t.profile.intro)}</p>
             <Show when=any_in_scope fallback=move || view! { <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p> }>

@@ -33,7 +33,7 @@ pub fn Report() -> impl IntoView {
             .with(|s| s.as_ref().map(|s| if current { s.current.text() } else { s.target.text() }).unwrap_or_default())
     };
     view! {
-        <article class="view report" aria-labelledby="report-title" data-testid="report">
+        <article class="view report" data-view="report" aria-labelledby="report-title" data-testid="report">
             <div class="report-actions no-print">
                 <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>{app.text(|t| t.report.print)}</button>
                 <span class="hint">{app.text(|t| t.report.print_hint)}</span>

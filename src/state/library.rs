@@ -108,7 +108,7 @@ impl Library {
 
     /// Reports the start steps, then reads storage and opens the active assessment.
     fn start(&self, steps: StartSteps) {
-        self.messages.report(steps.folded);
+        self.report_folded(steps.folded);
         let mut unreadable = Vec::new();
         let mut active_left = None;
         match steps.moved {
@@ -127,6 +127,15 @@ impl Library {
         // before: with many assessments stored that is most of reading storage.
         let this = *self;
         request_animation_frame(move || set_timeout(move || this.set_aside_damaged(), std::time::Duration::ZERO));
+    }
+
+    /// Says how many assessments another tab wrote again after their delete (folded
+    /// into the trash), or why folding failed.
+    fn report_folded(&self, folded: Result<usize, crate::storage::StorageError>) {
+        match self.messages.report(folded) {
+            Some(count) if count > 0 => self.messages.fail(Alert::Folded { count }),
+            _ => {}
+        }
     }
 
     /// Sets aside the working entries that do not read (found after start-up's
@@ -397,6 +406,14 @@ impl Library {
     /// yet stored are never dropped: they are applied again on top.
     pub fn sync_from_storage(&self) {
         self.read_storage(false, Vec::new(), None);
+        // Deleted elsewhere, then brought back there (undo, restore): open it again
+        // here, and stop saying it was deleted.
+        if let Some(id) = self.messages.deleted_elsewhere() {
+            if self.active.get_untracked().is_none() && self.listings.with_untracked(|l| l.iter().any(|x| x.id == id)) {
+                self.messages.clear_alert();
+                self.open_assessment(&id);
+            }
+        }
         let resurrected = self
             .listings
             .with_untracked(|l| self.trash.with_untracked(|t| t.iter().any(|x| l.iter().any(|y| y.id == x.id))));
@@ -405,7 +422,7 @@ impl Library {
             // the trash (the delete stands, the writes are kept), under the lock.
             let this = *self;
             browser::with_storage_lock(move || {
-                this.messages.report(with_repo(|r| r.fold_resurrected()));
+                this.report_folded(with_repo(|r| r.fold_resurrected()));
                 this.sync_lists();
             });
         }

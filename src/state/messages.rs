@@ -49,8 +49,9 @@ pub enum Alert {
         count: usize,
         error: StorageError,
     },
-    /// The open assessment was deleted in another tab.
+    /// The open assessment (`id`) was deleted in another tab.
     DeletedElsewhere {
+        id: AssessmentId,
         in_trash: bool,
     },
     /// A file just exported did not read back as what was written.
@@ -66,6 +67,12 @@ pub enum Alert {
     },
     /// The code of an action fetched on first use did not arrive (src/lazy_views.rs).
     PartNotLoaded,
+    /// The page's address names no view (`#/…`).
+    UnknownAddress(String),
+    /// Assessments deleted in one tab that another wrote again: folded into the trash.
+    Folded {
+        count: usize,
+    },
 }
 
 impl From<LimitError> for Alert {
@@ -114,11 +121,13 @@ impl Alert {
             Alert::CustomService(e) => format!("{} {}", t.custom_failed, e.message(lang)),
             Alert::Limit(e) => e.message(lang),
             Alert::NotMoved { count, error } => format!("{} {}", (t.not_moved)(*count), error.message(lang)),
-            Alert::DeletedElsewhere { in_trash: true } => t.deleted_elsewhere_kept.to_owned(),
-            Alert::DeletedElsewhere { in_trash: false } => t.deleted_elsewhere.to_owned(),
+            Alert::DeletedElsewhere { in_trash: true, .. } => t.deleted_elsewhere_kept.to_owned(),
+            Alert::DeletedElsewhere { in_trash: false, .. } => t.deleted_elsewhere.to_owned(),
             Alert::ExportNotVerified { file, error } => error.headline(lang, &isolate(file)),
             Alert::Csv { file, error, .. } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
             Alert::PartNotLoaded => texts(lang).common.part_load_failed.to_owned(),
+            Alert::UnknownAddress(address) => (t.unknown_address)(&isolate(address)),
+            Alert::Folded { count } => (t.folded)(*count),
         }
     }
 
@@ -276,6 +285,14 @@ impl Messages {
     pub(super) fn clear_storage_alert(&self) {
         if matches!(self.alert.get_untracked(), Some(Alert::Storage(_))) {
             self.alert.set(None);
+        }
+    }
+
+    /// The assessment the alert says was deleted elsewhere, if it says so.
+    pub(super) fn deleted_elsewhere(&self) -> Option<AssessmentId> {
+        match self.alert.get_untracked() {
+            Some(Alert::DeletedElsewhere { id, .. }) => Some(id),
+            _ => None,
         }
     }
 

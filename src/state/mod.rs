@@ -119,8 +119,11 @@ impl AppState {
         if crate::model::share::is_share_fragment(hash) {
             self.nav.show_replacing(View::Home);
             self.incoming.open_share_link(hash);
-        } else {
-            self.nav.follow(hash);
+        } else if !self.nav.follow(hash) && hash.starts_with("#/") {
+            // Not silently Home: say the address names no view.
+            let address: String = hash.chars().take(80).collect();
+            self.nav.show_replacing(View::Home);
+            self.messages.fail(Alert::UnknownAddress(address));
         }
     }
 }

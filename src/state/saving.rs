@@ -181,8 +181,11 @@ impl Library {
                 self.messages.clear_storage_alert();
             }
             Ok(Committed::Gone { in_trash }) => {
+                let id = self.open.with_untracked(|s| s.as_ref().map(|s| s.id.clone()));
                 self.close();
-                self.messages.fail(Alert::DeletedElsewhere { in_trash });
+                if let Some(id) = id {
+                    self.messages.fail(Alert::DeletedElsewhere { id, in_trash });
+                }
                 self.sync_lists();
                 return;
             }

@@ -96,6 +96,9 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct Nav {
     view: RwSignal<View>,
+    /// The stored preference before the view now open was opened: put back when that
+    /// view's code does not arrive ([`Nav::load_failed`]).
+    pref_before: StoredValue<Option<String>>,
 }
 
 impl Nav {
@@ -109,7 +112,7 @@ impl Nav {
             }
             view
         });
-        Nav { view: RwSignal::new(view) }
+        Nav { view: RwSignal::new(view), pref_before: StoredValue::new(None) }
     }
 
     /// The open view (reactive).
@@ -131,11 +134,11 @@ impl Nav {
     }
 
     /// Follows an address that names a view (back, forward, a pasted address);
-    /// other addresses are left alone.
-    pub(super) fn follow(&self, hash: &str) {
-        if let Some(view) = View::from_route(hash) {
-            self.open(view);
-        }
+    /// other addresses are left alone. Whether it named a view.
+    pub(super) fn follow(&self, hash: &str) -> bool {
+        let Some(view) = View::from_route(hash) else { return false };
+        self.open(view);
+        true
     }
 
     fn open(&self, view: View) {
@@ -144,6 +147,18 @@ impl Nav {
         }
         // A preference not kept is no loss of data: a full storage is reported by the
         // next save of data, not by this.
+        let before = with_repo(|r| r.pref("view"));
+        if before.as_deref() != Some(view.code()) {
+            self.pref_before.set_value(before);
+        }
         let _ = with_repo(|r| r.set_pref("view", view.code()));
+    }
+
+    /// The open view's code did not arrive (src/lazy_views.rs): the view kept for the
+    /// next visit is the one kept before, not a view that cannot open.
+    pub fn load_failed(&self) {
+        if let Some(before) = self.pref_before.get_value() {
+            let _ = with_repo(|r| r.set_pref("view", &before));
+        }
     }
 }

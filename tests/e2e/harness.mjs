@@ -160,3 +160,20 @@ export function useApp(options = {}) {
   });
   return ctx;
 }
+
+/** The codes of the views the page's navigation offers, in its order (`nav-{code}`). */
+export async function navViews(page) {
+  await page.getByTestId('nav-home').waitFor();
+  return page.$$eval('nav [data-testid^="nav-"]', (links) => links.map((l) => l.dataset.testid.slice('nav-'.length)));
+}
+
+/**
+ * Opens a view by its navigation link and waits until the view itself is there: its
+ * root (`data-view="{code}"`, or the prompt to pick an assessment first) in the page
+ * and the loading line of a view fetched on first opening gone.
+ */
+export async function openView(page, view) {
+  await page.getByTestId(`nav-${view}`).click();
+  await page.locator(`[data-view="${view}"], [data-testid="needs-assessment"], [data-testid="view-load-failed"]`).first().waitFor();
+  await page.getByTestId('view-loading').waitFor({ state: 'detached' });
+}

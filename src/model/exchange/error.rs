@@ -235,6 +235,25 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Where a document being read came from, as its messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    File,
+    /// The data of a share link.
+    Link,
+}
+
+impl Source {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Source::File, Lang::En) => "The file",
+            (Source::File, Lang::Ja) => "ファイル",
+            (Source::Link, Lang::En) => "The link's data",
+            (Source::Link, Lang::Ja) => "リンクのデータ",
+        }
+    }
+}
+
 /// Why a file could not be read. Whatever the error, nothing was imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -264,21 +283,32 @@ pub enum ImportError {
 impl ImportError {
     /// A one-line summary.
     pub fn headline(&self, lang: Lang) -> String {
+        self.headline_of(Source::File, lang)
+    }
+
+    /// A one-line summary naming where the document came from.
+    pub fn headline_of(&self, source: Source, lang: Lang) -> String {
+        let what = source.name(lang);
         match (self, lang) {
             (ImportError::TooLarge { bytes }, Lang::En) => {
-                format!("The file is too large: {bytes} bytes, and at most {MAX_BYTES} bytes (16 MiB) can be imported.")
+                format!("{what} is too large: {bytes} bytes, and at most {MAX_BYTES} bytes (16 MiB) can be imported.")
             }
-            (ImportError::TooLarge { bytes }, Lang::Ja) => format!(
-                "ファイルが大きすぎます（{bytes} バイト）。読み込めるのは {MAX_BYTES} バイト（16 MiB）までです。"
-            ),
-            (ImportError::Empty, Lang::En) => "The file is empty.".to_owned(),
-            (ImportError::Empty, Lang::Ja) => "ファイルが空です。".to_owned(),
+            (ImportError::TooLarge { bytes }, Lang::Ja) => {
+                format!("{what}が大きすぎます（{bytes} バイト）。読み込めるのは {MAX_BYTES} バイト（16 MiB）までです。")
+            }
+            (ImportError::Empty, Lang::En) => format!("{what} is empty."),
+            (ImportError::Empty, Lang::Ja) => format!("{what}が空です。"),
             (ImportError::NotUtf8 { offset }, Lang::En) => {
-                format!("The file is not UTF-8 text: the byte at offset {offset} is not valid UTF-8.")
+                format!("{what} is not UTF-8 text: the byte at offset {offset} is not valid UTF-8.")
             }
-            (ImportError::NotUtf8 { offset }, Lang::Ja) => {
-                format!("UTF-8 のテキストファイルではありません（{offset} バイト目が UTF-8 として不正です）。")
-            }
+            (ImportError::NotUtf8 { offset }, Lang::Ja) => match source {
+                Source::File => {
+                    format!("UTF-8 のテキストファイルではありません（{offset} バイト目が UTF-8 として不正です）。")
+                }
+                Source::Link => {
+                    format!("{what}が UTF-8 のテキストではありません（{offset} バイト目が UTF-8 として不正です）。")
+                }
+            },
             (ImportError::Syntax { line, column, detail }, Lang::En) => {
                 format!("Line {line}, column {column}: not valid JSON ({detail}).")
             }
@@ -294,13 +324,13 @@ impl ImportError {
             (ImportError::Invalid { problems, more }, Lang::En) => {
                 let n = problems.len() + more;
                 if n == 1 {
-                    "The file has 1 problem:".to_owned()
+                    format!("{what} has 1 problem:")
                 } else {
-                    format!("The file has {n} problems:")
+                    format!("{what} has {n} problems:")
                 }
             }
             (ImportError::Invalid { problems, more }, Lang::Ja) => {
-                format!("ファイルに {} 件の問題があります:", problems.len() + more)
+                format!("{what}に {} 件の問題があります:", problems.len() + more)
             }
         }
     }
@@ -324,7 +354,12 @@ impl ImportError {
 
     /// Headline and details, one per line.
     pub fn message(&self, lang: Lang) -> String {
-        std::iter::once(self.headline(lang)).chain(self.details(lang)).collect::<Vec<_>>().join("\n")
+        self.message_of(Source::File, lang)
+    }
+
+    /// Headline (naming where the document came from) and details, one per line.
+    pub fn message_of(&self, source: Source, lang: Lang) -> String {
+        std::iter::once(self.headline_of(source, lang)).chain(self.details(lang)).collect::<Vec<_>>().join("\n")
     }
 }
 

@@ -11,7 +11,7 @@ mod verify;
 mod write;
 
 pub use backup::{write_backup, write_backups, BackupContents, DamagedMember};
-pub use error::{Expected, ImportError, JsonKind, Problem, ProblemKind};
+pub use error::{Expected, ImportError, JsonKind, Problem, ProblemKind, Source};
 pub use verify::{verify_assessment, verify_backup, Verified, VerifyError};
 pub use write::{join_parts, ordered, write, write_snapshot, write_working, Layout};
 

@@ -46,7 +46,7 @@ pub fn Evaluation() -> impl IntoView {
         })
     });
     view! {
-        <section class="view evaluation" aria-labelledby="view-heading">
+        <section class="view evaluation" data-view="evaluation" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.evaluation)}</h2>
             <p class="intro">{app.text(|t| t.evaluation.eval_intro)}</p>
             <Snapshots/>

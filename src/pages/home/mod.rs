@@ -20,7 +20,7 @@ use stored::{TrashList, UnreadableList};
 #[component]
 pub fn Home() -> impl IntoView {
     view! {
-        <section class="home">
+        <section class="home" data-view="home">
             <Intro/>
             <AssessmentList/>
             <ActiveCard/>

@@ -25,7 +25,7 @@ pub fn Quick() -> impl IntoView {
         })
     };
     view! {
-        <section class="view quick" aria-labelledby="view-heading">
+        <section class="view quick" data-view="quick" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.quick)}</h2>
             <p class="intro">{app.text(|t| t.quick.intro)}</p>
             <p class="progress-summary" data-testid="quick-progress" aria-live="polite">{answered}</p>

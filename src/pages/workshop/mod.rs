@@ -31,7 +31,7 @@ pub fn Workshop() -> impl IntoView {
     provide_context(workshop);
     let comparable = Memo::new(move |_| workshop.comparison.with(|c| c.comparable()));
     view! {
-        <section class="view workshop" aria-labelledby="view-heading">
+        <section class="view workshop" data-view="workshop" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.workshop)}</h2>
             <p class="intro">{app.text(|t| t.workshop.intro)}</p>
             <ParticipantCard/>
