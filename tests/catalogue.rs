@@ -97,9 +97,11 @@ fn insource_and_outsource_criteria_differ() {
     let c = CatalogueDef::latest();
     let five = Score::Rated(Rating::new(5).expect("5"));
     assert_ne!(c.criterion(Sourcing::Insource, five), c.criterion(Sourcing::Outsource, five));
+    // JT-X1060: the service is not to be performed by outsourcing ("Decided not to
+    // outsource it" read as "do it in-house").
     assert_eq!(
         c.criterion(Sourcing::Outsource, Score::NotApplicable).map(|t| t.en),
-        Some("Decided not to outsource it")
+        Some("Decided not to have it performed by outsourcing")
     );
 }
 

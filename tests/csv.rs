@@ -300,7 +300,8 @@ fn sample_gives_header_and_65_lines_of_11_fields() {
 fn sample_rows_carry_the_decisions() {
     let csv = services_csv(&read_ok(&sample_text()));
     assert_eq!(row(&csv, "A-3"), "A-3,A,ポリシーの企画立案,Policy planning,basic,insource,,3,5,2,");
-    assert_eq!(cell(&csv, "A-5", "current"), "n/a");
+    assert_eq!(cell(&csv, "C-1", "sourcing"), "outsource");
+    assert_eq!(cell(&csv, "D-4", "level"), "basic");
     assert_eq!(cell(&csv, "A-6", "provider"), "Example MSS Co. (fictional)");
     assert_eq!(cell(&csv, "I-8", "name_en"), "Supplier security assessment");
 }

@@ -4,8 +4,12 @@
 mod common;
 
 use common::{read_ok, sample_ja_text, sample_text};
+use x1060_assess::model::evaluation::compare;
 use x1060_assess::model::exchange::{write, Layout};
-use x1060_assess::model::{Assessment, ServiceStates};
+use x1060_assess::model::{
+    Assessment, CatalogueDef, Level, LevelChangeKind, Score, ServiceAssessment, ServiceStates, Sourcing,
+    SourcingChangeKind,
+};
 
 /// Hiragana, katakana, CJK ideographs or full-width forms.
 fn is_japanese(c: char) -> bool {
@@ -87,11 +91,12 @@ fn every_free_text_of_the_japanese_sample_is_japanese() {
     assert!(english.is_empty(), "free text left in English: {english:?}");
 }
 
-/// As the English sample: the app's pretty layout, then a final line break.
+/// The app's pretty layout, then a final line break (an export of the sample equals it).
 #[test]
-fn japanese_sample_is_laid_out_as_the_app_writes_it() {
-    let text = sample_ja_text();
-    assert!(write(&read_ok(&text), Layout::Pretty) + "\n" == text, "rewrite the file with the app's pretty layout");
+fn samples_are_laid_out_as_the_app_writes_them() {
+    for text in [sample_text(), sample_ja_text()] {
+        assert!(write(&read_ok(&text), Layout::Pretty) + "\n" == text, "rewrite the file with the app's pretty layout");
+    }
 }
 
 #[test]
@@ -103,4 +108,122 @@ fn japanese_sample_is_valid_for_the_published_schema() {
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let errors: Vec<String> = validator.iter_errors(&sample).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+// ---------------------------------------------------------------------------------
+// The samples teach the framework: what they show must be what X.1060 and its
+// table 3 say.
+
+/// The working state and every snapshot of both samples, each with a label.
+fn every_state() -> Vec<(String, ServiceStates)> {
+    let mut out = Vec::new();
+    for (file, text) in [("sample", sample_text()), ("Japanese sample", sample_ja_text())] {
+        let a = read_ok(&text);
+        for snap in &a.snapshots {
+            out.push((format!("{file}, snapshot {}", snap.label), snap.services.clone()));
+        }
+        out.push((format!("{file}, now"), a.services));
+    }
+    out
+}
+
+fn rating(score: Option<Score>) -> Option<u8> {
+    score?.rating().map(|r| r.value())
+}
+
+/// Targets fit the level and the criteria: "not performed" (1) is no target; a basic
+/// service, the minimum every CDC should have, aims at least at 4 (documented so that
+/// others can take over, or an outsourced service understood); an outsourced target
+/// is understood (4 or 5): below that, the content or the results are not.
+#[test]
+fn targets_fit_the_level_and_the_criteria() {
+    let mut wrong = Vec::new();
+    for (state, services) in every_state() {
+        for (id, s) in services.iter().filter(|(_, s)| s.in_scope()) {
+            let Some(target) = rating(s.target) else { continue };
+            let floor = match (s.level, s.sourcing) {
+                (Some(Level::Basic), _) | (_, Some(Sourcing::Outsource)) => 4,
+                _ => 2,
+            };
+            if target < floor {
+                wrong.push(format!("{state}: {id} ({:?}, {:?}) aims at {target}", s.level, s.sourcing));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// n/a means "decided not to perform it" by that sourcing (in-house, or by
+/// outsourcing): such a service names no provider.
+#[test]
+fn a_service_scored_na_names_no_provider() {
+    for (state, services) in every_state() {
+        for (id, s) in &services {
+            let na = [s.current, s.target].contains(&Some(Score::NotApplicable));
+            assert!(!na || s.provider.is_empty(), "{state}: {id} is n/a but provided by {}", s.provider);
+        }
+    }
+}
+
+/// Advanced operation needs the basic operation of the same products, and an
+/// incident is contained before it is recovered from, after it is handled.
+#[test]
+fn services_that_build_on_each_other_are_in_scope_together() {
+    let needs = [("G-3", "G-2"), ("G-5", "G-4"), ("G-7", "G-6"), ("G-10", "G-9"), ("D-4", "D-2"), ("D-5", "D-4")];
+    let blank = ServiceAssessment::default();
+    for (state, services) in every_state() {
+        let in_scope = |id: &str| services.get(id).unwrap_or(&blank).in_scope();
+        for (service, needed) in needs {
+            assert!(!in_scope(service) || in_scope(needed), "{state}: {service} in scope without {needed}");
+        }
+    }
+}
+
+/// A plan item naming a catalogue service is filed under it (the penetration test
+/// under E-5, not E-1), and an action that writes a runbook (table 3's 4: documented,
+/// others can take over) or has the operation approved by the CISO (5) fits the
+/// service's target.
+#[test]
+fn plan_items_fit_their_service_and_target() {
+    let a = read_ok(&sample_text());
+    let catalogue = CatalogueDef::latest();
+    for (id, item) in &a.plan {
+        let action = item.action.to_lowercase();
+        for service in catalogue.all_services(&a.custom_services) {
+            if action.contains(&service.name_en.to_lowercase()) {
+                assert_eq!(id.as_str(), service.id, "“{}” is filed under {id}", item.action);
+            }
+        }
+        let target = rating(a.service(id.as_str()).target).unwrap_or(0);
+        for (words, score) in [("runbook", 4), ("approved by the ciso", 5)] {
+            assert!(
+                !action.contains(words) || target >= score,
+                "{id}: “{}” aims at {score}, target {target}",
+                item.action
+            );
+        }
+    }
+    assert!(a.plan.get("E-5").is_some_and(|p| p.action.contains("penetration test")), "the penetration test is E-5");
+}
+
+/// The evaluation view has something to show for each question: a level changed
+/// since the snapshot (catalogue evaluation, 11.2) and a service moved between
+/// in-house and outsourced (profile evaluation, 11.3).
+#[test]
+fn the_evaluation_shows_a_level_change_and_a_sourcing_move() {
+    for text in [sample_text(), sample_ja_text()] {
+        let a = read_ok(&text);
+        let base = &a.snapshots.last().expect("a snapshot").services;
+        let c = compare(CatalogueDef::latest(), &a.custom_services, base, &a.services);
+        let changed: Vec<(&str, Option<Level>, Option<Level>)> =
+            c.levels_of(LevelChangeKind::Changed).map(|l| (l.service.as_str(), l.from, l.to)).collect();
+        assert_eq!(changed, [("D-4", Some(Level::Standard), Some(Level::Basic))]);
+        let moved: Vec<(&str, Option<Sourcing>, Option<Sourcing>)> = c
+            .sourcing
+            .iter()
+            .filter(|m| m.kind == SourcingChangeKind::Moved)
+            .map(|m| (m.service.as_str(), m.from, m.to))
+            .collect();
+        assert_eq!(moved, [("C-1", Some(Sourcing::Insource), Some(Sourcing::Outsource))]);
+    }
 }

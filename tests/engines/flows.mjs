@@ -245,7 +245,7 @@ export const FLOWS = [
       assert.equal(lines[0], '\uFEFFid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note');
       const doc = await readJson(SAMPLE);
       assert.equal(lines.length, 1 + 64 + doc.custom_services.length, 'a row per service of the catalogue and of the file');
-      assert.match(lines[1], /^A-1,A,リスクマネジメント,Risk management,basic,insource,,3,3,0,/);
+      assert.match(lines[1], /^A-1,A,リスクマネジメント,Risk management,basic,insource,,4,5,1,/);
       await assertNoProblems(d);
     },
   },
@@ -373,7 +373,7 @@ export const FLOWS = [
       await d.click(T('nav-dashboard'));
       const want = expectedScores(mergedDoc(docs));
       // A: A-1's proposal 2 (of 1, 2, 4), A-2's 3 (of 3, 4, 3), A-3 basic (two of three), the rest the sample's.
-      assert.equal(want.A.current, '2.55', 'A current: 28/11');
+      assert.equal(want.A.current, '2.67', 'A current: 32/12');
       assertScores(assert, await shownScores(d), want);
       await assertNoProblems(d);
     },

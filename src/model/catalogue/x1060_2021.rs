@@ -30,7 +30,7 @@ pub(super) static X1060_2021: CatalogueDef = CatalogueDef {
         Criterion { score: Score::Rated(Rating::new_const(3)), text: Text { ja: "サービス内容、得られる結果のいずれかが理解できていない", en: "Either the service content or its results are not understood" } },
         Criterion { score: Score::Rated(Rating::new_const(2)), text: Text { ja: "サービス内容と得られる結果を理解できていない", en: "Neither the service content nor its results are understood" } },
         Criterion { score: Score::Rated(Rating::new_const(1)), text: Text { ja: "結果や報告を確認できていない", en: "Results and reports are not checked" } },
-        Criterion { score: Score::NotApplicable, text: Text { ja: "アウトソースとしては実施しないと決めた", en: "Decided not to outsource it" } },
+        Criterion { score: Score::NotApplicable, text: Text { ja: "アウトソースとしては実施しないと決めた", en: "Decided not to have it performed by outsourcing" } },
     ],
     categories: &[
         CategoryDef { id: "A", name: Text { ja: "CDCの戦略マネジメント", en: "Strategic management of CDC" }, services: &[
