@@ -44,9 +44,9 @@ pub mod words;
 mod write;
 
 pub use change::{apply, revert, CsvChange, CsvField, FieldValue};
-pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, MAX_PROBLEMS};
+pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, Heading, MAX_PROBLEMS};
 pub use import::{preview, read_update, unguard, utf8_text, CsvPreview, CsvUpdate};
-pub use read::{records, Record, SyntaxError, SyntaxErrorKind};
+pub use read::{records, records_until_error, Record, SyntaxError, SyntaxErrorKind};
 pub use write::{csv_row, plan_csv, services_csv, services_csv_in, text_cell};
 
 use write::FORMULA_CHARS;
