@@ -6,8 +6,8 @@ mod common;
 
 use common::{empty, id, rated, read_ok, sample_ja_text, sample_text};
 use x1060_assess::model::csv::{
-    apply, column_letters, preview, records, revert, services_csv, services_csv_in, unguard, utf8_text, CsvChange,
-    CsvError, CsvField, FieldValue, SyntaxErrorKind,
+    apply, column_letters, preview, records, revert, services_csv, services_csv_in, undoable, unguard, utf8_text,
+    CsvChange, CsvError, CsvField, FieldValue, SyntaxErrorKind,
 };
 use x1060_assess::model::{
     Assessment, CategoryId, CustomService, Lang, Level, LocalText, Score, ServiceAssessment, Sourcing,
@@ -274,6 +274,42 @@ fn changes_name_service_field_old_and_new_and_undo_restores() {
     assert_eq!(after.service("A-1").level, Some(Level::Standard));
     revert(&mut after, &found);
     assert_eq!(after, a, "undo gives back exactly what was there");
+}
+
+/// Issue 20, finding 1.7: the undo set every field back to its value before the
+/// import, overwriting what was changed since (in this tab or another).
+#[test]
+fn undo_sets_back_only_fields_that_still_hold_the_imported_value() {
+    let a = rich();
+    let csv = "id,level,current,note\r\nA-1,advanced,5,from the file\r\nB-1,basic,1,\r\n";
+    let found = changes(csv, &a);
+    assert_eq!(found.len(), 6);
+    let mut after = a.clone();
+    apply(&mut after, &found);
+    // Changed since the import: A-1's note edited, B-1's level set back by hand.
+    after.edit_service(&id("A-1"), |s| s.note = "typed later".to_owned());
+    after.edit_service(&id("B-1"), |s| s.level = a.service("B-1").level);
+    let plan = undoable(&after, &found);
+    let mut undone = after.clone();
+    let report = revert(&mut undone, &found);
+    assert_eq!(report, plan, "the plan is what the undo does");
+    let kept: Vec<(&str, CsvField)> = report.kept.iter().map(|c| (c.service.as_str(), c.field())).collect();
+    assert_eq!(kept, [("A-1", CsvField::Note)], "the later note is left, and named");
+    assert_eq!(report.undone.len(), 5, "a field holding its old value again counts as undone");
+    assert_eq!(undone.service("A-1").note, "typed later");
+    let mut expected = a.clone();
+    expected.edit_service(&id("A-1"), |s| s.note = "typed later".to_owned());
+    assert_eq!(undone.services, expected.services, "everything else is as before the import");
+    // Run again (as an edit is, on another tab's newer state): nothing more changes,
+    // and a field another tab changed meanwhile is left too.
+    let mut again = undone.clone();
+    revert(&mut again, &report.undone);
+    assert_eq!(again, undone);
+    let mut other_tab = after.clone();
+    other_tab.edit_service(&id("B-1"), |s| s.current = Some(rated(4)));
+    let report = revert(&mut other_tab, &found);
+    assert_eq!(other_tab.service("B-1").current, Some(rated(4)));
+    assert_eq!(report.kept.len(), 2);
 }
 
 #[test]

@@ -336,5 +336,6 @@ pub static EN: Texts = Texts {
         no_changes: |file| format!("“{file}” matches this assessment: nothing to change."),
         applied: |file, n| format!("Applied {n} change(s) from “{file}”."),
         undone: |n| format!("Undid the {n} change(s) of the CSV import."),
+        undone_partly: |n, m, fields| format!("Undid {n} change(s) of the CSV import. Left {m} value(s) as they are, changed since the import: {fields}."),
     },
 };

@@ -314,5 +314,6 @@ pub static JA: Texts = Texts {
         no_changes: |file| format!("「{file}」の内容はこのアセスメントと同じです。変更はありません。"),
         applied: |file, n| format!("「{file}」から {n} 件の変更を適用しました。"),
         undone: |n| format!("CSV から適用した {n} 件の変更を元に戻しました。"),
+        undone_partly: |n, m, fields| format!("CSV から適用した変更のうち {n} 件を元に戻しました。読み込みの後に変更された {m} 件はそのままです: {fields}。"),
     },
 };

@@ -395,6 +395,8 @@ pub struct CsvTexts {
     /// Applied: the file's name and the number of changes.
     pub applied: fn(&str, usize) -> String,
     pub undone: fn(usize) -> String,
+    /// Undone in part: the number set back, the number left, and those fields.
+    pub undone_partly: fn(usize, usize, &str) -> String,
 }
 
 /// The texts of `lang`.

@@ -139,7 +139,7 @@ impl CsvImport {
 
 impl Library {
     /// Sets back what an applied CSV import changed (its undo), in the assessment it
-    /// was applied to.
+    /// was applied to, and says what it left because it changed since.
     pub(super) fn undo_csv(&self, assessment: &AssessmentId, changes: Vec<CsvChange>) {
         if self.active.get_untracked().as_ref() != Some(assessment) {
             self.activate(assessment);
@@ -147,8 +147,19 @@ impl Library {
         if self.active.get_untracked().as_ref() != Some(assessment) {
             return;
         }
-        let count = changes.len();
-        self.edit_active(move |a| csv::revert(a, &changes));
-        self.messages.done(Status::CsvUndone(count));
+        // Only fields that still hold the imported value are set back: one changed since
+        // (here or in another tab) is left. The edit checks again on the state it runs
+        // on, which may be another tab's newer one.
+        let Some(plan) = self.current.with_untracked(|a| a.as_ref().map(|a| csv::undoable(a, &changes))) else {
+            return;
+        };
+        if !plan.undone.is_empty() {
+            let undone = plan.undone.clone();
+            self.edit_active(move |a| {
+                csv::revert(a, &undone);
+            });
+        }
+        let kept = plan.kept.iter().map(|c| (c.service.clone(), c.field())).collect();
+        self.messages.done(Status::CsvUndone { undone: plan.undone.len(), kept });
     }
 }

@@ -43,7 +43,7 @@ mod read;
 pub mod words;
 mod write;
 
-pub use change::{apply, revert, CsvChange, CsvField, FieldValue};
+pub use change::{apply, revert, undoable, CsvChange, CsvField, CsvUndo, FieldValue};
 pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, Heading, MAX_PROBLEMS};
 pub use import::{preview, read_update, unguard, utf8_text, CsvPreview, CsvUpdate};
 pub use read::{records, records_until_error, Record, SyntaxError, SyntaxErrorKind};
