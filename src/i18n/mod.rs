@@ -384,6 +384,12 @@ pub struct CsvTexts {
     pub preview_heading: fn(&str) -> String,
     /// What the preview holds, with the number of changes.
     pub preview_intro: fn(usize) -> String,
+    /// The encoding the file was read in (`UTF-8`, `Shift_JIS`).
+    pub read_as: fn(&str) -> String,
+    /// The switch to the other encoding, with its name.
+    pub read_as_other: fn(&str) -> String,
+    /// Beside the switch: the file reads in both encodings.
+    pub either_encoding: &'static str,
     pub caption: &'static str,
     pub col_service: &'static str,
     pub col_field: &'static str,

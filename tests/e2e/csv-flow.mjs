@@ -204,6 +204,43 @@ export async function undoKeepsLaterChanges(browser, url) {
   await context.close();
 }
 
+/**
+ * Issue 20, finding 1.9: a Shift_JIS file whose bytes are valid UTF-8 too (half-width
+ * katakana) is read as Shift_JIS, the preview says so, and the user can switch.
+ */
+export async function encodingChoiceAndSwitch(browser, url) {
+  const { context, page, problems } = await newPage(browser);
+  await openApp(page, url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  const bytes = shiftJis('id,note\r\nA-1,ﾉｳﾊｳ\r\n');
+  assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'id,note\r\nA-1,ɳʳ\r\n', 'valid UTF-8 too');
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('kana.csv', bytes));
+  const change = page.locator('[data-testid="csv-change"][data-service="A-1"][data-field="note"]');
+  await change.waitFor();
+  assert.equal(await page.getByTestId('csv-encoding').textContent(), 'Read as Shift_JIS.');
+  assert.match(await change.textContent(), /ﾉｳﾊｳ/);
+  const other = page.getByTestId('csv-switch-encoding');
+  assert.equal(await other.textContent(), 'Read as UTF-8 instead');
+  await other.click();
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as UTF-8.' }).waitFor();
+  assert.match(await change.textContent(), /ɳʳ/, 'the other reading, garbled');
+  assert.equal(await other.textContent(), 'Read as Shift_JIS instead');
+  await other.click();
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as Shift_JIS.' }).waitFor();
+  await page.getByTestId('csv-apply').click();
+  await page.getByTestId('status').filter({ hasText: 'Applied 1 change(s)' }).waitFor();
+  await page.getByTestId('nav-portfolio').click();
+  assert.equal(await page.getByTestId('note-A-1').inputValue(), 'ﾉｳﾊｳ');
+  // A file in UTF-8 with a byte order mark: read as UTF-8, nothing to switch to.
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('bom.csv', '\uFEFFid,note\r\nA-1,ɳʳ\r\n'));
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as UTF-8.' }).waitFor();
+  assert.equal(await other.count(), 0);
+  await page.getByTestId('csv-cancel').click();
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
 /** A file with an unknown service id is refused naming row and column; cancel changes nothing. */
 export async function refusalAndCancel(browser, url) {
   const { context, page, problems } = await newPage(browser);

@@ -37,6 +37,7 @@
 //! ([`words`]).
 
 mod change;
+mod encoding;
 mod error;
 mod import;
 mod read;
@@ -44,6 +45,7 @@ pub mod words;
 mod write;
 
 pub use change::{apply, revert, undoable, CsvChange, CsvField, CsvUndo, FieldValue};
+pub use encoding::{choose, decode, wants_shift_jis, Decoded, Encoding};
 pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, Heading, MAX_PROBLEMS};
 pub use import::{preview, read_update, unguard, utf8_text, CsvPreview, CsvUpdate};
 pub use read::{records, records_until_error, Record, SyntaxError, SyntaxErrorKind};
