@@ -34,7 +34,7 @@
 //! (`ID`, `カテゴリー`, `サービス名（日本語）`, `サービス名（英語）`, `推奨レベル`, `実施形態`,
 //! `委託先`, `現在`, `目標`, `ギャップ`, `メモ`) and Japanese words (`ベーシック`, `内製`,
 //! `適用外`). The import reads either, and either language's words in any cell
-//! ([`words`]).
+//! ([`words`]), from a file in UTF-8 or Shift_JIS ([`decode`] weighs both readings).
 
 mod change;
 mod encoding;
