@@ -6,8 +6,8 @@ mod common;
 
 use common::{empty, id, rated, read_ok, sample_ja_text, sample_text};
 use x1060_assess::model::csv::{
-    apply, column_letters, preview, records, revert, services_csv, services_csv_in, unguard, utf8_text, CsvChange,
-    CsvError, CsvField, FieldValue, SyntaxErrorKind,
+    apply, column_letters, preview, records, revert, services_csv, services_csv_in, undoable, unguard, utf8_text,
+    CsvChange, CsvError, CsvField, FieldValue, SyntaxErrorKind,
 };
 use x1060_assess::model::{
     Assessment, CategoryId, CustomService, Lang, Level, LocalText, Score, ServiceAssessment, Sourcing,
@@ -105,6 +105,108 @@ fn reader_names_row_and_column_of_a_broken_quote() {
     assert!(msg.contains("closing quote"), "{msg}");
 }
 
+/// Issue 20, finding 1.10: a broken quote was placed as "column B ()".
+#[test]
+fn a_broken_quote_names_its_column_by_heading_or_says_it_has_none() {
+    let problem = |text: &str, lang| preview(text, &empty()).expect_err("refused").details(empty().catalogue, lang);
+    assert_eq!(
+        problem("id,note\r\nA-1,\"open\r\nA-2,x", Lang::En),
+        ["Row 2, column B (note): a quoted cell starts here and its closing quote (\") is missing, so the cell runs to the end of the file."]
+    );
+    assert_eq!(
+        problem("ID,メモ\r\nA-1,\"open", Lang::Ja),
+        ["2 行目、B 列（メモ）: ここで始まる引用符（\"）が閉じられていないため、セルがファイルの最後まで続いています。"]
+    );
+    assert_eq!(
+        problem("id,note,\r\nA-1,x,\"a\"b", Lang::En),
+        ["Row 2, column C (no heading): text follows the closing quote; a quote inside a quoted cell is written twice (\"\")."]
+    );
+    assert_eq!(problem("\r\nid,note\r\nA-1,x,y,\"a", Lang::Ja)[0], "3 行目、D 列（見出しなし）: ここで始まる引用符（\"）が閉じられていないため、セルがファイルの最後まで続いています。");
+    assert!(problem("id,\"note\r\nA-1,x", Lang::En)[0]
+        .starts_with("Row 1, column B (in the header row): a quoted cell starts here"),);
+    assert!(problem("id,\"note", Lang::Ja)[0].starts_with("1 行目、B 列（見出しの行）: "));
+    // Any other problem of a column without heading says so too.
+    assert!(refusal("id,note\r\nA-1,x,y\r\n", &empty())
+        .contains("Row 2, column C (no heading): 3 cells, but the header has 2."));
+}
+
+/// A custom service whose id has lower-case letters (as an exchange file may hold).
+fn with_lower_case_ids() -> Assessment {
+    let mut a = empty();
+    for (custom, category) in [("i-extra", "I"), ("Soc-ops", "A"), ("a-1", "A")] {
+        let name = LocalText::new("追加", "Added");
+        let category = CategoryId::parse(category).expect("cat");
+        a.add_custom_service(CustomService { id: id(custom), category, name }).expect("custom");
+    }
+    a.edit_service(&id("i-extra"), |s| {
+        s.level = Some(Level::Basic);
+        s.current = Some(rated(2));
+        s.note = "lower".to_owned();
+    });
+    a.edit_service(&id("a-1"), |s| s.note = "custom a-1".to_owned());
+    a.edit_service(&id("A-1"), |s| s.note = "built-in A-1".to_owned());
+    a
+}
+
+/// Issue 20, finding 1.9: the import folded ids to upper case and then looked them up
+/// exactly, so it refused the app's own export of a service id with lower-case letters.
+#[test]
+fn own_export_with_lower_case_ids_reads_back() {
+    let a = with_lower_case_ids();
+    for lang in Lang::ALL {
+        let csv = services_csv_in(&a, lang);
+        assert!(csv.contains("\r\ni-extra,I,"), "{csv}");
+        assert_eq!(changes(&csv, &a), [], "{lang:?}: the own export reads back as no change");
+        let mut target = empty();
+        target.custom_services = a.custom_services.clone();
+        let found = changes(&csv, &target);
+        apply(&mut target, &found);
+        assert_eq!(target.services, a.services, "{lang:?}: every value recreated, a-1 and A-1 apart");
+    }
+}
+
+#[test]
+fn ids_match_exactly_first_then_ignoring_case_when_only_one_service_fits() {
+    let a = with_lower_case_ids();
+    let csv = "id,note\r\nI-EXTRA,x\r\nsoc-ops,y\r\na-1,z\r\nA-1,w\r\n";
+    let found = changes(csv, &a);
+    let set: Vec<(&str, &FieldValue)> = found.iter().map(|c| (c.service.as_str(), &c.new)).collect();
+    assert_eq!(
+        set,
+        [
+            ("i-extra", &FieldValue::Note("x".into())),
+            ("Soc-ops", &FieldValue::Note("y".into())),
+            ("a-1", &FieldValue::Note("z".into())),
+            ("A-1", &FieldValue::Note("w".into())),
+        ]
+    );
+    // `i-extra` twice, spelt differently: the same service.
+    let msg = refusal("id,note\r\ni-extra,x\r\nI-Extra,y\r\n", &a);
+    assert!(msg.contains("Row 3, column A (id): service i-extra is already listed in row 2."), "{msg}");
+    assert_eq!(changes("id,note\r\nＡ－１,x\r\n", &a)[0].service.as_str(), "A-1", "full-width is read as ASCII");
+    // `SOC-OPS` and `Soc-ops` both exist: a third spelling names neither.
+    let mut b = a.clone();
+    b.custom_services.retain(|c| c.id.as_str() != "Soc-ops");
+    let name = LocalText::new("追加", "Added");
+    b.add_custom_service(CustomService { id: id("SOC-OPS"), category: CategoryId::parse("A").expect("cat"), name })
+        .expect("custom");
+    b.add_custom_service(CustomService {
+        id: id("Soc-ops"),
+        category: CategoryId::parse("A").expect("cat"),
+        name: LocalText::new("追加", "Added"),
+    })
+    .expect("custom");
+    let e = preview("id,note\r\nsoc-ops,x\r\n", &b).expect_err("ambiguous");
+    assert_eq!(
+        e.details(b.catalogue, Lang::En),
+        ["Row 2, column A (id): “soc-ops” matches no service exactly, and SOC-OPS, Soc-ops if upper and lower case are ignored: write the id exactly as the app shows it."]
+    );
+    assert_eq!(
+        e.details(b.catalogue, Lang::Ja),
+        ["2 行目、A 列（id）: 「soc-ops」と完全に一致するサービスはなく、大文字と小文字を区別しなければ SOC-OPS、Soc-ops が当てはまります。ID はアプリの表示どおりに書いてください。"]
+    );
+}
+
 #[test]
 fn exported_file_read_back_changes_nothing_in_either_language() {
     for a in [rich(), read_ok(&sample_text()), read_ok(&sample_ja_text())] {
@@ -172,6 +274,42 @@ fn changes_name_service_field_old_and_new_and_undo_restores() {
     assert_eq!(after.service("A-1").level, Some(Level::Standard));
     revert(&mut after, &found);
     assert_eq!(after, a, "undo gives back exactly what was there");
+}
+
+/// Issue 20, finding 1.7: the undo set every field back to its value before the
+/// import, overwriting what was changed since (in this tab or another).
+#[test]
+fn undo_sets_back_only_fields_that_still_hold_the_imported_value() {
+    let a = rich();
+    let csv = "id,level,current,note\r\nA-1,advanced,5,from the file\r\nB-1,basic,1,\r\n";
+    let found = changes(csv, &a);
+    assert_eq!(found.len(), 6);
+    let mut after = a.clone();
+    apply(&mut after, &found);
+    // Changed since the import: A-1's note edited, B-1's level set back by hand.
+    after.edit_service(&id("A-1"), |s| s.note = "typed later".to_owned());
+    after.edit_service(&id("B-1"), |s| s.level = a.service("B-1").level);
+    let plan = undoable(&after, &found);
+    let mut undone = after.clone();
+    let report = revert(&mut undone, &found);
+    assert_eq!(report, plan, "the plan is what the undo does");
+    let kept: Vec<(&str, CsvField)> = report.kept.iter().map(|c| (c.service.as_str(), c.field())).collect();
+    assert_eq!(kept, [("A-1", CsvField::Note)], "the later note is left, and named");
+    assert_eq!(report.undone.len(), 5, "a field holding its old value again counts as undone");
+    assert_eq!(undone.service("A-1").note, "typed later");
+    let mut expected = a.clone();
+    expected.edit_service(&id("A-1"), |s| s.note = "typed later".to_owned());
+    assert_eq!(undone.services, expected.services, "everything else is as before the import");
+    // Run again (as an edit is, on another tab's newer state): nothing more changes,
+    // and a field another tab changed meanwhile is left too.
+    let mut again = undone.clone();
+    revert(&mut again, &report.undone);
+    assert_eq!(again, undone);
+    let mut other_tab = after.clone();
+    other_tab.edit_service(&id("B-1"), |s| s.current = Some(rated(4)));
+    let report = revert(&mut other_tab, &found);
+    assert_eq!(other_tab.service("B-1").current, Some(rated(4)));
+    assert_eq!(report.kept.len(), 2);
 }
 
 #[test]

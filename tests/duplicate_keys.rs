@@ -103,6 +103,41 @@ fn a_repeated_key_in_a_backup_member_or_its_envelope_is_refused() {
     );
 }
 
+/// Issue 20, finding 1.9: a backup member with a repeated key got the whole backup
+/// refused; now that member is named (position, name, the key's place in the file)
+/// and the good members are offered, as for any other damaged member.
+#[test]
+fn a_repeated_key_in_one_backup_member_leaves_the_others_offered() {
+    let bad = format!("{{{HEAD},\n  \"name\":\"twice\",\"services\":[],\n  \"plan\":[{{\"id\":\"A-1\",\"action\":\"a\",\"action\":\"b\"}}]}}");
+    let good = format!(r#"{{{HEAD},"name":"good","services":[{{"id":"A-1","level":"basic"}}]}}"#);
+    let text = format!("{{\"format\":\"x1060-backup\",\"version\":1,\"assessments\":[\n{good},\n{bad},\n{good}]}}");
+    let Ok(Document::Backup(contents)) = exchange::read_any(text.as_bytes()) else {
+        panic!("the good members are offered: {:?}", exchange::read_any(text.as_bytes()))
+    };
+    assert_eq!(contents.members.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["good", "good"]);
+    assert_eq!(contents.damaged.len(), 1);
+    let damaged = &contents.damaged[0];
+    assert_eq!((damaged.position, damaged.name.as_deref()), (2, Some("twice")));
+    assert_eq!(
+        damaged.message(Lang::En),
+        "Assessment 2 of the backup (\"twice\") cannot be restored: it has 1 problem:\n\
+plan[0].action: is given more than once in the same object (again at line 5, column 36); each field may appear only once"
+    );
+    assert_eq!(text.lines().nth(4).map(|l| &l[35..43]), Some("\"action\""), "the place is in the whole file");
+    // The other members' own repeated keys, and the envelope's, are still refused.
+    let text = format!("{{\"format\":\"x1060-backup\",\"version\":1,\"version\":1,\"assessments\":[{bad},{good}]}}");
+    assert!(exchange::read_any(text.as_bytes()).is_err());
+    let text = format!(
+        "{{\"format\":\"x1060-backup\",\"version\":1,\"assessments\":[{bad},{good}],\"x\":{{\"a\":1,\"a\":2}}}}"
+    );
+    assert!(exchange::read_any(text.as_bytes()).is_err());
+    let text = format!("{{\"format\":\"x1060-backup\",\"version\":1,\"assessments\":[{bad},{good}] x");
+    assert!(exchange::read_any(text.as_bytes()).is_err(), "later syntax errors too");
+    // Not a backup: the file is refused as before.
+    let text = format!("{{{HEAD},\"name\":\"n\",\"services\":[],\"assessments\":[{bad}]}}");
+    assert!(exchange::read_any(text.as_bytes()).is_err());
+}
+
 #[test]
 fn syntax_errors_and_nesting_are_reported_as_before() {
     assert_error("{\"a\": 1,}", "Line 1, column 9: not valid JSON (trailing comma).");

@@ -71,6 +71,17 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
         }
     });
     let count = pending.changes.len();
+    let encoding = pending.decoded.chosen.name();
+    let switch = pending.decoded.alternative().map(|other| {
+        view! {
+            " "
+            <button type="button" data-testid="csv-switch-encoding" on:click=move |_| app.csv.switch_encoding()>
+                {move || (app.t().csv.read_as_other)(other.name())}
+            </button>
+            <br/>
+            <small>{app.text(|t| t.csv.either_encoding)}</small>
+        }
+    });
     let file = pending.file.clone();
     let changes = pending.changes;
     let rows = move || {
@@ -86,6 +97,10 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
                 {move || (app.t().csv.preview_heading)(&file)}
             </h2>
             <p>{move || (app.t().csv.preview_intro)(count)}</p>
+            <p class="csv-encoding">
+                <span data-testid="csv-encoding">{move || (app.t().csv.read_as)(encoding)}</span>
+                {switch}
+            </p>
             <div class="table-scroll">
                 <table class="csv-changes">
                     <caption>{app.text(|t| t.csv.caption)}</caption>

@@ -332,6 +332,9 @@ pub static EN: Texts = Texts {
         export_ja_hint: "The same CSV with Japanese headings and words (推奨レベル, ベーシック, 内製, 適用外). Both read back.",
         preview_heading: |file| format!("Changes from “{file}”"),
         preview_intro: |n| format!("The file changes {n} value(s) of this assessment. Nothing is changed until you apply them; an import applied can be undone."),
+        read_as: |encoding| format!("Read as {encoding}."),
+        read_as_other: |encoding| format!("Read as {encoding} instead"),
+        either_encoding: "The file reads in either encoding: if names or notes below look garbled, read it in the other one.",
         caption: "Changes the file makes",
         col_service: "Service",
         col_field: "Field",
@@ -342,5 +345,6 @@ pub static EN: Texts = Texts {
         no_changes: |file| format!("“{file}” matches this assessment: nothing to change."),
         applied: |file, n| format!("Applied {n} change(s) from “{file}”."),
         undone: |n| format!("Undid the {n} change(s) of the CSV import."),
+        undone_partly: |n, m, fields| format!("Undid {n} change(s) of the CSV import. Left {m} value(s) as they are, changed since the import: {fields}."),
     },
 };

@@ -306,6 +306,9 @@ pub static JA: Texts = Texts {
         export_ja_hint: "見出しと値（推奨レベル、ベーシック、内製、適用外）を日本語で書いた同じ CSV。どちらも読み込めます。",
         preview_heading: |file| format!("「{file}」による変更"),
         preview_intro: |n| format!("このファイルはアセスメントの {n} 個の値を変更します。適用するまで何も変わりません。適用した後も元に戻せます。"),
+        read_as: |encoding| format!("{encoding} として読み込みました。"),
+        read_as_other: |encoding| format!("{encoding} として読み直す"),
+        either_encoding: "このファイルはどちらの文字コードとしても読めます。下の表の名前やメモが文字化けしている場合は、もう一方の文字コードで読み直してください。",
         caption: "ファイルによる変更",
         col_service: "サービス",
         col_field: "項目",
@@ -316,5 +319,6 @@ pub static JA: Texts = Texts {
         no_changes: |file| format!("「{file}」の内容はこのアセスメントと同じです。変更はありません。"),
         applied: |file, n| format!("「{file}」から {n} 件の変更を適用しました。"),
         undone: |n| format!("CSV から適用した {n} 件の変更を元に戻しました。"),
+        undone_partly: |n, m, fields| format!("CSV から適用した変更のうち {n} 件を元に戻しました。読み込みの後に変更された {m} 件はそのままです: {fields}。"),
     },
 };

@@ -388,6 +388,12 @@ pub struct CsvTexts {
     pub preview_heading: fn(&str) -> String,
     /// What the preview holds, with the number of changes.
     pub preview_intro: fn(usize) -> String,
+    /// The encoding the file was read in (`UTF-8`, `Shift_JIS`).
+    pub read_as: fn(&str) -> String,
+    /// The switch to the other encoding, with its name.
+    pub read_as_other: fn(&str) -> String,
+    /// Beside the switch: the file reads in both encodings.
+    pub either_encoding: &'static str,
     pub caption: &'static str,
     pub col_service: &'static str,
     pub col_field: &'static str,
@@ -399,6 +405,8 @@ pub struct CsvTexts {
     /// Applied: the file's name and the number of changes.
     pub applied: fn(&str, usize) -> String,
     pub undone: fn(usize) -> String,
+    /// Undone in part: the number set back, the number left, and those fields.
+    pub undone_partly: fn(usize, usize, &str) -> String,
 }
 
 /// The texts of `lang`.

@@ -3,11 +3,13 @@
 //! before the user applies them; an applied import is an edit like any other (stored
 //! under the storage lock, merged with other tabs' edits) and can be undone.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{Alert, BrowserTask, Library, Messages, Status, Undo};
 use crate::browser;
-use crate::model::csv::{self, CsvChange, CsvError, CsvUpdate};
+use crate::model::csv::{self, CsvChange, CsvError, CsvUpdate, Decoded};
 use crate::model::exchange::MAX_BYTES;
 use crate::model::AssessmentId;
 
@@ -19,6 +21,8 @@ pub struct PendingCsv {
     pub assessment: AssessmentId,
     pub update: CsvUpdate,
     pub changes: Vec<CsvChange>,
+    /// The file's text in the encoding read, and in the other one when it reads so too.
+    pub decoded: Arc<Decoded>,
 }
 
 #[derive(Clone, Copy)]
@@ -69,18 +73,28 @@ impl CsvImport {
         });
     }
 
-    /// Decodes a file (UTF-8 with or without BOM, else Shift_JIS) and previews it.
+    /// Decodes a file (UTF-8 with a BOM; without, UTF-8 or Shift_JIS, whichever the
+    /// evidence of both readings favours: [`csv::decode`]) and previews it.
     fn read_bytes(&self, file: String, bytes: &[u8]) {
-        let text = match csv::utf8_text(bytes) {
-            Ok(Some(text)) => text.to_owned(),
-            Ok(None) => match browser::decode_shift_jis(bytes) {
-                Ok(text) => text,
-                Err(_) => return self.refuse(file, CsvError::NotText),
-            },
-            Err(e) => return self.refuse(file, e),
-        };
+        let shift_jis = if csv::wants_shift_jis(bytes) { browser::decode_shift_jis(bytes).ok() } else { None };
+        match csv::decode(bytes, shift_jis) {
+            Ok(decoded) => self.show(file, Arc::new(decoded)),
+            Err(e) => self.refuse(file, e),
+        }
+    }
+
+    /// Reads the previewed file again in the other encoding (the preview's switch).
+    pub fn switch_encoding(&self) {
+        let Some(pending) = self.pending.get_untracked() else { return };
+        if let Some(switched) = pending.decoded.switched() {
+            self.show(pending.file, Arc::new(switched));
+        }
+    }
+
+    /// Previews a decoded file's changes to the active assessment.
+    fn show(&self, file: String, decoded: Arc<Decoded>) {
         let Some(assessment) = self.library.active.get_untracked() else { return };
-        let preview = self.library.current.with_untracked(|a| a.as_ref().map(|a| csv::preview(&text, a)));
+        let preview = self.library.current.with_untracked(|a| a.as_ref().map(|a| csv::preview(decoded.text(), a)));
         match preview {
             None => {}
             Some(Err(e)) => self.refuse(file, e),
@@ -92,7 +106,7 @@ impl CsvImport {
             Some(Ok(p)) => {
                 self.messages.clear_alert();
                 self.messages.clear_status();
-                self.pending.set(Some(PendingCsv { file, assessment, update: p.update, changes: p.changes }));
+                self.pending.set(Some(PendingCsv { file, assessment, update: p.update, changes: p.changes, decoded }));
             }
         }
     }
@@ -139,7 +153,7 @@ impl CsvImport {
 
 impl Library {
     /// Sets back what an applied CSV import changed (its undo), in the assessment it
-    /// was applied to.
+    /// was applied to, and says what it left because it changed since.
     pub(super) fn undo_csv(&self, assessment: &AssessmentId, changes: Vec<CsvChange>) {
         if self.active.get_untracked().as_ref() != Some(assessment) {
             self.activate(assessment);
@@ -147,8 +161,19 @@ impl Library {
         if self.active.get_untracked().as_ref() != Some(assessment) {
             return;
         }
-        let count = changes.len();
-        self.edit_active(move |a| csv::revert(a, &changes));
-        self.messages.done(Status::CsvUndone(count));
+        // Only fields that still hold the imported value are set back: one changed since
+        // (here or in another tab) is left. The edit checks again on the state it runs
+        // on, which may be another tab's newer one.
+        let Some(plan) = self.current.with_untracked(|a| a.as_ref().map(|a| csv::undoable(a, &changes))) else {
+            return;
+        };
+        if !plan.undone.is_empty() {
+            let undone = plan.undone.clone();
+            self.edit_active(move |a| {
+                csv::revert(a, &undone);
+            });
+        }
+        let kept = plan.kept.iter().map(|c| (c.service.clone(), c.field())).collect();
+        self.messages.done(Status::CsvUndone { undone: plan.undone.len(), kept });
     }
 }

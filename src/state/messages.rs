@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
-use crate::model::csv::{CsvChange, CsvError};
+use crate::model::csv::{CsvChange, CsvError, CsvField};
 use crate::model::exchange::{ImportError, Verified, VerifyError};
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
-use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, Snapshot};
+use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, ServiceId, Snapshot};
 use crate::storage::StorageError;
 
 /// What the browser was asked to do when it refused.
@@ -166,7 +166,12 @@ pub enum Status {
         file: String,
         count: usize,
     },
-    CsvUndone(usize),
+    /// A CSV import undone: how many changes were set back, and the fields left as
+    /// they were because they changed since the import.
+    CsvUndone {
+        undone: usize,
+        kept: Vec<(ServiceId, CsvField)>,
+    },
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -194,9 +199,22 @@ impl Status {
             Status::Verified(Verified::Backup { files, assessments }) => (t.verified_backup)(*files, *assessments),
             Status::CsvNoChanges(file) => (texts(lang).csv.no_changes)(&isolate(file)),
             Status::CsvApplied { file, count } => (texts(lang).csv.applied)(&isolate(file), *count),
-            Status::CsvUndone(count) => (texts(lang).csv.undone)(*count),
+            Status::CsvUndone { undone, kept } if kept.is_empty() => (texts(lang).csv.undone)(*undone),
+            Status::CsvUndone { undone, kept } => {
+                (texts(lang).csv.undone_partly)(*undone, kept.len(), &csv_fields(kept, lang))
+            }
         }
     }
+}
+
+/// Fields of services as a list: `A-1 Note, A-3 Current` (the first ten, then `…`).
+fn csv_fields(fields: &[(ServiceId, CsvField)], lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    let mut list: Vec<String> = fields.iter().take(SHOWN).map(|(id, f)| format!("{id} {}", f.label(lang))).collect();
+    if fields.len() > SHOWN {
+        list.push("…".to_owned());
+    }
+    list.join(lang.pick("、", ", "))
 }
 
 /// What the last destructive action removed, so it can be undone.

@@ -153,6 +153,94 @@ export async function roundTrip(browser, url) {
   await context.close();
 }
 
+/**
+ * Issue 20, finding 1.7: the undo of an import leaves what changed since, in this tab
+ * (a note typed) or another (a level chosen), says so, and sets back only the rest.
+ */
+export async function undoKeepsLaterChanges(browser, url) {
+  const { context, page, problems } = await newPage(browser);
+  await openApp(page, url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  const before = await shown(page);
+  const rows = parseCsv((await exportCsv(page)).slice(1));
+  setCell(rows, 'A-1', 'note', 'from the file');
+  setCell(rows, 'A-2', 'level', 'advanced');
+  setCell(rows, 'A-3', 'current', '1');
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('later.csv', '\uFEFF' + writeCsv(rows)));
+  await page.getByTestId('csv-change').first().waitFor();
+  await page.getByTestId('csv-apply').click();
+  await page.getByTestId('status').filter({ hasText: 'Applied 3 change(s)' }).waitFor();
+  await storageSettled(page);
+
+  await page.getByTestId('nav-portfolio').click();
+  await page.getByTestId('note-A-1').fill('typed after the import');
+  await storageSettled(page);
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.getByTestId('nav-catalogue').click();
+  await other.getByTestId('level-A-2').selectOption('basic');
+  await storageSettled(other);
+  await page.getByTestId('status').filter({ hasText: 'another tab' }).waitFor();
+
+  await page.getByTestId('undo').click();
+  await page
+    .getByTestId('status')
+    .filter({
+      hasText:
+        'Undid 1 change(s) of the CSV import. Left 2 value(s) as they are, changed since the import: A-1 Note, A-2 Recommendation level.',
+    })
+    .waitFor();
+  await storageSettled(page);
+  const after = await shown(page);
+  assert.equal(after.noteA1, 'typed after the import', 'the note typed since is kept');
+  assert.equal(after.levelA2, 'basic', 'the level chosen in the other tab is kept');
+  assert.equal(after.currentA3, before.currentA3, 'the untouched import is undone');
+  assert.equal(await storedNote(page, 'A-1'), 'typed after the import');
+  await other.reload();
+  await other.getByTestId('level-A-2').waitFor();
+  assert.equal(await other.getByTestId('level-A-2').inputValue(), 'basic', 'and stored so');
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
+/**
+ * Issue 20, finding 1.9: a Shift_JIS file whose bytes are valid UTF-8 too (half-width
+ * katakana) is read as Shift_JIS, the preview says so, and the user can switch.
+ */
+export async function encodingChoiceAndSwitch(browser, url) {
+  const { context, page, problems } = await newPage(browser);
+  await openApp(page, url);
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  await page.getByTestId('assessment-item').first().waitFor();
+  const bytes = shiftJis('id,note\r\nA-1,ﾉｳﾊｳ\r\n');
+  assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'id,note\r\nA-1,ɳʳ\r\n', 'valid UTF-8 too');
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('kana.csv', bytes));
+  const change = page.locator('[data-testid="csv-change"][data-service="A-1"][data-field="note"]');
+  await change.waitFor();
+  assert.equal(await page.getByTestId('csv-encoding').textContent(), 'Read as Shift_JIS.');
+  assert.match(await change.textContent(), /ﾉｳﾊｳ/);
+  const other = page.getByTestId('csv-switch-encoding');
+  assert.equal(await other.textContent(), 'Read as UTF-8 instead');
+  await other.click();
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as UTF-8.' }).waitFor();
+  assert.match(await change.textContent(), /ɳʳ/, 'the other reading, garbled');
+  assert.equal(await other.textContent(), 'Read as Shift_JIS instead');
+  await other.click();
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as Shift_JIS.' }).waitFor();
+  await page.getByTestId('csv-apply').click();
+  await page.getByTestId('status').filter({ hasText: 'Applied 1 change(s)' }).waitFor();
+  await page.getByTestId('nav-portfolio').click();
+  assert.equal(await page.getByTestId('note-A-1').inputValue(), 'ﾉｳﾊｳ');
+  // A file in UTF-8 with a byte order mark: read as UTF-8, nothing to switch to.
+  await page.getByTestId('import-csv').setInputFiles(await tempFile('bom.csv', '\uFEFFid,note\r\nA-1,ɳʳ\r\n'));
+  await page.getByTestId('csv-encoding').filter({ hasText: 'Read as UTF-8.' }).waitFor();
+  assert.equal(await other.count(), 0);
+  await page.getByTestId('csv-cancel').click();
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
 /** A file with an unknown service id is refused naming row and column; cancel changes nothing. */
 export async function refusalAndCancel(browser, url) {
   const { context, page, problems } = await newPage(browser);

@@ -6,11 +6,17 @@
 // cancel changes nothing. The steps are in csv-flow.mjs, for any engine; here in Chromium.
 import { test } from 'node:test';
 import { useApp } from './harness.mjs';
-import { roundTrip, refusalAndCancel, japaneseAndKeyboard } from './csv-flow.mjs';
+import { roundTrip, refusalAndCancel, japaneseAndKeyboard, undoKeepsLaterChanges, encodingChoiceAndSwitch } from './csv-flow.mjs';
 
 const ctx = useApp();
 
 test('export, edit, save as Shift_JIS, import, preview, apply, undo', () => roundTrip(ctx.browser, ctx.server.url));
+
+test('undo leaves what changed since the import, here or in another tab, and names it', () =>
+  undoKeepsLaterChanges(ctx.browser, ctx.server.url));
+
+test('a Shift_JIS file that is valid UTF-8 too is read as Shift_JIS, and the preview can switch', () =>
+  encodingChoiceAndSwitch(ctx.browser, ctx.server.url));
 
 test('a file with an unknown service id is refused naming row and column; cancel changes nothing', () =>
   refusalAndCancel(ctx.browser, ctx.server.url));

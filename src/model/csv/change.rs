@@ -138,9 +138,41 @@ pub fn apply(a: &mut Assessment, changes: &[CsvChange]) {
     }
 }
 
-/// Sets every change's old value back (the undo of [`apply`]).
-pub fn revert(a: &mut Assessment, changes: &[CsvChange]) {
-    for c in changes.iter().rev() {
-        a.edit_service(&c.service, |s| c.old.set(s));
+/// What undoing an import does to an assessment: the changes set back, and those
+/// left as they are because their field was changed since the import.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvUndo {
+    /// Set back to the value before the import (or holding it already).
+    pub undone: Vec<CsvChange>,
+    /// Their field holds neither the imported value nor the one before: changed since
+    /// the import (in this tab or another), so the undo leaves it.
+    pub kept: Vec<CsvChange>,
+}
+
+/// What [`revert`] would do to `a`, without doing it.
+pub fn undoable(a: &Assessment, changes: &[CsvChange]) -> CsvUndo {
+    let mut out = CsvUndo::default();
+    for c in changes {
+        let now = FieldValue::of(c.field(), &a.service(c.service.as_str()));
+        if now == c.new || now == c.old {
+            out.undone.push(c.clone());
+        } else {
+            out.kept.push(c.clone());
+        }
     }
+    out
+}
+
+/// The undo of [`apply`]: sets back the old value of every change whose field still
+/// holds the imported value; a field changed since the import keeps what it holds
+/// now. Only those fields are set, so this may run again on a newer state of the
+/// assessment (another tab's), and checks again there.
+pub fn revert(a: &mut Assessment, changes: &[CsvChange]) -> CsvUndo {
+    let out = undoable(a, changes);
+    for c in out.undone.iter().rev() {
+        if FieldValue::of(c.field(), &a.service(c.service.as_str())) == c.new {
+            a.edit_service(&c.service, |s| c.old.set(s));
+        }
+    }
+    out
 }

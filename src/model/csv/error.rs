@@ -40,10 +40,32 @@ pub enum CsvError {
 pub struct CsvProblem {
     /// The spreadsheet row (the header is row 1).
     pub row: usize,
-    /// The column, from 1 (`A` is 1), and its header as the file writes it; `None`
-    /// for a problem of the whole row.
-    pub column: Option<(usize, String)>,
+    /// The column, from 1 (`A` is 1), and its heading; `None` for a problem of the
+    /// whole row.
+    pub column: Option<(usize, Heading)>,
     pub kind: CsvProblemKind,
+}
+
+/// What names the column of a problem in a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// The column's heading as the file writes it.
+    Named(String),
+    /// The column has no heading (an empty header cell, or a cell beyond the header).
+    None,
+    /// The problem is in the header row itself, so no heading can be read.
+    HeaderRow,
+}
+
+impl Heading {
+    /// `name` as a heading: [`Heading::None`] when empty (or only spaces).
+    pub fn of(name: &str) -> Heading {
+        if name.trim().is_empty() {
+            Heading::None
+        } else {
+            Heading::Named(name.to_owned())
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +88,12 @@ pub enum CsvProblemKind {
     NoId,
     /// A service id that is neither in the catalogue nor a custom service.
     UnknownService(String),
+    /// An id that matches no service exactly and, ignoring upper and lower case,
+    /// more than one (ids are case-sensitive: `a-1` and `A-1` may both exist).
+    AmbiguousService {
+        id: String,
+        matches: Vec<String>,
+    },
     /// A service listed a second time; first at row `first`.
     DuplicateService {
         id: String,
@@ -97,11 +125,18 @@ pub fn column_letters(mut n: usize) -> String {
 impl CsvProblem {
     /// Where and what, in `lang`; `catalogue` names the accepted level words.
     pub fn message(&self, catalogue: Catalogue, lang: Lang) -> String {
+        let heading = |h: &Heading| match (h, lang) {
+            (Heading::Named(name), _) => name.clone(),
+            (Heading::None, Lang::En) => "no heading".to_owned(),
+            (Heading::None, Lang::Ja) => "見出しなし".to_owned(),
+            (Heading::HeaderRow, Lang::En) => "in the header row".to_owned(),
+            (Heading::HeaderRow, Lang::Ja) => "見出しの行".to_owned(),
+        };
         let place = match (&self.column, lang) {
             (None, Lang::En) => format!("Row {}", self.row),
             (None, Lang::Ja) => format!("{} 行目", self.row),
-            (Some((n, name)), Lang::En) => format!("Row {}, column {} ({name})", self.row, column_letters(*n)),
-            (Some((n, name)), Lang::Ja) => format!("{} 行目、{} 列（{name}）", self.row, column_letters(*n)),
+            (Some((n, h)), Lang::En) => format!("Row {}, column {} ({})", self.row, column_letters(*n), heading(h)),
+            (Some((n, h)), Lang::Ja) => format!("{} 行目、{} 列（{}）", self.row, column_letters(*n), heading(h)),
         };
         format!("{place}: {}", self.kind.message(catalogue, lang))
     }
@@ -113,9 +148,11 @@ impl CsvProblemKind {
         let en = lang == Lang::En;
         match self {
             K::Syntax(SyntaxErrorKind::UnclosedQuote) if en => {
-                "a quoted cell starts here and its closing quote (\") is missing.".to_owned()
+                "a quoted cell starts here and its closing quote (\") is missing, so the cell runs to the end of the file.".to_owned()
             }
-            K::Syntax(SyntaxErrorKind::UnclosedQuote) => "ここで始まる引用符（\"）が閉じられていません。".to_owned(),
+            K::Syntax(SyntaxErrorKind::UnclosedQuote) => {
+                "ここで始まる引用符（\"）が閉じられていないため、セルがファイルの最後まで続いています。".to_owned()
+            }
             K::Syntax(SyntaxErrorKind::TextAfterQuote) if en => {
                 "text follows the closing quote; a quote inside a quoted cell is written twice (\"\").".to_owned()
             }
@@ -148,6 +185,14 @@ impl CsvProblemKind {
             K::UnknownService(id) => {
                 format!("このアセスメントにサービス「{id}」はありません（カタログにも追加サービスにもありません）。")
             }
+            K::AmbiguousService { id, matches } if en => format!(
+                "“{id}” matches no service exactly, and {} if upper and lower case are ignored: write the id exactly as the app shows it.",
+                matches.join(", ")
+            ),
+            K::AmbiguousService { id, matches } => format!(
+                "「{id}」と完全に一致するサービスはなく、大文字と小文字を区別しなければ {} が当てはまります。ID はアプリの表示どおりに書いてください。",
+                matches.join("、")
+            ),
             K::DuplicateService { id, first } if en => format!("service {id} is already listed in row {first}."),
             K::DuplicateService { id, first } => format!("サービス {id} は {first} 行目にもあります。"),
             K::BadValue { field, value } => {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::super::exchange::MAX_BYTES;
 use super::super::{Assessment, ServiceId};
 use super::change::{self, CsvChange, CsvField, FieldValue};
-use super::error::{CsvError, CsvProblem, CsvProblemKind, MAX_PROBLEMS};
+use super::error::{CsvError, CsvProblem, CsvProblemKind, Heading, MAX_PROBLEMS};
 use super::read::{self, Record};
 use super::words::{self, Column, NotAWord};
 use super::FORMULA_CHARS;
@@ -90,7 +90,7 @@ struct Problems {
 impl Problems {
     fn add(&mut self, row: usize, column: Option<(usize, &str)>, kind: CsvProblemKind) {
         if self.list.len() < MAX_PROBLEMS {
-            let column = column.map(|(n, name)| (n, name.to_owned()));
+            let column = column.map(|(n, name)| (n, Heading::of(name)));
             self.list.push(CsvProblem { row, column, kind });
         } else {
             self.more += 1;
@@ -108,14 +108,17 @@ impl Problems {
 
 /// Reads every row of `text` (see the module documentation).
 pub fn read_update(text: &str, a: &Assessment) -> Result<CsvUpdate, CsvError> {
-    let records = read::records(text).map_err(|e| CsvError::Problems {
-        problems: vec![CsvProblem {
-            row: e.row,
-            column: Some((e.column, String::new())),
-            kind: CsvProblemKind::Syntax(e.kind),
-        }],
-        more: 0,
-    })?;
+    let (records, broken) = read::records_until_error(text);
+    if let Some(e) = broken {
+        // The heading of the broken cell's column, when the header row came before it.
+        let heading = match records.iter().find(|r| !r.is_blank()) {
+            Some(header) => Heading::of(header.cells.get(e.column - 1).map_or("", String::as_str)),
+            None => Heading::HeaderRow,
+        };
+        let problem =
+            CsvProblem { row: e.row, column: Some((e.column, heading)), kind: CsvProblemKind::Syntax(e.kind) };
+        return Err(CsvError::Problems { problems: vec![problem], more: 0 });
+    }
     let mut records = records.into_iter().filter(|r| !r.is_blank());
     let header = records.next().ok_or(CsvError::Empty)?;
     let mut problems = Problems::default();
@@ -123,7 +126,7 @@ pub fn read_update(text: &str, a: &Assessment) -> Result<CsvUpdate, CsvError> {
     if !problems.list.is_empty() {
         return problems.into_result(CsvUpdate { rows: Vec::new() });
     }
-    let known = known_services(a);
+    let known = Known::of(a);
     let mut seen: BTreeMap<ServiceId, usize> = BTreeMap::new();
     let mut rows = Vec::new();
     for record in records {
@@ -157,19 +160,48 @@ fn read_header(header: &Record, problems: &mut Problems) -> Vec<Option<Column>> 
     columns
 }
 
-/// Every id the file may name, by its spelling: the catalogue's, the custom services'
-/// and any other id the assessment holds (the export lists those too).
-fn known_services(a: &Assessment) -> BTreeMap<String, ServiceId> {
-    let mut known = BTreeMap::new();
-    for s in a.catalogue.all_services(&a.custom_services) {
-        if let Ok(id) = ServiceId::parse(s.id) {
-            known.insert(s.id.to_owned(), id);
+/// Every id the file may name: the catalogue's, the custom services' and any other id
+/// the assessment holds (the export lists those too). Ids are case-sensitive in the
+/// app, but a spreadsheet user may retype `i-8` for `I-8`: a cell is matched exactly
+/// first, then ignoring ASCII case when that names one service only.
+struct Known {
+    exact: BTreeMap<String, ServiceId>,
+    /// By the id in lower case: every id so spelt.
+    folded: BTreeMap<String, Vec<ServiceId>>,
+}
+
+impl Known {
+    fn of(a: &Assessment) -> Known {
+        let mut exact = BTreeMap::new();
+        for s in a.catalogue.all_services(&a.custom_services) {
+            if let Ok(id) = ServiceId::parse(s.id) {
+                exact.insert(s.id.to_owned(), id);
+            }
+        }
+        for id in a.services.keys() {
+            exact.entry(id.as_str().to_owned()).or_insert_with(|| id.clone());
+        }
+        let mut folded: BTreeMap<String, Vec<ServiceId>> = BTreeMap::new();
+        for (spelling, id) in &exact {
+            folded.entry(spelling.to_ascii_lowercase()).or_default().push(id.clone());
+        }
+        Known { exact, folded }
+    }
+
+    /// The service a (width-folded) id cell names, or why none.
+    fn find(&self, cell: &str) -> Result<&ServiceId, CsvProblemKind> {
+        if let Some(id) = self.exact.get(cell) {
+            return Ok(id);
+        }
+        match self.folded.get(&cell.to_ascii_lowercase()).map(Vec::as_slice) {
+            Some([id]) => Ok(id),
+            Some(ids) if !ids.is_empty() => Err(CsvProblemKind::AmbiguousService {
+                id: cell.to_owned(),
+                matches: ids.iter().map(|i| i.as_str().to_owned()).collect(),
+            }),
+            _ => Err(CsvProblemKind::UnknownService(cell.to_owned())),
         }
     }
-    for id in a.services.keys() {
-        known.entry(id.as_str().to_owned()).or_insert_with(|| id.clone());
-    }
-    known
 }
 
 /// What one row asks for; `None` after noting its problems.
@@ -178,7 +210,7 @@ fn read_row(
     header: &[String],
     columns: &[Option<Column>],
     a: &Assessment,
-    known: &BTreeMap<String, ServiceId>,
+    known: &Known,
     seen: &mut BTreeMap<ServiceId, usize>,
     problems: &mut Problems,
 ) -> Option<(usize, ServiceId, Vec<FieldValue>)> {
@@ -193,22 +225,28 @@ fn read_row(
     let cell_of = |column: Column| columns.iter().position(|&c| c == Some(column));
     let id_at = cell_of(Column::Id)?;
     let id_place = Some((id_at + 1, header[id_at].as_str()));
-    let id_cell = words::fold(&record.cells[id_at]).to_ascii_uppercase();
+    let id_cell = words::fold_width(&record.cells[id_at]);
     let mut ok = true;
     let service = if id_cell.is_empty() {
         problems.add(row, id_place, CsvProblemKind::NoId);
         None
-    } else if let Some(service) = known.get(&id_cell) {
-        if let Some(&first) = seen.get(service) {
-            problems.add(row, id_place, CsvProblemKind::DuplicateService { id: id_cell.clone(), first });
-            ok = false;
-        } else {
-            seen.insert(service.clone(), row);
-        }
-        Some(service.clone())
     } else {
-        problems.add(row, id_place, CsvProblemKind::UnknownService(record.cells[id_at].trim().to_owned()));
-        None
+        match known.find(&id_cell) {
+            Ok(service) => {
+                if let Some(&first) = seen.get(service) {
+                    let id = service.as_str().to_owned();
+                    problems.add(row, id_place, CsvProblemKind::DuplicateService { id, first });
+                    ok = false;
+                } else {
+                    seen.insert(service.clone(), row);
+                }
+                Some(service.clone())
+            }
+            Err(kind) => {
+                problems.add(row, id_place, kind);
+                None
+            }
+        }
     };
     let mut values = Vec::new();
     for (i, column) in columns.iter().enumerate() {

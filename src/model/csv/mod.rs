@@ -34,19 +34,21 @@
 //! (`ID`, `カテゴリー`, `サービス名（日本語）`, `サービス名（英語）`, `推奨レベル`, `実施形態`,
 //! `委託先`, `現在`, `目標`, `ギャップ`, `メモ`) and Japanese words (`ベーシック`, `内製`,
 //! `適用外`). The import reads either, and either language's words in any cell
-//! ([`words`]).
+//! ([`words`]), from a file in UTF-8 or Shift_JIS ([`decode`] weighs both readings).
 
 mod change;
+mod encoding;
 mod error;
 mod import;
 mod read;
 pub mod words;
 mod write;
 
-pub use change::{apply, revert, CsvChange, CsvField, FieldValue};
-pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, MAX_PROBLEMS};
+pub use change::{apply, revert, undoable, CsvChange, CsvField, CsvUndo, FieldValue};
+pub use encoding::{choose, decode, wants_shift_jis, Decoded, Encoding};
+pub use error::{column_letters, CsvError, CsvProblem, CsvProblemKind, Heading, MAX_PROBLEMS};
 pub use import::{preview, read_update, unguard, utf8_text, CsvPreview, CsvUpdate};
-pub use read::{records, Record, SyntaxError, SyntaxErrorKind};
+pub use read::{records, records_until_error, Record, SyntaxError, SyntaxErrorKind};
 pub use write::{csv_row, plan_csv, services_csv, services_csv_in, text_cell};
 
 use write::FORMULA_CHARS;

@@ -37,6 +37,15 @@ pub enum SyntaxErrorKind {
 
 /// The records of `text` (a leading byte order mark is skipped).
 pub fn records(text: &str) -> Result<Vec<Record>, SyntaxError> {
+    match records_until_error(text) {
+        (records, None) => Ok(records),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// The records of `text` up to the first syntax error, and that error: the records
+/// before a broken cell name its column.
+pub fn records_until_error(text: &str) -> (Vec<Record>, Option<SyntaxError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut cells = Vec::new();
@@ -50,10 +59,13 @@ pub fn records(text: &str) -> Result<Vec<Record>, SyntaxError> {
         match c {
             '"' if cell.is_empty() => {
                 let column = cells.len() + 1;
-                let at = |kind| SyntaxError { row: row(&out), column, kind };
+                let at = |kind| SyntaxError { row: out.len() + 1, column, kind };
                 loop {
                     match chars.next() {
-                        None => return Err(at(SyntaxErrorKind::UnclosedQuote)),
+                        None => {
+                            let e = at(SyntaxErrorKind::UnclosedQuote);
+                            return (out, Some(e));
+                        }
                         Some('"') if chars.peek() == Some(&'"') => {
                             chars.next();
                             cell.push('"');
@@ -63,7 +75,8 @@ pub fn records(text: &str) -> Result<Vec<Record>, SyntaxError> {
                     }
                 }
                 if !matches!(chars.peek(), None | Some(',' | '\r' | '\n')) {
-                    return Err(at(SyntaxErrorKind::TextAfterQuote));
+                    let e = at(SyntaxErrorKind::TextAfterQuote);
+                    return (out, Some(e));
                 }
             }
             ',' => cells.push(std::mem::take(&mut cell)),
@@ -82,5 +95,5 @@ pub fn records(text: &str) -> Result<Vec<Record>, SyntaxError> {
         cells.push(cell);
         out.push(Record { row: row(&out), cells });
     }
-    Ok(out)
+    (out, None)
 }

@@ -83,9 +83,14 @@ impl Column {
     }
 }
 
-/// A cell as compared with the words: spaces around it dropped, full-width ASCII
-/// (`３`, `Ｎ／Ａ`, `（`) and the ideographic space read as ASCII, ASCII lower case.
+/// A cell as compared with the words: [`fold_width`], then ASCII lower case.
 pub fn fold(cell: &str) -> String {
+    fold_width(cell).to_ascii_lowercase()
+}
+
+/// A cell with spaces around it dropped and full-width ASCII (`３`, `Ｎ／Ａ`, `（`)
+/// and the ideographic space read as ASCII; case is kept.
+pub fn fold_width(cell: &str) -> String {
     cell.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
@@ -94,7 +99,7 @@ pub fn fold(cell: &str) -> String {
         })
         .collect::<String>()
         .trim()
-        .to_ascii_lowercase()
+        .to_owned()
 }
 
 /// Words accepted for "in-house" and "outsourced" besides the codes; the first of each

@@ -6,6 +6,8 @@ use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::Deserializer as _;
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 
 use super::read::show;
@@ -18,6 +20,27 @@ pub(super) enum ParseError {
     /// An object gives a key twice: the path of the second one, and where it starts
     /// (line from 1, column in characters from 1).
     DuplicateKey { path: String, line: usize, column: usize },
+}
+
+impl ParseError {
+    /// Whether this is a key given twice inside a member of a root `assessments`
+    /// list (a backup's member, if the file is a backup).
+    pub(super) fn in_backup_member(&self) -> bool {
+        matches!(self, ParseError::DuplicateKey { path, .. } if path.starts_with("assessments["))
+    }
+
+    /// The error of a part of `text` that starts at byte `start`, placed in `text`
+    /// (line from 1, column in characters from 1). A syntax error is left as it is
+    /// (the split that gives the parts has checked their syntax).
+    pub(super) fn shifted(self, text: &str, start: usize) -> ParseError {
+        let ParseError::DuplicateKey { path, line, column } = self else { return self };
+        let before = text.get(..start).unwrap_or_default();
+        let lines_before = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column_before = before.get(line_start..).map_or(0, |s| s.chars().count());
+        let column = if line == 1 { column_before + column } else { column };
+        ParseError::DuplicateKey { path, line: line + lines_before, column }
+    }
 }
 
 /// Parses `text` as one JSON value with nothing but white space after it.
@@ -34,6 +57,64 @@ pub(super) fn parse(text: &str) -> Result<Value, ParseError> {
         }
         None => ParseError::Json(e),
     })
+}
+
+/// A backup's envelope read with its members left as text: each member is then parsed
+/// on its own, so that a member giving a key twice refuses that member only.
+pub(super) struct Split<'t> {
+    /// The envelope's other fields (`format`, `version`, ...).
+    pub envelope: Map<String, Value>,
+    /// Each member of `assessments`: its text, and the byte where it starts in the file.
+    pub members: Vec<(&'t str, usize)>,
+}
+
+/// `text` as a backup's envelope and its members' texts; `None` when it is not JSON,
+/// not an object with an `assessments` list, or gives a key of the envelope twice.
+pub(super) fn split_backup(text: &str) -> Option<Split<'_>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let found = de.deserialize_map(EnvelopeVisitor).ok().flatten()?;
+    de.end().ok()?;
+    let (envelope, raw) = found;
+    let start = text.as_ptr() as usize;
+    let members = raw.into_iter().map(|m| (m.get(), (m.get().as_ptr() as usize).saturating_sub(start))).collect();
+    Some(Split { envelope, members })
+}
+
+/// The envelope's fields (keys checked for repeats) and the raw members.
+struct EnvelopeVisitor;
+
+type Envelope<'de> = Option<(Map<String, Value>, Vec<&'de RawValue>)>;
+
+impl<'de> Visitor<'de> for EnvelopeVisitor {
+    type Value = Envelope<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a backup")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Envelope<'de>, A::Error> {
+        let root = Path { parent: None, step: Step::Root };
+        let duplicate = Cell::new(None);
+        let mut map = Map::new();
+        let mut members: Option<Vec<&'de RawValue>> = None;
+        while let Some(key) = access.next_key::<String>()? {
+            if map.contains_key(&key) || (key == "assessments" && members.is_some()) {
+                return Ok(None);
+            }
+            if key == "assessments" {
+                let raw: &'de RawValue = access.next_value()?;
+                match serde_json::from_str::<Vec<&'de RawValue>>(raw.get()) {
+                    Ok(list) => members = Some(list),
+                    Err(_) => return Ok(None),
+                }
+            } else {
+                let path = Path { parent: Some(&root), step: Step::Key(&key) };
+                let value = access.next_value_seed(ValueSeed { path: &path, duplicate: &duplicate })?;
+                map.insert(key, value);
+            }
+        }
+        Ok(members.map(|m| (map, m)))
+    }
 }
 
 /// Where a value is, as a chain from the root, rendered only when a duplicate is found.

@@ -58,7 +58,18 @@ pub enum Document {
 /// damaged (then with every member's problems, their paths prefixed with
 /// `assessments[i].`).
 pub fn read_any(bytes: &[u8]) -> Result<Document, ImportError> {
-    let value = parse(bytes)?;
+    let text = text_of(bytes)?;
+    let value = match json::parse(text) {
+        Ok(value) => value,
+        // A key given twice inside a member of a backup refuses that member only.
+        Err(e @ json::ParseError::DuplicateKey { .. }) if e.in_backup_member() => {
+            return match backup_by_member(text) {
+                Some(contents) => contents.map(Document::Backup),
+                None => Err(parse_error(text, e)),
+            };
+        }
+        Err(e) => return Err(parse_error(text, e)),
+    };
     if value.get("format").and_then(serde_json::Value::as_str) == Some(BACKUP_FORMAT) {
         read::read_backup(value, migrate::STEPS).map(Document::Backup)
     } else {
@@ -66,8 +77,38 @@ pub fn read_any(bytes: &[u8]) -> Result<Document, ImportError> {
     }
 }
 
+/// A backup read member by member: its envelope, then each member parsed on its own
+/// (a member that gives a key twice is damaged, with the key's place in the file).
+/// `None` when `text` is not a backup that can be split so.
+fn backup_by_member(text: &str) -> Option<Result<BackupContents, ImportError>> {
+    let split = json::split_backup(text)?;
+    if split.envelope.get("format").and_then(serde_json::Value::as_str) != Some(BACKUP_FORMAT) {
+        return None;
+    }
+    let members = split
+        .members
+        .iter()
+        .map(|&(member, start)| {
+            json::parse(member).map_err(|e| {
+                // Its name as a lenient reading finds it (the last of a repeated key).
+                let name = serde_json::from_str::<serde_json::Value>(member)
+                    .ok()
+                    .and_then(|v| v.get("name").and_then(serde_json::Value::as_str).map(str::to_owned));
+                (name, parse_error(member, e.shifted(text, start)))
+            })
+        })
+        .collect();
+    Some(read::read_backup_parsed(serde_json::Value::Object(split.envelope), members, migrate::STEPS))
+}
+
 /// Size limit, UTF-8 (a leading BOM skipped) and JSON syntax.
 fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
+    let text = text_of(bytes)?;
+    json::parse(text).map_err(|e| parse_error(text, e))
+}
+
+/// The text of a file: size limit, UTF-8 (a leading BOM skipped), not empty.
+fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
@@ -79,12 +120,17 @@ fn parse(bytes: &[u8]) -> Result<serde_json::Value, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    json::parse(text).map_err(|e| match e {
+    Ok(text)
+}
+
+/// Why `text` is not JSON, as the reader reports it.
+fn parse_error(text: &str, e: json::ParseError) -> ImportError {
+    match e {
         json::ParseError::DuplicateKey { path, line, column } => {
             read::fatal(&path, ProblemKind::DuplicateKey { line, column })
         }
         json::ParseError::Json(e) => syntax_error(text, &e),
-    })
+    }
 }
 
 /// A syntax error (or nesting too deep) at its place.

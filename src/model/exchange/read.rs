@@ -67,12 +67,37 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
 pub(super) fn read_backup(root: Value, steps: &[Migration]) -> Result<BackupContents, ImportError> {
     check_backup_version(&root)?;
     let items = backup_items(root)?;
+    read_members(items.into_iter().map(Ok).collect(), steps)
+}
+
+/// [`read_backup`] for a backup whose members were parsed one by one: `members` holds
+/// each member's value, or its name (when it can be found) and why it could not be parsed.
+pub(super) fn read_backup_parsed(
+    envelope: Value,
+    members: Vec<Result<Value, (Option<String>, ImportError)>>,
+    steps: &[Migration],
+) -> Result<BackupContents, ImportError> {
+    check_backup_version(&envelope)?;
+    if members.len() > MAX_ENTRIES {
+        return Err(fatal("assessments", ProblemKind::TooMany { len: members.len(), max: MAX_ENTRIES }));
+    }
+    read_members(members, steps)
+}
+
+/// Every member that can be read, and the others named.
+fn read_members(
+    items: Vec<Result<Value, (Option<String>, ImportError)>>,
+    steps: &[Migration],
+) -> Result<BackupContents, ImportError> {
     let mut contents = BackupContents { members: Vec::with_capacity(items.len()), damaged: Vec::new() };
     for (i, item) in items.into_iter().enumerate() {
-        let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
-        match read_document(item, steps) {
+        let read = item.and_then(|item| {
+            let name = item.get("name").and_then(Value::as_str).map(str::to_owned);
+            read_document(item, steps).map_err(|error| (name, error))
+        });
+        match read {
             Ok(a) => contents.members.push(a),
-            Err(error) => contents.damaged.push(DamagedMember { position: i + 1, name, error }),
+            Err((name, error)) => contents.damaged.push(DamagedMember { position: i + 1, name, error }),
         }
     }
     if contents.members.is_empty() && !contents.damaged.is_empty() {
