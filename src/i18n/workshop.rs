@@ -56,6 +56,9 @@ pub struct WorkshopTexts {
     pub download_csv: &'static str,
     pub report_title: &'static str,
     pub assessors: fn(&str) -> String,
+    pub replaced: fn(&str, &str) -> String,
+    pub reading: fn(usize, usize) -> String,
+    pub clash_same: &'static str,
 }
 
 pub const EN: WorkshopTexts = WorkshopTexts {
@@ -116,6 +119,9 @@ pub const EN: WorkshopTexts = WorkshopTexts {
     download_csv: "Download the comparison as CSV (Excel)",
     report_title: "Workshop report",
     assessors: |names| format!("Assessors: {names}"),
+    replaced: |old, new| format!("Replaced “{old}” with the returned copy “{new}”. The old copy is in the trash."),
+    reading: |done, total| format!("Reading file {} of {total}… The comparison follows once every file is read.", (done + 1).min(total)),
+    clash_same: "The same service: compare as one",
 };
 
 pub const JA: WorkshopTexts = WorkshopTexts {
@@ -175,4 +181,7 @@ pub const JA: WorkshopTexts = WorkshopTexts {
     download_csv: "比較をCSV（Excel）でダウンロード",
     report_title: "ワークショップ報告",
     assessors: |names| format!("評価者：{names}"),
+    replaced: |old, new| format!("「{old}」を回収したファイル「{new}」で置き換えました。元のものはごみ箱にあります。"),
+    reading: |done, total| format!("ファイルを読み込んでいます（{total} 件中 {} 件目）… すべて読み込んでから比較を表示します。", (done + 1).min(total)),
+    clash_same: "同じサービスとして比較する",
 };

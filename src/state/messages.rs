@@ -158,6 +158,11 @@ pub enum Status {
     Merged(String),
     /// A returned copy is stored already (same content): not added again.
     AlreadyStored(String),
+    /// A workshop copy (`old`, now in the trash) was replaced by a returned one.
+    Replaced {
+        old: String,
+        new: String,
+    },
     /// An exported file or backup read back as what was written.
     Verified(Verified),
     /// A CSV file that changes nothing.
@@ -195,6 +200,7 @@ impl Status {
             Status::Copied => t.copied.to_owned(),
             Status::Merged(name) => (texts(lang).workshop.merged)(&isolate(name)),
             Status::AlreadyStored(name) => (texts(lang).workshop.already_stored)(&isolate(name)),
+            Status::Replaced { old, new } => (texts(lang).workshop.replaced)(&isolate(old), &isolate(new)),
             Status::Verified(Verified::Assessment { name, services }) => (t.verified)(&isolate(name), *services),
             Status::Verified(Verified::Backup { files, assessments }) => (t.verified_backup)(*files, *assessments),
             Status::CsvNoChanges(file) => (texts(lang).csv.no_changes)(&isolate(file)),

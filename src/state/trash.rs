@@ -13,41 +13,45 @@ impl Library {
     /// Moves an assessment to the trash; [`Library::undo_last`] brings it back. Runs
     /// under the storage lock, so it never interleaves with another tab's save.
     pub fn delete(&self, id: &AssessmentId) {
-        let (this, id) = (*self, id.clone());
-        browser::with_storage_lock(move || this.delete_now(&id));
+        let messages = self.messages;
+        self.delete_then(id, move |name| {
+            if let Some(name) = name {
+                messages.done(Status::Deleted(name));
+            }
+        });
     }
 
-    fn delete_now(&self, id: &AssessmentId) {
-        let Some((position, name)) = self
+    /// Moves an assessment to the trash like [`Library::delete`] (with undo), then,
+    /// in the same storage step, calls `then` with its name, or with `None` when it
+    /// was not moved (gone already, or the storage failed, which is reported). Says
+    /// nothing itself: `then` says what was done (a workshop copy replaced).
+    pub(super) fn delete_then(&self, id: &AssessmentId, then: impl FnOnce(Option<String>) + 'static) {
+        let (this, id) = (*self, id.clone());
+        browser::with_storage_lock(move || then(this.delete_now(&id)));
+    }
+
+    fn delete_now(&self, id: &AssessmentId) -> Option<String> {
+        let (position, name) = self
             .listings
-            .with_untracked(|list| list.iter().position(|l| &l.id == id).map(|i| (i, list[i].name.clone())))
-        else {
-            return;
-        };
+            .with_untracked(|list| list.iter().position(|l| &l.id == id).map(|i| (i, list[i].name.clone())))?;
         let was_active = self.active.get_untracked().as_ref() == Some(id);
         if was_active {
             self.flush_now();
         }
         if self.legacy.with_untracked(|left| left.iter().any(|(i, _)| i == id)) {
             // Still in layout 1: move it first, so it goes to the trash like any other.
-            let Some(a) = self.legacy_copy(id) else {
-                return;
-            };
-            if self.messages.report(with_repo(|r| r.move_from_v1(id, &a))).is_none() {
-                return;
-            }
+            let a = self.legacy_copy(id)?;
+            self.messages.report(with_repo(|r| r.move_from_v1(id, &a)))?;
             self.legacy.update(|left| left.retain(|(i, _)| i != id));
         }
-        if self.messages.report(with_repo(|r| r.delete(id, &browser::now()))).is_none() {
-            return;
-        }
+        self.messages.report(with_repo(|r| r.delete(id, &browser::now())))?;
         self.listings.update(|list| list.retain(|l| &l.id != id));
         if was_active {
             self.close();
         }
         self.reload_trash();
-        self.messages.done(Status::Deleted(name));
         self.messages.offer_undo(Undo::Assessment { id: id.clone(), position, was_active });
+        Some(name)
     }
 
     /// Moves the active assessment to the trash.

@@ -174,6 +174,11 @@ test('a workshop round: template by file and link, three participants, compare, 
   await page.getByTestId('workshop-replacement').waitFor({ state: 'detached' });
   await storageSettled(page);
   assert.equal(await page.getByTestId('workshop-pick').count(), before);
+  // Said as a replacement, not as a deletion (issue 20, 1.10).
+  assert.equal(
+    await page.getByTestId('status').textContent(),
+    'Replaced “\u2068Round 1 — Ann\u2069” with the returned copy “\u2068Round 1 — Ann\u2069”. The old copy is in the trash.',
+  );
 
   for (const p of [fac, bo, cy]) assert.deepEqual(p.problems, []);
   for (const p of [fac, bo, cy]) await p.context.close();

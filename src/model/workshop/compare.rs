@@ -1,9 +1,14 @@
 //! Two or more assessments side by side: the spread of the category means, and for
 //! every service who said what, the disagreements and the merge proposal.
 
+use std::collections::BTreeSet;
+
+use super::own::{Clash, ClashKey, Gathered, IdMap, Renamed};
 use super::propose::{judge, Disagreement, Proposal};
 use crate::model::aggregate::{format_hundredths, NO_VALUE};
-use crate::model::{Assessment, Catalogue, CustomService, Lang, Mean, ServiceAssessment, ServiceId, Summary};
+use crate::model::{
+    Assessment, Catalogue, CustomService, Lang, Mean, ServiceAssessment, ServiceId, ServiceStates, Summary,
+};
 
 /// One picked assessment and the name it goes by in the comparison.
 #[derive(Clone, Copy, Debug)]
@@ -109,7 +114,8 @@ pub struct Comparison {
     pub labels: Vec<String>,
     /// Index into the picked list of each compared assessment.
     pub picked: Vec<usize>,
-    /// The custom services of all compared assessments (first one's first).
+    /// The custom services of all compared assessments (first one's first), each
+    /// service once, under the id it is compared (and merged) as.
     pub custom: Vec<CustomService>,
     pub categories: Vec<CategorySpread>,
     /// Each assessor's overall means (all in-scope services), in pick order.
@@ -121,6 +127,12 @@ pub struct Comparison {
     pub unmatched: Vec<Unmatched>,
     /// Labels of compared assessments that are not copies of the first one's round.
     pub other_round: Vec<String>,
+    /// Own services of two assessments with one id and different names.
+    pub clashes: Vec<Clash>,
+    /// Own services compared under another's id, having its name.
+    pub renamed: Vec<Renamed>,
+    /// Per compared assessment: how its own service ids read in the comparison.
+    pub id_maps: Vec<IdMap>,
 }
 
 impl Comparison {
@@ -140,30 +152,20 @@ impl Comparison {
     }
 }
 
-/// Checks `candidate` against the first picked and the custom services gathered so
-/// far; adds its new custom services when it fits.
-fn admit(first: &Assessment, candidate: &Participant, custom: &mut Vec<CustomService>) -> Result<(), Unmatched> {
+/// Checks `candidate` against the first picked and the own services gathered so
+/// far (see [`super::own`]): how its own service ids read in the comparison.
+fn admit(first: &Assessment, candidate: &Participant, gathered: &mut Gathered) -> Result<IdMap, Unmatched> {
     let a = candidate.assessment;
     if a.catalogue.id != first.catalogue.id {
         let (catalogue, expected) = (a.catalogue.id, first.catalogue.id);
         return Err(Unmatched::OtherCatalogue { label: candidate.label.to_owned(), catalogue, expected });
     }
-    let known: std::collections::BTreeMap<&str, &str> =
-        custom.iter().map(|c| (c.id.as_str(), c.category.as_str())).collect();
-    for c in &a.custom_services {
-        if let Some(expected) = known.get(c.id.as_str()).filter(|cat| **cat != c.category.as_str()) {
-            return Err(Unmatched::CustomConflict {
-                label: candidate.label.to_owned(),
-                id: c.id.to_string(),
-                category: c.category.to_string(),
-                expected: (*expected).to_owned(),
-            });
-        }
-    }
-    let new: Vec<CustomService> =
-        a.custom_services.iter().filter(|c| !known.contains_key(c.id.as_str())).cloned().collect();
-    custom.extend(new);
-    Ok(())
+    gathered.admit(candidate.label, a)
+}
+
+/// `states` with the own service ids as `map` reads them (other ids as they are).
+pub(super) fn remapped(states: &ServiceStates, map: &IdMap) -> ServiceStates {
+    states.iter().map(|(id, s)| (map.get(id.as_str()).unwrap_or(id).clone(), s.clone())).collect()
 }
 
 /// `label`, or `label (n)` when it is taken already.
@@ -178,8 +180,14 @@ fn unique_label(label: &str, taken: &[String]) -> String {
 }
 
 /// Compares the picked assessments (in pick order; the first is the reference the
-/// others must match).
+/// others must match), no clash of own services said to be one service.
 pub fn compare(picked: &[Participant]) -> Comparison {
+    compare_with(picked, &BTreeSet::new())
+}
+
+/// Compares the picked assessments, the clashes of own services in `same` taken as
+/// one service each (see [`super::own`]).
+pub fn compare_with(picked: &[Participant], same: &BTreeSet<ClashKey>) -> Comparison {
     let Some(first) = picked.first() else {
         return Comparison {
             catalogue: crate::model::CatalogueDef::latest(),
@@ -192,13 +200,19 @@ pub fn compare(picked: &[Participant]) -> Comparison {
             rows: Vec::new(),
             unmatched: Vec::new(),
             other_round: Vec::new(),
+            clashes: Vec::new(),
+            renamed: Vec::new(),
+            id_maps: Vec::new(),
         };
     };
-    let mut custom = Vec::new();
+    let catalogue = first.assessment.catalogue;
+    let all: Vec<&Assessment> = picked.iter().map(|p| p.assessment).collect();
+    let mut gathered = Gathered::new(catalogue, &all, same);
     let (mut labels, mut indices, mut unmatched, mut other_round) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut id_maps = Vec::new();
     for (i, p) in picked.iter().enumerate() {
-        match admit(first.assessment, p, &mut custom) {
-            Ok(()) => {
+        match admit(first.assessment, p, &mut gathered) {
+            Ok(map) => {
                 let label = unique_label(p.label, &labels);
                 let same = match (&first.assessment.workshop, &p.assessment.workshop) {
                     (Some(a), Some(b)) => a.same_round(b),
@@ -210,14 +224,16 @@ pub fn compare(picked: &[Participant]) -> Comparison {
                 }
                 labels.push(label);
                 indices.push(i);
+                id_maps.push(map);
             }
             Err(why) => unmatched.push(why),
         }
     }
-    let compared: Vec<&Assessment> = indices.iter().map(|&i| picked[i].assessment).collect();
-    let catalogue = first.assessment.catalogue;
+    let Gathered { custom, clashes, renamed, .. } = gathered;
+    let compared: Vec<ServiceStates> =
+        indices.iter().zip(&id_maps).map(|(&i, map)| remapped(&picked[i].assessment.services, map)).collect();
     let rows = service_rows(catalogue, &custom, &compared);
-    let summaries: Vec<Summary> = compared.iter().map(|a| Summary::of(catalogue, &custom, &a.services)).collect();
+    let summaries: Vec<Summary> = compared.iter().map(|s| Summary::of(catalogue, &custom, s)).collect();
     let categories = catalogue
         .categories
         .iter()
@@ -244,17 +260,20 @@ pub fn compare(picked: &[Participant]) -> Comparison {
         rows,
         unmatched,
         other_round,
+        clashes,
+        renamed,
+        id_maps,
     }
 }
 
 /// A row for every service that any compared assessment set anything for.
-fn service_rows(catalogue: Catalogue, custom: &[CustomService], compared: &[&Assessment]) -> Vec<ServiceRow> {
+fn service_rows(catalogue: Catalogue, custom: &[CustomService], compared: &[ServiceStates]) -> Vec<ServiceRow> {
     let blank = ServiceAssessment::default();
     catalogue
         .all_services(custom)
         .filter_map(|service| {
             let states: Vec<&ServiceAssessment> =
-                compared.iter().map(|a| a.services.get(service.id).unwrap_or(&blank)).collect();
+                compared.iter().map(|s| s.get(service.id).unwrap_or(&blank)).collect();
             if states.iter().all(|s| s.is_blank()) {
                 return None;
             }

@@ -3,17 +3,66 @@
 
 use std::collections::BTreeMap;
 
-use super::compare::Comparison;
+use super::compare::{remapped, Comparison, ServiceRow};
 use super::WorkshopInfo;
-use crate::model::{Assessment, LimitError, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Timestamp};
+use crate::model::{
+    Assessment, Level, LimitError, Score, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Timestamp,
+};
+
+/// The fields of one service the facilitator set, each instead of the proposal's:
+/// `Some(value)` where they chose (`Some(None)`: chose to leave it unset), `None`
+/// where the proposal stands. A field chosen stays chosen when the proposal changes
+/// (another copy picked); the others follow the proposal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chosen {
+    pub level: Option<Option<Level>>,
+    pub sourcing: Option<Option<Sourcing>>,
+    pub current: Option<Option<Score>>,
+    pub target: Option<Option<Score>>,
+}
+
+impl Chosen {
+    /// `state` with the chosen fields set.
+    pub fn apply(&self, mut state: ServiceAssessment) -> ServiceAssessment {
+        if let Some(v) = self.level {
+            state.level = v;
+        }
+        if let Some(v) = self.sourcing {
+            state.sourcing = v;
+        }
+        if let Some(v) = self.current {
+            state.current = v;
+        }
+        if let Some(v) = self.target {
+            state.target = v;
+        }
+        state
+    }
+
+    /// Nothing chosen.
+    pub fn is_empty(&self) -> bool {
+        self == &Chosen::default()
+    }
+}
 
 /// What the facilitator decided over the proposals.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decisions {
-    /// Services whose merged state the facilitator set (instead of the proposal).
-    pub values: BTreeMap<ServiceId, ServiceAssessment>,
+    /// The fields the facilitator set, per service (by the id it is compared as).
+    pub values: BTreeMap<ServiceId, Chosen>,
     /// Why, per service; kept at the head of the merged note.
     pub rationale: BTreeMap<ServiceId, String>,
+}
+
+impl Decisions {
+    /// The merged state of a service (no note): the proposal with the chosen fields.
+    pub fn state(&self, row: &ServiceRow) -> ServiceAssessment {
+        let proposal = row.proposal.state();
+        match self.values.get(row.id.as_str()) {
+            Some(chosen) => chosen.apply(proposal),
+            None => proposal,
+        }
+    }
 }
 
 /// The merged state of every compared service (notes aside): the facilitator's
@@ -21,7 +70,7 @@ pub struct Decisions {
 pub fn merged_states(comparison: &Comparison, decisions: &Decisions) -> ServiceStates {
     let mut states = ServiceStates::new();
     for row in &comparison.rows {
-        let state = decisions.values.get(row.id.as_str()).cloned().unwrap_or_else(|| row.proposal.state());
+        let state = decisions.state(row);
         if !state.is_blank() {
             states.insert(row.id.clone(), state);
         }
@@ -82,7 +131,15 @@ pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequ
         }
     }
     merged.services = states;
-    merged.snapshots = distinct_snapshots(&compared);
+    // Each compared assessment's snapshots with its own services as compared.
+    let snapshots: Vec<Vec<Snapshot>> = compared
+        .iter()
+        .zip(&comparison.id_maps)
+        .map(|(a, map)| {
+            a.snapshots.iter().map(|s| Snapshot { services: remapped(&s.services, map), ..s.clone() }).collect()
+        })
+        .collect();
+    merged.snapshots = distinct_snapshots(&snapshots);
     merged.workshop = Some(WorkshopInfo {
         round: request.round.to_owned(),
         started: first.and_then(|a| a.workshop.as_ref()).and_then(|w| w.started.clone()),
@@ -100,9 +157,9 @@ pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequ
 /// The snapshots of all `compared`, each (same time, label and services) once,
 /// oldest first. Snapshots are grouped by time and label first, so only those that
 /// share both are compared whole.
-fn distinct_snapshots(compared: &[&Assessment]) -> Vec<Snapshot> {
+fn distinct_snapshots(compared: &[Vec<Snapshot>]) -> Vec<Snapshot> {
     let mut by_key: BTreeMap<(i64, &str), Vec<&Snapshot>> = BTreeMap::new();
-    for snapshot in compared.iter().flat_map(|a| &a.snapshots) {
+    for snapshot in compared.iter().flatten() {
         let same = by_key.entry((snapshot.taken.unix_millis(), snapshot.label.as_str())).or_default();
         if !same.contains(&snapshot) {
             same.push(snapshot);

@@ -7,20 +7,29 @@
 //!   kept, the scores cleared.
 //! - [`compare`] puts two or more assessments side by side: spreads per category,
 //!   who said what per service, the disagreements, and a proposal per service.
+//! - [`own`] matches the participants' own services by what they are, not only by id.
 //! - [`merge`] turns the proposals (as the facilitator changed them) into a new
 //!   assessment; the compared ones are never changed.
+//! - [`saved`] is the facilitator's work (picks, decisions, rationales) as kept in
+//!   the browser between visits.
 
 pub mod compare;
 pub mod csv;
 pub mod merge;
+pub mod own;
+#[cfg(test)]
+mod own_tests;
 pub mod propose;
+pub mod saved;
 #[cfg(test)]
 mod tests;
 
-pub use compare::{compare, CategorySpread, Comparison, Participant, ServiceRow, Unmatched};
+pub use compare::{compare, compare_with, CategorySpread, Comparison, Participant, ServiceRow, Unmatched};
 pub use csv::comparison_csv;
-pub use merge::{merge, merged_states, Decisions, MergeRequest};
+pub use merge::{merge, merged_states, Chosen, Decisions, MergeRequest};
+pub use own::{Clash, ClashKey, Renamed};
 pub use propose::{median_low, Disagreement, Proposal};
+pub use saved::{SavedError, SavedWorkshop};
 
 use super::{Assessment, Timestamp};
 

@@ -170,9 +170,7 @@ fn merge_uses_decisions_keeps_rationale_and_leaves_sources_alone() {
     let c = compare_all(&all);
     let mut d = Decisions::default();
     let a1 = ServiceId::parse("A-1").expect("a valid service id");
-    let mut state = c.rows[0].proposal.state();
-    state.current = r(3);
-    d.values.insert(a1.clone(), state);
+    d.values.insert(a1.clone(), Chosen { current: Some(r(3)), ..Default::default() });
     d.rationale.insert(a1, "Agreed 3 after discussing the log coverage.".into());
     let picked: Vec<&Assessment> = all.iter().collect();
     let request = MergeRequest {

@@ -29,19 +29,36 @@ pub fn Workshop() -> impl IntoView {
     // and kept by the app, so picks and decisions outlive a switch to another view.
     let workshop = app.workshop.get_or_init(|| WorkshopState::new(app.library, app.messages, app.exports));
     provide_context(workshop);
-    let comparable = Memo::new(move |_| workshop.comparison.with(|c| c.comparable()));
+    // Not while returned copies are still being read: a comparison of some of them
+    // would look complete.
+    let comparable =
+        Memo::new(move |_| workshop.reading.with(Option::is_none) && workshop.comparison.with(|c| c.comparable()));
+    let progress = move || {
+        workshop.reading.get().map(|(done, total)| {
+            view! { <p class="hint" role="status" data-testid="workshop-progress">{(app.t().workshop.reading)(done, total)}</p> }
+        })
+    };
+    let restore_problem = move || {
+        workshop.restore_problem.get().map(|e| {
+            view! { <p class="notice warn" data-testid="workshop-restore-problem">{e.message(app.lang())}</p> }
+        })
+    };
     view! {
         <section class="view workshop" data-view="workshop" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.workshop)}</h2>
             <p class="intro">{app.text(|t| t.workshop.intro)}</p>
+            {restore_problem}
             <ParticipantCard/>
             <StartRound/>
             <ReturnedCopies/>
             <div class="workshop-report">
                 <h2 class="print-only">{app.text(|t| t.workshop.report_title)}</h2>
                 <Picks/>
-                <Show when=move || comparable.get() fallback=move || view! {
-                    <p class="hint" data-testid="workshop-pick-more">{app.text(|t| t.workshop.pick_more)}</p>
+                {progress}
+                <Show when=move || comparable.get() fallback=move || {
+                    workshop.reading.with(Option::is_none).then(|| view! {
+                        <p class="hint" data-testid="workshop-pick-more">{app.text(|t| t.workshop.pick_more)}</p>
+                    })
                 }>
                     <Spread/>
                     <ServicesTable/>

@@ -83,6 +83,7 @@ pub fn Picks() -> impl IntoView {
         let lang = app.lang();
         workshop.comparison.with(|c| {
             let mut lines: Vec<String> = c.unmatched.iter().map(|u| u.message(lang)).collect();
+            lines.extend(c.renamed.iter().map(|r| r.message(lang)));
             if !c.other_round.is_empty() {
                 lines.push((app.t().workshop.other_round)(&c.other_round.join(", ")));
             }
@@ -98,6 +99,44 @@ pub fn Picks() -> impl IntoView {
             <ul class="picks no-print">{boxes}</ul>
             <p class="assessors" data-testid="workshop-assessors">{assessors}</p>
             <ul class="notes" data-testid="workshop-notes">{notes}</ul>
+            <Clashes/>
         </div>
+    }
+}
+
+/// Own services of two copies with one id and different names: kept apart unless
+/// the facilitator says they are one service.
+#[component]
+fn Clashes() -> impl IntoView {
+    let app = use_app();
+    let workshop = use_workshop();
+    move || {
+        let lang = app.lang();
+        workshop.comparison.with(|c| {
+            (!c.clashes.is_empty()).then(|| {
+                let items = c
+                    .clashes
+                    .iter()
+                    .map(|clash| {
+                        let key = clash.key.clone();
+                        let checked = {
+                            let key = key.clone();
+                            move || workshop.is_same(&key)
+                        };
+                        view! {
+                            <li class="warn" data-testid="workshop-clash" data-service=clash.key.id.clone()>
+                                {clash.message(lang)} " "
+                                <label class="check">
+                                    <input type="checkbox" data-testid="workshop-clash-same" prop:checked=checked
+                                        on:change:target=move |ev| workshop.set_same(&key, ev.target().checked())/>
+                                    " " {app.text(|t| t.workshop.clash_same)}
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="notes clashes" data-testid="workshop-clashes">{items}</ul> }
+            })
+        })
     }
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::cells::{level_text, score_text, sourcing_text};
 use super::use_workshop;
 use crate::components::{level_choices, score_choices, sourcing_choices, ChoiceSelect};
-use crate::model::workshop::ServiceRow;
-use crate::model::{Level, Score, ServiceAssessment, Sourcing};
+use crate::model::workshop::{Chosen, ServiceRow};
+use crate::model::{Level, Score, Sourcing};
 use crate::state::use_app;
 
 #[component]
@@ -132,7 +132,7 @@ fn Decision(id: crate::model::ServiceId) -> impl IntoView {
         Memo::new(move |_| workshop.merged_state(&id).unwrap_or_default())
     };
     let catalogue = move || workshop.comparison.with_untracked(|c| c.catalogue);
-    let pick = |set: fn(&mut ServiceAssessment, &str)| {
+    let pick = |set: fn(&mut Chosen, &str)| {
         let id = id.clone();
         Callback::new(move |v: String| workshop.decide(&id, |s| set(s, &v)))
     };
@@ -147,19 +147,19 @@ fn Decision(id: crate::model::ServiceId) -> impl IntoView {
             <ChoiceSelect testid=field("level") label=label(|t| t.workshop.field_level)
                 choices=Signal::derive(move || level_choices(catalogue(), app.lang(), app.t()))
                 selected=Signal::derive(move || state.with(|s| s.level.map(Level::as_str).unwrap_or_default().to_owned()))
-                on_pick=pick(|s, v| s.level = Level::parse(v))/>
+                on_pick=pick(|c, v| c.level = Some(Level::parse(v)))/>
             <ChoiceSelect testid=field("sourcing") label=label(|t| t.workshop.field_sourcing)
                 choices=Signal::derive(move || sourcing_choices(app.t()))
                 selected=Signal::derive(move || state.with(|s| s.sourcing.map(Sourcing::as_str).unwrap_or_default().to_owned()))
-                on_pick=pick(|s, v| s.sourcing = Sourcing::parse(v))/>
+                on_pick=pick(|c, v| c.sourcing = Some(Sourcing::parse(v)))/>
             <ChoiceSelect testid=field("current") label=label(|t| t.workshop.field_current)
                 choices=Signal::derive(move || score_choices(catalogue(), app.lang(), app.t(), None))
                 selected=Signal::derive(move || state.with(|s| s.current.map(Score::as_code).unwrap_or_default()))
-                on_pick=pick(|s, v| s.current = Score::from_code(v))/>
+                on_pick=pick(|c, v| c.current = Some(Score::from_code(v)))/>
             <ChoiceSelect testid=field("target") label=label(|t| t.workshop.field_target)
                 choices=Signal::derive(move || score_choices(catalogue(), app.lang(), app.t(), None))
                 selected=Signal::derive(move || state.with(|s| s.target.map(Score::as_code).unwrap_or_default()))
-                on_pick=pick(|s, v| s.target = Score::from_code(v))/>
+                on_pick=pick(|c, v| c.target = Some(Score::from_code(v)))/>
         </div>
     }
 }

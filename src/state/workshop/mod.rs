@@ -1,24 +1,32 @@
 //! The workshop: the facilitator's picks, the comparison of the picked assessments,
 //! the decisions over the proposals, the merge, round templates, and the returned
-//! copies imported (the same assessor's copy twice is noticed and offered as a
-//! replacement). The rules themselves are in `crate::model::workshop`.
+//! copies imported (`import`: the same assessor's copy twice is noticed and offered
+//! as a replacement). The rules themselves are in `crate::model::workshop`.
+//!
+//! The facilitator's work (picks, decisions, rationales, clashes said to be one
+//! service) is kept as the preference `workshop` as it changes, every key typed, and
+//! read back when the view first opens (`model::workshop::saved`). Two tabs write
+//! the same preference: the last change wins.
+
+mod import;
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use super::repo::with_repo;
-use super::{Alert, BrowserTask, Exports, Library, Messages, Status};
+use super::{BrowserTask, Exports, Library, Messages, Status};
 use crate::browser;
-use crate::model::exchange::{self, Document, ImportError, MAX_BYTES};
-use crate::model::workshop::{self, Comparison, Decisions, Intake, MergeRequest, Participant};
+use crate::model::exchange;
+use crate::model::workshop::{
+    self, Chosen, ClashKey, Comparison, Decisions, MergeRequest, Participant, SavedError, SavedWorkshop,
+};
 use crate::model::{Assessment, AssessmentId, ServiceAssessment, ServiceId, Timestamp};
 
-/// A returned copy whose assessor already has one stored: replace it or keep both.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Replacement {
-    pub incoming: Assessment,
-    pub stored: AssessmentId,
-    pub stored_name: String,
-}
+pub use import::Replacement;
+
+/// The preference that keeps the facilitator's work.
+const PREF: &str = "workshop";
 
 #[derive(Clone, Copy)]
 pub struct Workshop {
@@ -34,6 +42,15 @@ pub struct Workshop {
     pub snapshot_on_merge: RwSignal<bool>,
     /// Copies waiting for the replace-or-keep choice.
     pub replacements: RwSignal<Vec<Replacement>>,
+    /// The clashes of own services the facilitator said are one service.
+    same: RwSignal<BTreeSet<ClashKey>>,
+    /// Returned copies being read: how many are read, of how many chosen. The
+    /// comparison waits until all are read.
+    pub reading: RwSignal<Option<(usize, usize)>>,
+    /// Why the work kept from an earlier visit was not read, if it was not.
+    pub restore_problem: RwSignal<Option<SavedError>>,
+    /// The last write of the work failed (reported once, until one works again).
+    save_failed: StoredValue<bool>,
     /// The round last started here and when: the file and the link of one round
     /// carry the same start, so copies from either are copies of the same round.
     started: RwSignal<Option<(String, Timestamp)>>,
@@ -45,7 +62,20 @@ pub struct Workshop {
 impl Workshop {
     /// Made by the workshop view when it first opens (`AppState::workshop`).
     pub fn new(library: Library, messages: Messages, exports: Exports) -> Self {
-        let picked = RwSignal::new(Vec::<AssessmentId>::new());
+        let (saved, restore_problem) = match with_repo(|r| r.pref(PREF)).map(|text| SavedWorkshop::read(&text)) {
+            None => (SavedWorkshop::default(), None),
+            Some(Ok(mut saved)) => {
+                // Assessments deleted since are no longer picked.
+                saved.keep_stored(
+                    &library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect::<Vec<_>>()),
+                );
+                (saved, None)
+            }
+            Some(Err(e)) => (SavedWorkshop::default(), Some(e)),
+        };
+        let SavedWorkshop { picked, decisions, same } = saved;
+        let picked = RwSignal::new(picked);
+        let same = RwSignal::new(same);
         // The picked assessments other than the open one, read from storage again only
         // when one of their listings changes (another tab saved it), not on every edit.
         let others = Memo::new(move |_| {
@@ -78,15 +108,21 @@ impl Workshop {
             })
         });
         let comparison = Memo::new(move |_| {
-            loaded.with(|all| workshop::compare(&all.iter().map(Participant::of).collect::<Vec<_>>()))
+            loaded.with(|all| {
+                same.with(|same| workshop::compare_with(&all.iter().map(Participant::of).collect::<Vec<_>>(), same))
+            })
         });
         Workshop {
             picked,
             loaded,
             comparison,
-            decisions: RwSignal::new(Decisions::default()),
+            decisions: RwSignal::new(decisions),
             snapshot_on_merge: RwSignal::new(true),
             replacements: RwSignal::new(Vec::new()),
+            same,
+            reading: RwSignal::new(None),
+            restore_problem: RwSignal::new(restore_problem),
+            save_failed: StoredValue::new(false),
             started: RwSignal::new(None),
             exports,
             library,
@@ -101,29 +137,31 @@ impl Workshop {
 
     /// Picks or unpicks an assessment.
     pub fn pick(&self, id: &AssessmentId, picked: bool) {
-        self.picked.update(|p| {
-            p.retain(|x| x != id);
-            if picked {
-                p.push(id.clone());
-            }
-        });
+        self.pick_all(std::slice::from_ref(id), picked);
     }
 
-    /// Sets the facilitator's value for a service (starting from the proposal).
-    pub fn decide(&self, id: &ServiceId, edit: impl FnOnce(&mut ServiceAssessment)) {
-        let Some(mut state) = self.merged_state(id) else { return };
-        edit(&mut state);
-        self.decisions.update(|d| {
-            d.values.insert(id.clone(), state);
+    /// Picks or unpicks assessments, in one change (one comparison).
+    fn pick_all(&self, ids: &[AssessmentId], picked: bool) {
+        self.picked.update(|p| {
+            for id in ids {
+                p.retain(|x| x != id);
+                if picked {
+                    p.push(id.clone());
+                }
+            }
         });
+        self.keep();
+    }
+
+    /// Sets fields of the facilitator's value for a service (the others follow the proposal).
+    pub fn decide(&self, id: &ServiceId, edit: impl FnOnce(&mut Chosen)) {
+        self.decisions.update(|d| edit(d.values.entry(id.clone()).or_default()));
+        self.keep();
     }
 
     /// The value the merge will take for a service (reactive).
     pub fn merged_state(&self, id: &ServiceId) -> Option<ServiceAssessment> {
-        if let Some(state) = self.decisions.with(|d| d.values.get(id.as_str()).cloned()) {
-            return Some(state);
-        }
-        self.comparison.with(|c| c.rows.iter().find(|r| &r.id == id).map(|r| r.proposal.state()))
+        self.comparison.with(|c| c.rows.iter().find(|r| &r.id == id).map(|row| self.decisions.with(|d| d.state(row))))
     }
 
     pub fn set_rationale(&self, id: &ServiceId, text: &str) {
@@ -131,6 +169,44 @@ impl Workshop {
         self.decisions.update(|d| {
             d.rationale.insert(id.clone(), text);
         });
+        self.keep();
+    }
+
+    /// Whether the facilitator said a clash of own services is one service (reactive).
+    pub fn is_same(&self, key: &ClashKey) -> bool {
+        self.same.with(|s| s.contains(key))
+    }
+
+    /// The facilitator says a clash of own services is one service, or two.
+    pub fn set_same(&self, key: &ClashKey, same: bool) {
+        self.same.update(|s| {
+            if same {
+                s.insert(key.clone());
+            } else {
+                s.remove(key);
+            }
+        });
+        self.keep();
+    }
+
+    /// Stores the facilitator's work as it is now (picks of assessments no longer
+    /// stored left out). A failed write is reported once, until one works again.
+    fn keep(&self) {
+        let mut saved = SavedWorkshop {
+            picked: self.picked.get_untracked(),
+            decisions: self.decisions.get_untracked(),
+            same: self.same.get_untracked(),
+        };
+        saved
+            .keep_stored(&self.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect::<Vec<_>>()));
+        match with_repo(|r| r.set_pref(PREF, &saved.write())) {
+            Ok(()) => self.save_failed.set_value(false),
+            Err(e) if !self.save_failed.get_value() => {
+                self.save_failed.set_value(true);
+                self.messages.fail(e);
+            }
+            Err(_) => {}
+        }
     }
 
     /// Creates the merged assessment (made active); the picked ones are not changed.
@@ -186,102 +262,6 @@ impl Workshop {
         let t = self.template(round)?;
         let link = self.messages.report(crate::model::share::encode(&t))?;
         Some(browser::page_url_with_hash(&link))
-    }
-
-    /// Reads the returned copies the facilitator chose, one after another.
-    pub fn import_files(&self, files: Vec<web_sys::File>) {
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            // What is stored, read once for the whole choice of files (and kept up to
-            // date as copies are added, so a file chosen twice is noticed too).
-            let ids: Vec<AssessmentId> =
-                this.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect());
-            let mut stored: Vec<(AssessmentId, Assessment)> =
-                ids.into_iter().filter_map(|id| this.library.stored(&id).map(|a| (id, a))).collect();
-            for file in files {
-                let name = file.name();
-                if file.size() as usize > MAX_BYTES {
-                    let error = ImportError::TooLarge { bytes: file.size() as usize };
-                    this.messages.fail(Alert::Import { file: name, error });
-                    continue;
-                }
-                match browser::read_file(&file).await {
-                    Ok(bytes) => this.take_copy(name, &bytes, &mut stored),
-                    Err(e) => this.messages.browser_failed(BrowserTask::ReadFile, e),
-                }
-            }
-        });
-    }
-
-    /// One returned copy: added and picked, or noticed as already stored (same
-    /// content), or offered as a replacement (same assessor, other content).
-    fn take_copy(&self, file: String, bytes: &[u8], stored: &mut Vec<(AssessmentId, Assessment)>) {
-        match exchange::read_any(bytes) {
-            Ok(Document::Assessment(a)) => self.take_assessment(*a, stored),
-            // A backup of several copies: each member is taken like a file of its own.
-            Ok(Document::Backup(contents)) => {
-                for a in contents.members {
-                    self.take_assessment(a, stored);
-                }
-                if let Some(damaged) = contents.damaged.into_iter().next() {
-                    self.messages.fail(Alert::Import { file, error: damaged.error });
-                }
-            }
-            Err(error) => self.messages.fail(Alert::Import { file, error }),
-        }
-    }
-
-    fn take_assessment(&self, incoming: Assessment, stored: &mut Vec<(AssessmentId, Assessment)>) {
-        let refs: Vec<&Assessment> = stored.iter().map(|(_, a)| a).collect();
-        match workshop::intake(&refs, &incoming) {
-            Intake::Identical(i) => {
-                let (id, a) = &stored[i];
-                self.pick(id, true);
-                self.messages.done(Status::AlreadyStored(a.name.clone()));
-            }
-            Intake::SameAssessor(i) => {
-                let (id, a) = &stored[i];
-                let offer = Replacement { incoming, stored: id.clone(), stored_name: a.name.clone() };
-                self.replacements.update(|r| r.push(offer));
-            }
-            Intake::New => {
-                if let Some(id) = self.add_copy(incoming.clone()) {
-                    stored.push((id, incoming));
-                }
-            }
-        }
-    }
-
-    /// Stores a copy as a new assessment and picks it (the active one stays active).
-    fn add_copy(&self, copy: Assessment) -> Option<AssessmentId> {
-        let name = copy.name.clone();
-        let id = self.library.store_new(copy)?;
-        self.pick(&id, true);
-        self.messages.done(Status::Imported(name));
-        Some(id)
-    }
-
-    /// Settles the first waiting replacement: `replace` moves the stored copy to the
-    /// trash (restorable) and adds the new one; otherwise both are kept.
-    pub fn settle_replacement(&self, index: usize, replace: bool) {
-        let Some(offer) = self.replacements.with_untracked(|r| r.get(index).cloned()) else { return };
-        self.replacements.update(|r| {
-            r.remove(index);
-        });
-        if replace {
-            self.pick(&offer.stored, false);
-            self.library.delete(&offer.stored);
-        }
-        self.add_copy(offer.incoming);
-    }
-
-    /// Drops a waiting replacement: the file is not added.
-    pub fn skip_replacement(&self, index: usize) {
-        self.replacements.update(|r| {
-            if index < r.len() {
-                r.remove(index);
-            }
-        });
     }
 
     /// The per-service comparison as CSV (one column per assessor).
