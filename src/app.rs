@@ -50,7 +50,9 @@ fn CurrentView() -> impl IntoView {
     let app = use_app();
     // Memos, so an edit (which changes `current`) does not rebuild the whole view:
     // only a change of view, or of having an active assessment, does.
-    let has_active = Memo::new(move |_| app.library.current.with(Option::is_some));
+    // `shown` turns false before the assessment goes (Library::close), so a view is
+    // taken down while what it reads is still there.
+    let has_active = Memo::new(move |_| app.library.shown());
     let view = Memo::new(move |_| app.nav.view());
     move || {
         let view = view.get();

@@ -566,6 +566,6 @@ fn a_refused_share_link_names_the_quick_problem() {
     let error = share::decode(&share::encode(&a).expect("link")).expect_err("refused");
     assert_eq!(
         error.message(Lang::En),
-        "The link does not hold an assessment this app can read.\nThe file has 1 problem:\nquick.categories[4].id: unknown category \"Z\""
+        "The link does not hold an assessment this app can read.\nThe link's data has 1 problem:\nquick.categories[4].id: unknown category \"Z\""
     );
 }

@@ -502,3 +502,74 @@ fn two_tabs_writing_the_revision_after_the_same_one_are_told_apart() {
     assert_eq!(stored.service("B-1").level, Some(Level::Standard), "b's edit survives");
     assert_eq!(stored.service("C-1").level, Some(Level::Advanced));
 }
+
+/// An assessment with three snapshots, the second of which is then damaged.
+fn with_a_damaged_snapshot() -> Repository<MemoryStore> {
+    let repo = Repository::new(MemoryStore::default());
+    let mut a = named("Snapshots");
+    for label in ["one", "two", "three"] {
+        a.take_snapshot(label, ts("2026-02-01T00:00:00Z")).expect("take");
+    }
+    repo.create(&id("s"), &a, None).expect("create");
+    repo.store().set("x1060.v2.snap.s.2", "{\"label\": \"two\",\n \"taken\": oops}").expect("damage it");
+    repo
+}
+
+#[test]
+fn a_damaged_snapshot_is_set_aside_alone_and_the_rest_reads() {
+    let repo = with_a_damaged_snapshot();
+    let opened = repo.open(&id("s")).expect("the assessment still reads");
+    let labels: Vec<&str> = opened.assessment.snapshots.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["one", "three"], "the intact snapshots are kept");
+    assert_eq!(opened.damaged.len(), 1);
+    let damaged = &opened.damaged[0];
+    assert_eq!(damaged.key, "x1060.v2.snap.s.2");
+    assert_eq!(damaged.raw, "{\"label\": \"two\",\n \"taken\": oops}", "its own text, to download");
+    // The position is in that entry's own text, not in a document put together inside.
+    assert_eq!(
+        damaged.error.message(x1060_assess::model::Lang::En),
+        "Line 2, column 11: not valid JSON (expected value)."
+    );
+    assert!(repo.load().expect("load").listings.iter().any(|l| l.name == "Snapshots"), "still listed");
+    // Discarding it removes that entry only; an edit meanwhile never writes over it.
+    let mut a = opened.assessment.clone();
+    let edit = set_level("A-1", Level::Basic);
+    edit.apply(&mut a);
+    repo.commit(&id("s"), opened.revision, &a, &[edit]).expect("an edit");
+    assert!(repo.store().get("x1060.v2.snap.s.2").expect("get").is_some(), "kept until discarded");
+    repo.discard("x1060.v2.snap.s.2").expect("discard");
+    let after = repo.open(&id("s")).expect("open");
+    assert!(after.damaged.is_empty());
+    assert_eq!(after.assessment.snapshots.len(), 2);
+    assert_eq!(after.assessment.service("A-1").level, Some(Level::Basic));
+}
+
+#[test]
+fn a_damaged_working_state_offers_its_document_with_its_snapshots() {
+    let repo = with_a_damaged_snapshot();
+    repo.discard("x1060.v2.snap.s.2").expect("discard the damaged snapshot");
+    let raw = repo.store().get("x1060.v2.work.s").expect("get").expect("stored");
+    // A document the reader refuses (an unknown catalogue), in a sound envelope.
+    repo.store().set("x1060.v2.work.s", &raw.replace("x1060-2021", "x1060-1999")).expect("damage");
+    let Err(x1060_assess::storage::OpenError::Unreadable(u)) = repo.open(&id("s")) else { panic!("set aside") };
+    // What the user downloads is the whole document, snapshots and all, as a file.
+    let doc: serde_json::Value = serde_json::from_str(&u.raw).expect("a JSON document");
+    assert_eq!(doc["format"], "x1060-assessment");
+    assert_eq!(doc["snapshots"].as_array().map(Vec::len), Some(2));
+    // Mended by hand (the catalogue put right), it imports whole.
+    let mended = read_ok(&u.raw.replace("x1060-1999", "x1060-2021"));
+    assert_eq!(mended.snapshots.len(), 2);
+}
+
+#[test]
+fn discarding_an_assessment_never_touches_another_whose_id_it_begins() {
+    let repo = Repository::new(MemoryStore::default());
+    let mut a = named("A");
+    a.take_snapshot("a's", ts("2026-02-01T00:00:00Z")).expect("take");
+    repo.create(&id("a"), &a, None).expect("create a");
+    repo.create(&id("a.1"), &a, None).expect("create a.1");
+    repo.discard("x1060.v2.work.a").expect("discard a");
+    assert_eq!(repo.open(&id("a.1")).expect("a.1 is whole").assessment.snapshots.len(), 1);
+    assert!(!keys_of(&repo).contains(&"x1060.v2.snap.a.1".to_owned()), "a's own snapshot went");
+    assert!(keys_of(&repo).contains(&"x1060.v2.snap.a.1.1".to_owned()), "a.1's stayed");
+}

@@ -150,3 +150,36 @@ fn layout_2_keys_are_out_of_reach_of_an_older_release() {
     assert_eq!(m.moved, 1);
     assert_eq!(repo.load().expect("load").listings.len(), 2);
 }
+
+#[test]
+fn an_older_release_writing_a_moved_assessment_again_is_compared_not_dropped() {
+    let store = MemoryStore::default();
+    let mut first = named("Shared");
+    first.take_snapshot("FY25", ts("2026-01-05T00:00:00Z")).expect("take");
+    layout_1(&store, &[("a", &first)]);
+    let repo = Repository::new(store);
+    assert!(repo.migrate_v1().expect("migrate").newer_kept.is_empty());
+    // The older release, still open in another tab, goes on writing layout 1: a newer
+    // state, with a snapshot of its own.
+    let mut old_release = first.clone();
+    old_release.name = "Renamed by the old release".to_owned();
+    old_release.organisation = "Changed there".to_owned();
+    old_release.updated = Some(ts("2026-02-01T00:00:00Z"));
+    old_release.take_snapshot("Taken there", ts("2026-02-01T00:00:00Z")).expect("take");
+    let v1_key = "x1060.v1.assessment.a";
+    repo.store().set(v1_key, &exchange::write(&old_release, Layout::Compact)).expect("set");
+    let m = repo.migrate_v1().expect("next start");
+    assert_eq!(m.newer_kept, ["Renamed by the old release"], "the user is told");
+    let now = repo.open(&id("a")).expect("open").assessment;
+    assert_eq!((now.name.as_str(), now.organisation.as_str()), ("Renamed by the old release", "Changed there"));
+    let labels: Vec<&str> = now.snapshots.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["FY25", "Taken there"], "snapshots of both, each once");
+    assert!(repo.store().get(v1_key).expect("get").is_none(), "moved, after it was read");
+    // An older state written there is read too, and the newer one here stays.
+    let mut stale = first.clone();
+    stale.name = "Stale".to_owned();
+    stale.updated = Some(ts("2026-01-01T00:00:00Z"));
+    repo.store().set(v1_key, &exchange::write(&stale, Layout::Compact)).expect("set");
+    assert!(repo.migrate_v1().expect("again").newer_kept.is_empty());
+    assert_eq!(repo.open(&id("a")).expect("open").assessment.name, "Renamed by the old release");
+}

@@ -111,6 +111,7 @@ pub static EN: Texts = Texts {
         },
         deleted_elsewhere: "This assessment was deleted in another tab.",
         deleted_elsewhere_kept: "This assessment was deleted in another tab. Your latest changes were kept in its copy in the trash: restore it on Home to go on.",
+        newer_kept: |names| format!("An older version of this app, still open in another tab, had changed {names} after this version took it over. Its changes were newer, so they were kept. Close that tab (or reload it) to use this version everywhere."),
         unknown_address: |a| format!("The address {a} names no view of this app, so Home is shown. Check the link, or pick a view above."),
         folded: |n| if n == 1 {
             "An assessment was deleted in another tab while changes to it were being saved. It stays deleted; those changes are kept in its copy in the trash on Home.".to_owned()

@@ -159,6 +159,8 @@ pub struct StatusTexts {
     pub not_moved: fn(usize) -> String,
     pub deleted_elsewhere: &'static str,
     pub deleted_elsewhere_kept: &'static str,
+    /// Assessments whose newer state, written by an older release, was taken over.
+    pub newer_kept: fn(&str) -> String,
     /// An address after `#/` that names no view.
     pub unknown_address: fn(&str) -> String,
     /// Assessments deleted in one tab that another wrote again (folded into the trash).

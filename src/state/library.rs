@@ -49,6 +49,10 @@ pub struct Library {
     pub(super) active: RwSignal<Option<AssessmentId>>,
     pub(super) open: RwSignal<Option<OpenState>>,
     pub(super) current_rw: RwSignal<Option<Assessment>>,
+    /// Whether the views of an assessment are shown. Set false before the assessment
+    /// goes (`close`), so a view showing it is taken down while what it reads is still
+    /// there: a view never runs on an assessment that vanished under it.
+    shown: RwSignal<bool>,
     /// The active assessment.
     pub current: ReadSignal<Option<Assessment>>,
     /// Every number of the dashboard for the active assessment.
@@ -85,6 +89,7 @@ impl Library {
             active: RwSignal::new(None),
             open: RwSignal::new(None),
             current_rw,
+            shown: RwSignal::new(false),
             current,
             summary,
             catalogue,
@@ -114,6 +119,9 @@ impl Library {
         match steps.moved {
             Ok(m) => {
                 active_left = m.active_left.clone();
+                if !m.newer_kept.is_empty() {
+                    self.messages.fail(Alert::NewerKept(m.newer_kept.clone()));
+                }
                 if let Some(e) = m.stopped {
                     self.messages.fail(Alert::NotMoved { count: m.left.len(), error: e });
                 }
@@ -212,16 +220,11 @@ impl Library {
         }
         match with_repo(|r| r.open(id)) {
             Ok(stored) => {
-                self.show_open(OpenState::of(&stored), stored.assessment);
+                self.show_stored(stored);
                 true
             }
             Err(OpenError::Unreadable(u)) => {
-                self.unreadable.update(|list| {
-                    if !list.iter().any(|x| x.key == u.key) {
-                        list.push(u);
-                    }
-                });
-                self.messages.fail(Alert::Unreadable { count: 1 });
+                self.set_aside(vec![u]);
                 false
             }
             Err(OpenError::Missing) => {
@@ -235,6 +238,31 @@ impl Library {
         }
     }
 
+    /// Lists stored entries that do not read (an assessment's working state, or one
+    /// of its snapshots) on Home, and says so.
+    pub(super) fn set_aside(&self, damaged: Vec<Unreadable>) {
+        let mut added = 0;
+        self.unreadable.update(|list| {
+            for u in damaged {
+                if !list.iter().any(|x| x.key == u.key) {
+                    list.push(u);
+                    added += 1;
+                }
+            }
+        });
+        if added > 0 {
+            self.messages.fail(Alert::Unreadable { count: added });
+        }
+    }
+
+    /// Shows an assessment just read from storage; its snapshots that did not read
+    /// are set aside (the rest of it reads as ever).
+    pub(super) fn show_stored(&self, stored: Stored) {
+        let state = OpenState::of(&stored);
+        self.show_open(state, stored.assessment);
+        self.set_aside(stored.damaged);
+    }
+
     pub(super) fn show_open(&self, state: OpenState, assessment: Assessment) {
         if self.open.with_untracked(|s| s.as_ref().map(|s| &s.id) != Some(&state.id)) {
             Self::forget_stored_edits();
@@ -242,13 +270,32 @@ impl Library {
         self.active.set(Some(state.id.clone()));
         self.open.set(Some(state));
         self.current_rw.set(Some(assessment));
+        self.shown.set(true);
     }
 
+    /// Closes the open assessment: first the views showing it are taken down (they
+    /// follow [`Library::shown`]); the assessment itself goes once they are gone,
+    /// unless another one was opened meanwhile.
     pub(super) fn close(&self) {
         Self::forget_stored_edits();
         self.active.set(None);
         self.open.set(None);
-        self.current_rw.set(None);
+        self.shown.set(false);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.open.with_untracked(Option::is_none) {
+                    this.current_rw.set(None);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Whether the views of an assessment are shown (reactive): false as soon as the
+    /// open assessment is closing, before it is gone.
+    pub fn shown(&self) -> bool {
+        self.shown.get()
     }
 
     /// Makes an assessment the active one (saving what the open one has pending first).
@@ -439,7 +486,7 @@ impl Library {
         let stored_revision = with_repo(|r| r.revision(&state.id)).ok().flatten();
         if stored_revision.is_some_and(|r| r != state.revision) {
             if let Ok(stored) = with_repo(|r| r.open(&state.id)) {
-                self.show_open(OpenState::of(&stored), stored.assessment);
+                self.show_stored(stored);
                 self.messages.done(Status::SyncedFromOtherTab);
             }
         }

@@ -69,6 +69,9 @@ pub enum Alert {
     PartNotLoaded,
     /// The page's address names no view (`#/…`).
     UnknownAddress(String),
+    /// Assessments an older release had changed after they were moved: its newer
+    /// state was kept.
+    NewerKept(Vec<String>),
     /// Assessments deleted in one tab that another wrote again: folded into the trash.
     Folded {
         count: usize,
@@ -127,6 +130,9 @@ impl Alert {
             Alert::Csv { file, error, .. } => format!("{} {}", (t.import_failed)(&isolate(file)), error.headline(lang)),
             Alert::PartNotLoaded => texts(lang).common.part_load_failed.to_owned(),
             Alert::UnknownAddress(address) => (t.unknown_address)(&isolate(address)),
+            Alert::NewerKept(names) => {
+                (t.newer_kept)(&names.iter().map(|n| format!("“{}”", isolate(n))).collect::<Vec<_>>().join(", "))
+            }
             Alert::Folded { count } => (t.folded)(*count),
         }
     }

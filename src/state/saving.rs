@@ -112,7 +112,7 @@ impl Library {
     /// Shows the stored state of the open assessment again (after a refused write).
     fn reopen(&self, id: &crate::model::AssessmentId) {
         if let Ok(stored) = with_repo(|r| r.open(id)) {
-            self.show_open(OpenState::of(&stored), stored.assessment);
+            self.show_stored(stored);
         }
     }
 
@@ -179,6 +179,7 @@ impl Library {
                 self.open.set(Some(OpenState::of(&stored)));
                 self.current_rw.set(Some(stored.assessment));
                 self.messages.clear_storage_alert();
+                self.set_aside(stored.damaged);
             }
             Ok(Committed::Gone { in_trash }) => {
                 let id = self.open.with_untracked(|s| s.as_ref().map(|s| s.id.clone()));

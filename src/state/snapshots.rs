@@ -29,12 +29,15 @@ impl Library {
         self.change_active(Change::AddSnapshot { snapshot, position: None });
     }
 
-    /// Relabels a snapshot; a blank label is ignored.
-    pub fn rename_snapshot(&self, id: SnapshotId, label: &str) {
-        let label: String = label.trim().chars().take(Assessment::MAX_NAME_CHARS).collect();
+    /// Relabels a snapshot; a label with nothing visible is ignored. While `typing`,
+    /// the text is kept as typed (so nothing typed is lost to a reload before the
+    /// field is left); when the field is left, it is tidied (trimmed).
+    pub fn rename_snapshot(&self, id: SnapshotId, label: &str, typing: bool) {
+        let Some(clean) = crate::model::text::clean_name(label) else { return };
+        let label: String = if typing { label.chars().take(Assessment::MAX_NAME_CHARS).collect() } else { clean };
         let unchanged =
             self.current.with_untracked(|a| a.as_ref().and_then(|a| a.snapshot(id)).is_none_or(|s| s.label == label));
-        if label.is_empty() || unchanged {
+        if unchanged {
             return;
         }
         self.change_active(Change::RelabelSnapshot { id, label });

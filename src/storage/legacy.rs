@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use super::keys::{self, id_after, v1};
 use super::repository::{EntryError, Repository, Stored, Unreadable};
-use super::{KeyValueStore, StorageError};
+use super::{Change, KeyValueStore, StorageError};
 use crate::model::exchange;
 use crate::model::{Assessment, AssessmentId};
 
@@ -27,6 +27,9 @@ pub struct Migration {
     pub stopped: Option<StorageError>,
     /// Layout 1's active assessment, when it is among those left.
     pub active_left: Option<AssessmentId>,
+    /// Assessments moved already that an older release, still open in another tab,
+    /// had changed since in layout 1: its newer state was taken over (the user is told).
+    pub newer_kept: Vec<String>,
 }
 
 impl<S: KeyValueStore> Repository<S> {
@@ -74,7 +77,17 @@ impl<S: KeyValueStore> Repository<S> {
                 continue;
             }
             let in_v2 = self.store().get(&keys::work(&id))?.is_some();
-            let moved = if in_v2 { Ok(()) } else { self.create(&id, &assessment, None).map(|_| ()) };
+            let moved = if in_v2 {
+                // Moved before, and written again by an older release open in another
+                // tab: never dropped unread. The newer of the two states is kept.
+                self.take_newer_from_v1(&id, &assessment).map(|newer| {
+                    if newer {
+                        migration.newer_kept.push(assessment.name.clone());
+                    }
+                })
+            } else {
+                self.create(&id, &assessment, None).map(|_| ())
+            };
             match moved {
                 Ok(()) => {
                     self.store().remove(&key)?;
@@ -114,6 +127,47 @@ impl<S: KeyValueStore> Repository<S> {
             }
         }
         Ok(())
+    }
+
+    /// Takes over layout 1's state of `id` (`v1`) when it is newer than the stored one
+    /// (by `updated`): its working state replaces the stored one, and its snapshots
+    /// that the stored one lacks are added. Whether it was newer.
+    fn take_newer_from_v1(&self, id: &AssessmentId, v1: &Assessment) -> Result<bool, StorageError> {
+        let stored = match self.open(id) {
+            Ok(s) => s,
+            Err(super::repository::OpenError::Storage(e)) => return Err(e),
+            // Damaged or gone meanwhile: layout 1's copy is all there is; left as it is.
+            Err(_) => return Err(StorageError::Damaged(format!("{id} could not be read to compare"))),
+        };
+        let newer = match (&v1.updated, &stored.assessment.updated) {
+            (Some(old_release), Some(this)) => old_release > this,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if !newer {
+            return Ok(false);
+        }
+        let mut changes = vec![Change::edit({
+            let v1 = v1.clone();
+            move |a: &mut Assessment| {
+                let snapshots = std::mem::take(&mut a.snapshots);
+                *a = Assessment { snapshots, ..v1.clone() };
+            }
+        })];
+        for s in &v1.snapshots {
+            let known = stored.assessment.snapshots.iter().any(|x| x.label == s.label && x.taken == s.taken);
+            if !known {
+                let mut s = s.clone();
+                s.id = self.new_snapshot_id();
+                changes.push(Change::AddSnapshot { snapshot: s, position: None });
+            }
+        }
+        let mut next = stored.assessment.clone();
+        for c in &changes {
+            c.apply(&mut next);
+        }
+        self.commit(id, stored.revision, &next, &changes)?;
+        Ok(true)
     }
 
     /// Copies `from` to `to` unless `to` is already set, then removes `from`; a copy

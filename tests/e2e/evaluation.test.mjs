@@ -154,7 +154,8 @@ test('deleting a snapshot asks first and can be undone', async () => {
   await importDoc(page, DOC);
   await page.getByTestId('nav-evaluation').click();
   page.once('dialog', (d) => d.accept());
-  await page.getByTestId('snapshot-delete-0').click();
+  // Hooks name a snapshot by its id: a file's snapshots are numbered 1, 2, ... in file order.
+  await page.getByTestId('snapshot-delete-1').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="snapshot-item"]').length === 1);
   assert.equal(await page.getByTestId('baseline-select').inputValue(), 'FY2024');
   await page.getByTestId('undo').click();

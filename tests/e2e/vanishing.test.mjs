@@ -23,7 +23,11 @@ test('deleting the assessment in another tab never crashes a view showing it, an
     await a.getByTestId('delete-assessment').click();
     await storageSettled(a);
     // The other tab says so, and still works: it can go home and open a view again.
-    await b.locator('[role="alert"]', { hasText: /deleted/i }).first().waitFor({ timeout: 10_000 });
+    await b
+      .locator('[role="alert"]', { hasText: /deleted/i })
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => assert.fail(`${view}: the other tab does not say it was deleted; ${bProblems.join('; ')}`));
     assert.equal(await b.getByTestId('crash-notice').count(), 0, `${view}: no crash notice`);
     await b.getByTestId('nav-home').click();
     await b.getByTestId('assessment-item').first().waitFor({ state: 'detached' }).catch(() => {});

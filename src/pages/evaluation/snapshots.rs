@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::model::{Snapshot, SnapshotId};
 use crate::state::use_app;
 
 #[component]
@@ -14,42 +15,46 @@ pub fn Snapshots() -> impl IntoView {
         app.library.take_snapshot(&label.get_untracked());
         label.set(String::new());
     };
-    let rows = move || {
-        let t = app.t();
+    // Newest first, keyed by the snapshot's stable id: a row stays while its label is
+    // typed (the text is stored as typed), and acts on its own snapshot however the
+    // list changes meanwhile (in this tab or another).
+    let order = move || {
         app.library.current.with(|a| {
-            let Some(a) = a else { return Vec::new() };
-            a.snapshots_newest_first()
-                .into_iter()
-                .map(|i| {
-                    let s = &a.snapshots[i];
-                    let id = s.id;
-                    let delete = move |_| {
-                        if browser::confirm(t.evaluation.snapshot_delete_confirm) {
-                            app.library.delete_snapshot(id);
-                        }
-                    };
-                    view! {
-                        <tr data-testid="snapshot-item">
-                            <td>
-                                <input
-                                    data-testid=format!("snapshot-label-{i}")
-                                    maxlength="200"
-                                    aria-label=format!("{} ({})", t.evaluation.snapshot_rename, s.taken.date())
-                                    prop:value=s.label.clone()
-                                    on:change:target=move |ev| app.library.rename_snapshot(id, &ev.target().value())
-                                />
-                            </td>
-                            <td>{s.taken.as_str().to_owned()}</td>
-                            <td>
-                                <button type="button" class="danger" data-testid=format!("snapshot-delete-{i}") on:click=delete>
-                                    {t.common.delete}
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
+            a.as_ref()
+                .map(|a| a.snapshots_newest_first().into_iter().map(|i| a.snapshots[i].id).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
+    };
+    let row = move |id: SnapshotId| {
+        let t = app.t();
+        let field = move |f: fn(&Snapshot) -> String| {
+            move || app.library.current.with(|a| a.as_ref().and_then(|a| a.snapshot(id)).map(f).unwrap_or_default())
+        };
+        let delete = move |_| {
+            if browser::confirm(t.evaluation.snapshot_delete_confirm) {
+                app.library.delete_snapshot(id);
+            }
+        };
+        view! {
+            <tr data-testid="snapshot-item">
+                <td>
+                    <input
+                        data-testid=format!("snapshot-label-{id}")
+                        maxlength="200"
+                        aria-label=move || format!("{} ({})", app.t().evaluation.snapshot_rename, field(|s| s.taken.date().to_owned())())
+                        prop:value=field(|s| s.label.clone())
+                        on:input:target=move |ev| app.library.rename_snapshot(id, &ev.target().value(), true)
+                        on:change:target=move |ev| app.library.rename_snapshot(id, &ev.target().value(), false)
+                    />
+                </td>
+                <td>{field(|s| s.taken.as_str().to_owned())}</td>
+                <td>
+                    <button type="button" class="danger" data-testid=format!("snapshot-delete-{id}") on:click=delete>
+                        {app.text(|t| t.common.delete)}
+                    </button>
+                </td>
+            </tr>
+        }
     };
     view! {
         <section aria-labelledby="snapshots-heading">
@@ -70,7 +75,9 @@ pub fn Snapshots() -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">{app.text(|t| t.common.delete)}</span></th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=order key=|id| *id children=row/>
+                    </tbody>
                 </table>
             </Show>
         </section>
