@@ -9,6 +9,7 @@
 //! - `library`: the stored assessments and the open, active one; `saving` (edits
 //!   and storing them under the storage lock), `trash`, `snapshots`, `services`:
 //!   more of the same handle, by concern;
+//! - `sync`: what another tab stored, and entries that do not read;
 //! - `incoming`: imported files, backups and share links;
 //! - `exports`: downloads (JSON files and backups read back to verify them), share
 //!   links, the clipboard, printing;
@@ -28,6 +29,7 @@ mod repo;
 mod saving;
 mod services;
 mod snapshots;
+mod sync;
 mod trash;
 mod trust;
 mod view;

@@ -20,6 +20,7 @@
 //! (`legacy`). Every step leaves the store consistent when it fails.
 
 mod change;
+mod commit;
 mod entries;
 mod keys;
 mod legacy;
