@@ -62,6 +62,11 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
                                 on:click=move |_| attempt.update(|n| *n += 1)>
                                 {app.text(|t| t.common.retry)}
                             </button>
+                            // After an update in another tab the old files are gone from
+                            // the host and the cache: only the new release opens this view.
+                            <button type="button" data-testid="view-load-reload" on:click=|_| crate::browser::reload()>
+                                {app.text(|t| t.common.reload_app)}
+                            </button>
                         </div>
                     }
                     .into_any()

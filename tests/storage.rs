@@ -573,3 +573,38 @@ fn discarding_an_assessment_never_touches_another_whose_id_it_begins() {
     assert!(!keys_of(&repo).contains(&"x1060.v2.snap.a.1".to_owned()), "a's own snapshot went");
     assert!(keys_of(&repo).contains(&"x1060.v2.snap.a.1.1".to_owned()), "a.1's stayed");
 }
+
+#[test]
+fn a_write_that_would_not_read_back_is_refused_whole_on_every_path() {
+    use x1060_assess::model::{CategoryId, CustomService, LocalText};
+    // 10,000 own services in category I (as many as a list holds), then "set all" of
+    // the category: 10,007 service states, one list longer than the reader takes.
+    let repo = Repository::new(MemoryStore::default());
+    let mut a = named("Many");
+    for n in 0..10_000 {
+        a.custom_services.push(CustomService {
+            id: sid(&format!("I-{}", n + 8)),
+            category: CategoryId::parse("I").expect("category"),
+            name: LocalText::new(format!("独自 {n}"), format!("Own {n}")),
+        });
+    }
+    let stored = repo.create(&id("m"), &a, None).expect("create");
+    let before = repo.store().get("x1060.v2.work.m").expect("get");
+    let ids: Vec<ServiceId> =
+        (1..=7).map(|n| sid(&format!("I-{n}"))).chain(a.custom_services.iter().map(|c| c.id.clone())).collect();
+    let set_all = Change::edit(move |a: &mut Assessment| {
+        for id in &ids {
+            a.edit_service(id, |s| s.level = Some(Level::Basic));
+        }
+    });
+    let mut next = stored.assessment.clone();
+    set_all.apply(&mut next);
+    let err = repo.commit(&id("m"), stored.revision, &next, &[set_all]).expect_err("refused");
+    assert!(matches!(err, StorageError::Limit(_)), "{err:?}");
+    assert!(
+        err.message(x1060_assess::model::Lang::En).contains("services: has too many entries (10007, at most 10000)"),
+        "{err}"
+    );
+    assert_eq!(repo.store().get("x1060.v2.work.m").expect("get"), before, "nothing written");
+    assert!(repo.open(&id("m")).is_ok(), "the assessment still reads");
+}

@@ -108,10 +108,19 @@ fn storage_full_half_way_leaves_the_rest_readable_where_it_was() {
     assert!(repo.store().get("x1060.v1.assessment.c").expect("get").is_some());
     assert!(repo.store().get("x1060.v1.index").expect("get").is_some());
     assert_eq!(read_ok(&repo.store().get("x1060.v1.assessment.b").expect("get").expect("raw")), sample);
-    // Space freed: the next start moves the rest.
+    // Too full to move "b", but deleting it works: straight to the trash, whole.
+    repo.delete_v1(&id("b"), &ts("2026-03-01T00:00:00Z")).expect("delete works when storage is full");
+    assert!(repo.store().get("x1060.v1.assessment.b").expect("get").is_none());
+    let (trash, damaged) = repo.trash().expect("trash");
+    assert!(damaged.is_empty());
+    assert_eq!(trash.iter().find(|t| t.id == id("b")).map(|t| &t.assessment), Some(&sample), "nothing lost");
+    repo.restore_from_trash(&id("b"), &id("b2"), 0).expect_err("no room to restore it yet: said, nothing lost");
+    assert!(repo.trash().expect("trash").0.iter().any(|t| t.id == id("b")), "still in the trash");
+    // Space freed: the next start moves the rest, and "b" comes back from the trash.
     repo.store().remove("junk").expect("free space");
     let m = repo.migrate_v1().expect("again");
-    assert_eq!((m.moved, m.left.len()), (2, 0));
+    assert_eq!((m.moved, m.left.len()), (1, 0));
+    repo.restore_from_trash(&id("b"), &id("b2"), 0).expect("restore");
     assert_eq!(repo.open(&id("b")).expect("open").assessment, sample);
 }
 

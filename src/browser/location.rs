@@ -37,6 +37,15 @@ pub fn clear_hash(replacement: Option<&str>) {
     }
 }
 
+/// Loads the page again (the latest release, when the service worker has one), at
+/// the same address. Everything typed is stored already (saving.rs writes what is
+/// waiting when the page is left).
+pub fn reload() {
+    if let Ok(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// This page's address (without any `#...`) followed by `#fragment`.
 pub fn page_url_with_hash(fragment: &str) -> String {
     let base = window()

@@ -12,13 +12,6 @@ use super::window;
 /// The name of the lock every storage step of every tab takes.
 const STORAGE_LOCK: &str = "x1060-storage";
 
-/// How long a step keeps the lock after it ran. Browsers show one tab's
-/// localStorage writes to the other tabs a moment later; a tab that took the lock
-/// the instant it was released could still read what was there before, and write
-/// over it. Waiting lets the writes arrive first, so a stale read, which the write
-/// queue would then repair (src/storage/queue.rs), is rare.
-const SETTLE_MS: i32 = 8;
-
 /// A step run once, by the lock's callback or, failing that, at once.
 type SharedStep = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
@@ -39,12 +32,14 @@ pub fn with_storage_lock(step: impl FnOnce() + 'static) {
     };
     let step: SharedStep = Rc::new(RefCell::new(Some(Box::new(step))));
     let in_lock = step.clone();
-    // The lock is held while the callback runs and until the promise it returns settles.
-    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+    // The lock is held while the callback runs and released when it returns. (Not
+    // held longer: a hidden tab's timers are throttled to a second or a minute, and a
+    // step of one tab must never hold up the others. Another tab's copy of storage may
+    // still lag; the write queue repairs what that costs, src/storage/queue.rs.)
+    let callback = Closure::once_into_js(move |_lock: JsValue| {
         if let Some(step) = in_lock.borrow_mut().take() {
             step();
         }
-        settle_promise()
     });
     if request.call2(&locks, &JsValue::from_str(STORAGE_LOCK), &callback).is_err() {
         // The browser refused the request: run the step anyway (the revision check
@@ -53,17 +48,6 @@ pub fn with_storage_lock(step: impl FnOnce() + 'static) {
             step();
         }
     }
-}
-
-/// A promise fulfilled after [`SETTLE_MS`] (at once where timers are unavailable).
-fn settle_promise() -> JsValue {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let set = window().ok().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, SETTLE_MS));
-        if !matches!(set, Some(Ok(_))) {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    promise.into()
 }
 
 /// Calls `f` when the page is hidden or left (tab switched, closed, reloaded): the

@@ -21,7 +21,7 @@ pub use crash::show_crash_notice;
 pub use document::{browser_language, confirm, focus_main, print, print_marked, set_document_lang, set_title};
 pub use files::{decode_shift_jis, download, download_url, read_file};
 pub use local_store::LocalStore;
-pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, set_hash};
+pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, reload, set_hash};
 pub use locks::{on_page_hidden, with_storage_lock};
 pub use media::prefers_dark;
 pub use test_switches::test_corruption;

@@ -88,6 +88,8 @@ pub struct CommonTexts {
     pub view_loading: &'static str,
     /// …and when its file did not arrive.
     pub view_load_failed: &'static str,
+    /// Loads the page again (the latest release).
+    pub reload_app: &'static str,
     pub retry: &'static str,
     /// An action whose code is fetched on first use (the CSV tools) did not get it.
     pub part_load_failed: &'static str,

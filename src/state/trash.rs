@@ -38,13 +38,18 @@ impl Library {
         if was_active {
             self.flush_now();
         }
-        if self.legacy.with_untracked(|left| left.iter().any(|(i, _)| i == id)) {
-            // Still in layout 1: move it first, so it goes to the trash like any other.
-            let a = self.legacy_copy(id)?;
-            self.messages.report(with_repo(|r| r.move_from_v1(id, &a)))?;
+        let legacy = self.legacy.with_untracked(|left| left.iter().any(|(i, _)| i == id));
+        // Still in layout 1 (storage was too full to move it): straight to the trash,
+        // not moved first, which would need room storage does not have.
+        let deleted = if legacy {
+            with_repo(|r| r.delete_v1(id, &browser::now()))
+        } else {
+            with_repo(|r| r.delete(id, &browser::now()))
+        };
+        self.messages.report(deleted)?;
+        if legacy {
             self.legacy.update(|left| left.retain(|(i, _)| i != id));
         }
-        self.messages.report(with_repo(|r| r.delete(id, &browser::now())))?;
         self.listings.update(|list| list.retain(|l| &l.id != id));
         if was_active {
             self.close();

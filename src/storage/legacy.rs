@@ -180,6 +180,27 @@ impl<S: KeyValueStore> Repository<S> {
         self.store().remove(from)
     }
 
+    /// Moves an assessment still in layout 1 (storage was too full to move it) straight
+    /// to the trash: its document is taken as it is, after its own entry is removed to
+    /// make room, so a delete works however full storage is (it needs no more room
+    /// than the assessment had). On failure the entry is put back.
+    pub fn delete_v1(&self, id: &AssessmentId, now: &crate::model::Timestamp) -> Result<(), StorageError> {
+        let key = keys::v1_assessment(id);
+        let Some(text) = self.store().get(&key)? else { return Ok(()) };
+        let trash = super::entries::TrashEntry { deleted: now.as_str().to_owned(), document: text.trim().to_owned() }
+            .write()
+            .map_err(|e| StorageError::Other(e.to_string()))?;
+        self.store().remove(&key)?;
+        if let Err(e) = self.store().set(&keys::trash(id), &trash) {
+            let _ = self.store().set(&key, &text);
+            return Err(e);
+        }
+        if self.store().get(v1::ACTIVE)?.as_deref() == Some(id.as_str()) {
+            self.store().remove(v1::ACTIVE)?;
+        }
+        Ok(())
+    }
+
     /// Moves one assessment left in layout 1 (its state `a` as on screen) once there
     /// is room; its id stays. One already in layout 2 is opened, not written again.
     pub fn move_from_v1(&self, id: &AssessmentId, a: &Assessment) -> Result<Stored, StorageError> {

@@ -85,6 +85,10 @@ for (const [lang, locale, words] of [
     await storageSettled(page);
     const stored = await storageSnapshot(page);
     assert.ok(Object.values(stored).some((v) => v.includes(`"${id}"`)), 'the assessment is still stored');
+    // A view that cannot open is not the one the next visit opens.
+    assert.equal(stored['x1060.v2.pref.view'], 'portfolio', 'the stored view is the one before');
+    // After an update in another tab only a reload can open it: offered beside Try again.
+    assert.equal(await page.getByTestId('view-load-reload').count(), 1);
     await page.getByTestId('nav-portfolio').click();
     assert.equal(await page.getByTestId(`current-${id}`).inputValue(), value);
 
