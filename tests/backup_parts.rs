@@ -198,3 +198,19 @@ fn more_than_the_import_limit_is_split_into_restorable_files() {
     assert!(parts.len() >= 2);
     assert_eq!(read_parts(&parts, exchange::MAX_BYTES), list);
 }
+
+/// A large assessment within the reader's limit written compactly, but beyond it
+/// indented: its part of a backup is written compactly, so it restores.
+#[test]
+fn a_part_too_large_indented_is_written_compactly_and_restores() {
+    let a = bulky("large", 60);
+    let compact = exchange::write(&a, exchange::Layout::Compact).len();
+    let indented = write_backup(&[&a], &ts("2026-11-26T00:00:00Z")).len();
+    assert!(indented > compact + 1000, "indenting adds to it: {compact} -> {indented}");
+    // The limit between the two, as a 15 MB assessment sits against 16 MiB.
+    let max = compact + 500;
+    let parts = write_backups(&[&a], &ts("2026-11-26T00:00:00Z"), max);
+    assert_eq!(parts.len(), 1);
+    assert!(parts[0].len() <= max, "{} bytes, at most {max}", parts[0].len());
+    assert_eq!(read_parts(&parts, max), vec![a]);
+}

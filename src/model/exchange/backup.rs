@@ -82,8 +82,9 @@ pub fn write_backup(assessments: &[&Assessment], created: &Timestamp) -> String 
 /// Backups of `all`, as few as can be: each at most `max_bytes` long (pass
 /// [`super::MAX_BYTES`], so that each can be restored) with at most [`MAX_ENTRIES`]
 /// members, every assessment in exactly one of them, in order. An assessment too
-/// large for `max_bytes` on its own gets a backup of its own, larger than
-/// `max_bytes`: one assessment cannot be split. (Such an assessment could not have
+/// large for `max_bytes` on its own, indented, gets a backup of its own written
+/// compactly (which its compact size, within the reader's limit, keeps within it
+/// but for the envelope's few bytes); one assessment is never split. (Such an assessment could not have
 /// been imported either, but edits in the browser can make one that large, and its
 /// file is better written than lost.) With no assessment at all, one empty backup.
 pub fn write_backups(all: &[&Assessment], now: &Timestamp, max_bytes: usize) -> Vec<String> {
@@ -105,6 +106,15 @@ pub fn write_backups(all: &[&Assessment], now: &Timestamp, max_bytes: usize) -> 
     }
     if !part.is_empty() || parts.is_empty() {
         parts.push(backup_text(part, now));
+    }
+    // A part too large indented (one large assessment: indenting can add a quarter)
+    // is written compactly, so that it reads back like any backup of that size.
+    for text in parts.iter_mut() {
+        if text.len() > max_bytes {
+            if let Ok(compact) = serde_json::from_str::<Value>(text).and_then(|v| serde_json::to_string(&v)) {
+                *text = compact;
+            }
+        }
     }
     parts
 }
