@@ -121,10 +121,19 @@ export async function fillStorage(page) {
         size = Math.floor(size / 2);
       }
     }
-    // The last bytes: one-letter keys with empty values.
+    // The last bytes: short keys with empty values, then one-character keys (2 bytes
+    // each), so fewer than 2 bytes are left: any change that grows data fails. (With
+    // the short keys alone up to 7 bytes were left, and a small edit sometimes fit.)
     for (let n = 0; n < 1000; n++) {
       try {
         localStorage.setItem(`j${n}`, '');
+      } catch {
+        break;
+      }
+    }
+    for (let n = 0; n < 20000; n++) {
+      try {
+        localStorage.setItem(String.fromCharCode(0x4e00 + n), '');
       } catch {
         break;
       }
