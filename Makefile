@@ -4,11 +4,12 @@
 #                the core flows in all three engines (Chromium, Firefox, WebKit), and checks of
 #                the repository (the CI workflow, the release zip)
 # Also: make dist (release build into dist/), make release (a versioned zip of dist/ with
-# its SHA-256, in target/release-zip/), make bench (figures, issue 6).
+# its SHA-256, in target/release-zip/), make bench (figures, issue 6), make screenshots
+# (the README's pictures, from the current build).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup setup-test serve dev dist dist-crash release test lint test-native test-e2e test-engines test-repo bench clean
+.PHONY: setup setup-test serve dev dist dist-crash release test lint test-native test-e2e test-engines test-repo bench screenshots clean
 
 setup:
 	@scripts/setup.sh build
@@ -69,6 +70,10 @@ test-engines:
 bench: setup-test dist
 	cd bench/minimal && RUSTFLAGS= trunk build --release --locked
 	node bench/run.mjs
+
+# The README's screenshots, from the current release build (scripts/screenshots.mjs).
+screenshots: setup-test dist
+	node scripts/screenshots.mjs
 
 clean:
 	rm -rf dist target node_modules bench/minimal/target bench/minimal/dist fuzz/target

@@ -63,11 +63,15 @@ function radarInk(d) {
  */
 async function settledRadar(d) {
   await d.evaluate(() => document.fonts.ready.then(() => true));
+  // Settled: the same pixels in three samples 200 ms apart (two were not always enough
+  // in WebKit on a loaded machine: a redraw could follow a pause of 200 ms).
   let last = await radarInk(d);
-  for (let i = 0; i < 25; i++) {
+  let same = 0;
+  for (let i = 0; i < 30; i++) {
     await new Promise((r) => setTimeout(r, 200));
     const now = await radarInk(d);
-    if (now.hash === last.hash) return now;
+    same = now.hash === last.hash ? same + 1 : 0;
+    if (same === 2) return now;
     last = now;
   }
   return last;
