@@ -32,10 +32,11 @@ dist: setup
 
 test: setup-test lint test-native dist dist-crash release test-e2e test-engines test-repo
 
-# The lint gate: formatting, and clippy warnings as errors for the native build
+# The lint gate: formatting (rustfmt, and leptosfmt for the view! macros), and clippy warnings as errors for the native build
 # (model, storage, tests) and the web build (everything).
 lint:
 	cargo fmt --check
+	leptosfmt --quiet --check --config-file .leptosfmt.toml src
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 

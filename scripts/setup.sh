@@ -4,7 +4,7 @@
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
 #   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, chromedriver, a CJK font,
+#   scripts/setup.sh test    the above, plus leptosfmt (make lint), Chromium, chromedriver, a CJK font,
 #                            pdftotext (to read the printed report in tests), zip, and for
 #                            the cross-engine flows Firefox ESR, WebKitGTK's WebDriver
 #                            with its MiniBrowser, and Xvfb (MiniBrowser needs a display)
@@ -16,6 +16,8 @@ TRUNK_VERSION=0.21.14
 # wasm-split-cli: cuts the release wasm at the lazy views' split points (scripts/build-dist.sh).
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
+# leptosfmt: formats the view! macros, which rustfmt leaves alone (make lint checks it).
+LEPTOSFMT_VERSION=0.1.33
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -73,6 +75,13 @@ need_wasm_split() {
   fi
 }
 
+need_leptosfmt() {
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION from crates.io (about 3 minutes)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  fi
+}
+
 need_node_tools() {
   command -v npm >/dev/null || { say "installing Node.js and npm from Debian"; apt_install nodejs npm; }
   # npm ci again whenever package-lock.json changed since the last install.
@@ -114,7 +123,7 @@ need_zip() {
 
 case "${1:-build}" in
   build) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools ;;
-  test) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_browser; need_zip ;;
+  test) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_leptosfmt; need_browser; need_zip ;;
   release) need_zip ;;
   *) echo "usage: $0 [build|test|release]" >&2; exit 2 ;;
 esac

@@ -24,19 +24,24 @@ pub fn App() -> impl IntoView {
     browser::on_page_hidden(move || app.library.flush_now());
     listen_to_other_tabs(app);
     view! {
-        <a class="skip" href="#main" on:click=|ev| {
-            // The address names the view: move focus to the content without changing it.
-            ev.prevent_default();
-            browser::focus_main();
-        }>{app.text(|t| t.common.skip_to_content)}</a>
-        <Header/>
+        <a
+            class="skip"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                browser::focus_main();
+            }
+        >
+            {app.text(|t| t.common.skip_to_content)}
+        </a>
+        <Header />
         <main id="main" tabindex="-1">
-            <Messages/>
-            <CsvPreview/>
+            <Messages />
+            <CsvPreview />
             <Show when=move || !app.library.persistent>
                 <p class="warning">{app.text(|t| t.common.storage_unavailable_note)}</p>
             </Show>
-            <CurrentView/>
+            <CurrentView />
         </main>
         <footer>
             <p>{app.text(|t| t.common.privacy_note)}</p>
@@ -57,20 +62,20 @@ fn CurrentView() -> impl IntoView {
     move || {
         let view = view.get();
         if view.needs_assessment() && !has_active.get() {
-            return view! { <NeedsAssessment view=view/> }.into_any();
+            return view! { <NeedsAssessment view=view /> }.into_any();
         }
         match view {
-            View::Home => out_of_line(|| view! { <Home/> }.into_any()),
-            View::Quick => out_of_line(|| view! { <Quick/> }.into_any()),
-            View::Catalogue => out_of_line(|| view! { <Catalogue/> }.into_any()),
-            View::Profile => out_of_line(|| view! { <Profile/> }.into_any()),
-            View::Portfolio => out_of_line(|| view! { <Portfolio/> }.into_any()),
-            View::Dashboard => out_of_line(|| view! { <Dashboard/> }.into_any()),
+            View::Home => out_of_line(|| view! { <Home /> }.into_any()),
+            View::Quick => out_of_line(|| view! { <Quick /> }.into_any()),
+            View::Catalogue => out_of_line(|| view! { <Catalogue /> }.into_any()),
+            View::Profile => out_of_line(|| view! { <Profile /> }.into_any()),
+            View::Portfolio => out_of_line(|| view! { <Portfolio /> }.into_any()),
+            View::Dashboard => out_of_line(|| view! { <Dashboard /> }.into_any()),
             // Fetched on first opening (src/lazy_views.rs).
-            View::Plan => view! { <DeferredView view=Deferred::Plan/> }.into_any(),
-            View::Evaluation => view! { <DeferredView view=Deferred::Evaluation/> }.into_any(),
-            View::Report => view! { <DeferredView view=Deferred::Report/> }.into_any(),
-            View::Workshop => view! { <DeferredView view=Deferred::Workshop/> }.into_any(),
+            View::Plan => view! { <DeferredView view=Deferred::Plan /> }.into_any(),
+            View::Evaluation => view! { <DeferredView view=Deferred::Evaluation /> }.into_any(),
+            View::Report => view! { <DeferredView view=Deferred::Report /> }.into_any(),
+            View::Workshop => view! { <DeferredView view=Deferred::Workshop /> }.into_any(),
         }
     }
 }

@@ -58,8 +58,11 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
                     view! {
                         <div class="alert" role="alert" data-testid="view-load-failed">
                             <p>{app.text(|t| t.common.view_load_failed)}</p>
-                            <button type="button" data-testid="view-load-retry"
-                                on:click=move |_| attempt.update(|n| *n += 1)>
+                            <button
+                                type="button"
+                                data-testid="view-load-retry"
+                                on:click=move |_| attempt.update(|n| *n += 1)
+                            >
                                 {app.text(|t| t.common.retry)}
                             </button>
                             // After an update in another tab the old files are gone from
@@ -75,8 +78,12 @@ pub fn DeferredView(view: Deferred) -> impl IntoView {
         })
     };
     view! {
-        <Suspense fallback=move || view! {
-            <p class="loading" role="status" data-testid="view-loading">{app.text(|t| t.common.view_loading)}</p>
+        <Suspense fallback=move || {
+            view! {
+                <p class="loading" role="status" data-testid="view-loading">
+                    {app.text(|t| t.common.view_loading)}
+                </p>
+            }
         }>{content}</Suspense>
     }
 }

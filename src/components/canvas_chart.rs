@@ -73,16 +73,43 @@ where
         );
     };
     view! {
-        <canvas node_ref=canvas_ref data-testid=testid width=width height=height role="img" aria-label=move || alt.get()></canvas>
-        {file_stem.map(|_| view! {
-            <div class="chart-downloads no-print">
-                <span class="hint">{app.text(|t| t.common.download_chart)}</span>
-                <button type="button" data-testid=format!("{testid}-png") on:click=png>{app.text(|t| t.common.download_png)}</button>
-                {svg.map(|_| view! {
-                    <button type="button" data-testid=format!("{testid}-svg") on:click=svg_download>{app.text(|t| t.common.download_svg)}</button>
-                })}
-            </div>
-        })}
-        {move || error.get().map(|e| view! { <p class="alert" role="alert">{format!("{} {e}", app.t().common.chart_failed)}</p> })}
+        <canvas
+            node_ref=canvas_ref
+            data-testid=testid
+            width=width
+            height=height
+            role="img"
+            aria-label=move || alt.get()
+        ></canvas>
+        {file_stem
+            .map(|_| {
+                view! {
+                    <div class="chart-downloads no-print">
+                        <span class="hint">{app.text(|t| t.common.download_chart)}</span>
+                        <button type="button" data-testid=format!("{testid}-png") on:click=png>
+                            {app.text(|t| t.common.download_png)}
+                        </button>
+                        {svg
+                            .map(|_| {
+                                view! {
+                                    <button type="button" data-testid=format!("{testid}-svg") on:click=svg_download>
+                                        {app.text(|t| t.common.download_svg)}
+                                    </button>
+                                }
+                            })}
+                    </div>
+                }
+            })}
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="alert" role="alert">
+                            {format!("{} {e}", app.t().common.chart_failed)}
+                        </p>
+                    }
+                })
+        }}
     }
 }

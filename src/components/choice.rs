@@ -50,7 +50,11 @@ pub fn ChoiceSelect(
                     .into_iter()
                     .map(|c| {
                         let is_selected = c.value == current;
-                        view! { <option value=c.value selected=is_selected>{c.text}</option> }
+                        view! {
+                            <option value=c.value selected=is_selected>
+                                {c.text}
+                            </option>
+                        }
                     })
                     .collect_view()
             }}

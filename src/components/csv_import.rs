@@ -47,8 +47,12 @@ pub fn CsvTools() -> impl IntoView {
             />
             {app.text(|t| t.csv.import_button)}
         </label>
-        <span id="csv-import-hint" class="visually-hidden">{app.text(|t| t.csv.import_hint)}</span>
-        <span class="visually-hidden" aria-live="polite">{move || app.csv.busy().then(|| app.t().csv.reading)}</span>
+        <span id="csv-import-hint" class="visually-hidden">
+            {app.text(|t| t.csv.import_hint)}
+        </span>
+        <span class="visually-hidden" aria-live="polite">
+            {move || app.csv.busy().then(|| app.t().csv.reading)}
+        </span>
     }
 }
 
@@ -78,7 +82,7 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
             <button type="button" data-testid="csv-switch-encoding" on:click=move |_| app.csv.switch_encoding()>
                 {move || (app.t().csv.read_as_other)(other.name())}
             </button>
-            <br/>
+            <br />
             <small>{app.text(|t| t.csv.either_encoding)}</small>
         }
     });
@@ -116,7 +120,12 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
                 </table>
             </div>
             <div class="tools">
-                <button type="button" class="primary" data-testid="csv-apply" on:click=move |_| run_csv(app, CsvAction::Apply)>
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="csv-apply"
+                    on:click=move |_| run_csv(app, CsvAction::Apply)
+                >
                     {app.text(|t| t.csv.apply)}
                 </button>
                 <button type="button" data-testid="csv-cancel" on:click=move |_| app.csv.cancel()>
@@ -137,8 +146,12 @@ fn change_row(c: &CsvChange, a: &Assessment, lang: Lang) -> impl IntoView {
         <tr data-testid="csv-change" data-service=service data-field=field.code()>
             <th scope="row">{id}" "<bdi>{name}</bdi></th>
             <td>{field.label(lang)}</td>
-            <td class="csv-value"><bdi>{c.old.display(a.catalogue, lang)}</bdi></td>
-            <td class="csv-value"><bdi>{c.new.display(a.catalogue, lang)}</bdi></td>
+            <td class="csv-value">
+                <bdi>{c.old.display(a.catalogue, lang)}</bdi>
+            </td>
+            <td class="csv-value">
+                <bdi>{c.new.display(a.catalogue, lang)}</bdi>
+            </td>
         </tr>
     }
 }

@@ -37,10 +37,14 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                     <th scope="row">{name}</th>
                     <td class="num base">{cell(key, |d| d.base_current.text())}</td>
                     <td class="num">{cell(key, |d| d.now_current.text())}</td>
-                    <td class="num delta" data-testid=format!("delta-current-{key}")>{cell(key, |d| delta_text(d.current))}</td>
+                    <td class="num delta" data-testid=format!("delta-current-{key}")>
+                        {cell(key, |d| delta_text(d.current))}
+                    </td>
                     <td class="num base">{cell(key, |d| d.base_target.text())}</td>
                     <td class="num">{cell(key, |d| d.now_target.text())}</td>
-                    <td class="num delta" data-testid=format!("delta-target-{key}")>{cell(key, |d| delta_text(d.target))}</td>
+                    <td class="num delta" data-testid=format!("delta-target-{key}")>
+                        {cell(key, |d| delta_text(d.target))}
+                    </td>
                 </tr>
             }
         })
@@ -50,10 +54,14 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{app.text(|t| t.col.category)}</th>
-                    <th scope="col" class="base">{move || format!("{} ({})", app.t().col.current, app.t().col.before)}</th>
+                    <th scope="col" class="base">
+                        {move || format!("{} ({})", app.t().col.current, app.t().col.before)}
+                    </th>
                     <th scope="col">{move || format!("{} ({})", app.t().col.current, app.t().col.after)}</th>
                     <th scope="col">{app.text(|t| t.col.delta_current)}</th>
-                    <th scope="col" class="base">{move || format!("{} ({})", app.t().col.target, app.t().col.before)}</th>
+                    <th scope="col" class="base">
+                        {move || format!("{} ({})", app.t().col.target, app.t().col.before)}
+                    </th>
                     <th scope="col">{move || format!("{} ({})", app.t().col.target, app.t().col.after)}</th>
                     <th scope="col">{app.text(|t| t.col.delta_target)}</th>
                 </tr>

@@ -20,7 +20,10 @@ pub fn Gaps(
     view! {
         <section aria-labelledby="gaps-heading">
             <h3 id="gaps-heading">{app.text(|t| t.dashboard.gaps_heading)}</h3>
-            <Show when=move || !gaps.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.dashboard.no_gaps)}</p> }>
+            <Show
+                when=move || !gaps.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty">{app.text(|t| t.dashboard.no_gaps)}</p> }
+            >
                 <table class="scores" data-testid="gaps-table">
                     <thead>
                         <tr>
@@ -34,21 +37,31 @@ pub fn Gaps(
                     <tbody>
                         {move || {
                             let lang = app.lang();
-                            let custom = app.library.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
+                            let custom = app
+                                .library
+                                .current
+                                .with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
                             let catalogue = app.library.catalogue.get();
-                            gaps.get().into_iter().take(limit).map(|g| {
-                                let name = catalogue.find(&custom, &g.service).map(|s| s.name(lang).to_owned()).unwrap_or_default();
-                                let level = catalogue.level(g.level).map(|l| l.name.get(lang)).unwrap_or_default();
-                                view! {
-                                    <tr data-testid="gap-row">
-                                        <th scope="row">{format!("{} {name}", g.service)}</th>
-                                        <td>{level}</td>
-                                        <td class="num">{g.current}</td>
-                                        <td class="num">{g.target}</td>
-                                        <td class="num">{format!("+{}", g.gap)}</td>
-                                    </tr>
-                                }
-                            }).collect_view()
+                            gaps.get()
+                                .into_iter()
+                                .take(limit)
+                                .map(|g| {
+                                    let name = catalogue
+                                        .find(&custom, &g.service)
+                                        .map(|s| s.name(lang).to_owned())
+                                        .unwrap_or_default();
+                                    let level = catalogue.level(g.level).map(|l| l.name.get(lang)).unwrap_or_default();
+                                    view! {
+                                        <tr data-testid="gap-row">
+                                            <th scope="row">{format!("{} {name}", g.service)}</th>
+                                            <td>{level}</td>
+                                            <td class="num">{g.current}</td>
+                                            <td class="num">{g.target}</td>
+                                            <td class="num">{format!("+{}", g.gap)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
                         }}
                     </tbody>
                 </table>

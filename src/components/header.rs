@@ -20,9 +20,14 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <div class="brand">
                 <h1 class="app-title">{app.text(|t| t.common.app_title)}</h1>
-                <p class="subtitle"><bdi>{subtitle}</bdi></p>
+                <p class="subtitle">
+                    <bdi>{subtitle}</bdi>
+                </p>
             </div>
-            <nav aria-label=app.text(|t| t.nav.label)>
+            <nav aria-label=app
+                .text(|t| {
+                    t.nav.label
+                })>
                 {View::ALL
                     .into_iter()
                     .map(|view| {
@@ -44,10 +49,15 @@ pub fn Header() -> impl IntoView {
                 <button type="button" data-testid="export-json" disabled=no_active on:click=move |_| app.exports.json()>
                     {app.text(|t| t.common.export_json)}
                 </button>
-                <button type="button" data-testid="export-csv" disabled=no_active on:click=move |_| run_csv(app, CsvAction::Export)>
+                <button
+                    type="button"
+                    data-testid="export-csv"
+                    disabled=no_active
+                    on:click=move |_| run_csv(app, CsvAction::Export)
+                >
                     {app.text(|t| t.common.export_csv)}
                 </button>
-                <CsvTools/>
+                <CsvTools />
                 <button
                     type="button"
                     class="lang-toggle"
@@ -60,7 +70,7 @@ pub fn Header() -> impl IntoView {
                 </button>
             </div>
             <div class="trust">
-                <TrustLine/>
+                <TrustLine />
             </div>
         </header>
     }

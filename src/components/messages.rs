@@ -15,7 +15,10 @@ pub fn Messages() -> impl IntoView {
             view! {
                 <div class="alert" role="alert" data-testid="alert">
                     <p class="alert-headline">{alert.headline(lang)}</p>
-                    <Show when={let empty = details.is_empty(); move || !empty}>
+                    <Show when={
+                        let empty = details.is_empty();
+                        move || !empty
+                    }>
                         <ul class="alert-details">
                             {details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
                         </ul>
@@ -40,9 +43,13 @@ pub fn Messages() -> impl IntoView {
     view! {
         {alert}
         <div class="status-line">
-            <p class="status" role="status" data-testid="status">{status}</p>
+            <p class="status" role="status" data-testid="status">
+                {status}
+            </p>
             <Show when=move || app.messages.can_undo()>
-                <button type="button" data-testid="undo" on:click=move |_| app.library.undo_last()>{app.text(|t| t.common.undo)}</button>
+                <button type="button" data-testid="undo" on:click=move |_| app.library.undo_last()>
+                    {app.text(|t| t.common.undo)}
+                </button>
             </Show>
         </div>
     }

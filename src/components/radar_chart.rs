@@ -53,8 +53,15 @@ pub fn RadarChart(
         radar_svg(width, height, &inputs().spec(&name, false))
     });
     view! {
-        <CanvasChart testid=testid width=width height=height alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
-            draw=draw file_stem=file_stem svg=Some(svg)/>
+        <CanvasChart
+            testid=testid
+            width=width
+            height=height
+            alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
+            draw=draw
+            file_stem=file_stem
+            svg=Some(svg)
+        />
     }
 }
 

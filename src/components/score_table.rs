@@ -49,11 +49,22 @@ pub fn ScoreTable() -> impl IntoView {
                     view! {
                         <tr class:overall=key == "overall">
                             <th scope="row">{label}</th>
-                            <td class="num" data-testid=format!("score-current-{key}")>{current.text()}</td>
-                            <td class="num" data-testid=format!("score-target-{key}")>{target.text()}</td>
+                            <td class="num" data-testid=format!("score-current-{key}")>
+                                {current.text()}
+                            </td>
+                            <td class="num" data-testid=format!("score-target-{key}")>
+                                {target.text()}
+                            </td>
                             <td class="num">{counts.in_scope}</td>
                             <td class="num">{counts.assessed}</td>
-                            {quick_cell(&key).map(|v| view! { <td class="num quick" data-testid=format!("quick-estimate-{key}")>{v}</td> })}
+                            {quick_cell(&key)
+                                .map(|v| {
+                                    view! {
+                                        <td class="num quick" data-testid=format!("quick-estimate-{key}")>
+                                            {v}
+                                        </td>
+                                    }
+                                })}
                         </tr>
                     }
                 })
@@ -70,7 +81,17 @@ pub fn ScoreTable() -> impl IntoView {
                     <th scope="col">{app.text(|t| t.col.target)}</th>
                     <th scope="col">{app.text(|t| t.col.in_scope)}</th>
                     <th scope="col">{app.text(|t| t.col.assessed)}</th>
-                    {move || quick.with(Option::is_some).then(|| view! { <th scope="col" class="quick">{app.t().quick.col}</th> })}
+                    {move || {
+                        quick
+                            .with(Option::is_some)
+                            .then(|| {
+                                view! {
+                                    <th scope="col" class="quick">
+                                        {app.t().quick.col}
+                                    </th>
+                                }
+                            })
+                    }}
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

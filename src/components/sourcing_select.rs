@@ -24,7 +24,9 @@ pub fn SourcingSelect(service: ServiceInfo, #[prop(into)] testid: String) -> imp
     view! {
         <ChoiceSelect
             testid=testid
-            label=Signal::derive(move || format!("{} {}: {}", service.id, service.name(app.lang()), app.t().col.sourcing))
+            label=Signal::derive(move || {
+                format!("{} {}: {}", service.id, service.name(app.lang()), app.t().col.sourcing)
+            })
             choices=Signal::derive(move || sourcing_choices(app.t()))
             selected=Signal::derive(move || state.get().sourcing.map(|s| s.as_str().to_owned()).unwrap_or_default())
             on_pick=Callback::new(move |v: String| {

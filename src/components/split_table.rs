@@ -27,25 +27,42 @@ pub fn SplitTable(
                 {move || {
                     let lang = app.lang();
                     let t = app.t();
-                    app.library.summary.with(|s| {
-                        let Some(s) = s else { return Vec::new() };
-                        let catalogue = app.library.catalogue.get();
-                        let mut rows: Vec<_> = s.categories.iter().map(|c| {
-                            let name = catalogue.category(c.category).map(|d| d.name.get(lang)).unwrap_or_default();
-                            let label = if compact { c.category.to_owned() } else { format!("{}. {name}", c.category) };
-                            (label, c.category.to_owned(), c.counts)
-                        }).collect();
-                        rows.push((t.col.total.to_owned(), "total".to_owned(), s.counts));
-                        rows.into_iter().map(|(label, key, n)| view! {
-                            <tr data-testid=format!("split-{key}")>
-                                <th scope="row">{label}</th>
-                                <td>{n.in_scope}</td>
-                                <td>{n.insource}</td>
-                                <td>{n.outsource}</td>
-                                <td>{n.sourcing_unset}</td>
-                            </tr>
-                        }).collect::<Vec<_>>()
-                    })
+                    app.library
+                        .summary
+                        .with(|s| {
+                            let Some(s) = s else { return Vec::new() };
+                            let catalogue = app.library.catalogue.get();
+                            let mut rows: Vec<_> = s
+                                .categories
+                                .iter()
+                                .map(|c| {
+                                    let name = catalogue
+                                        .category(c.category)
+                                        .map(|d| d.name.get(lang))
+                                        .unwrap_or_default();
+                                    let label = if compact {
+                                        c.category.to_owned()
+                                    } else {
+                                        format!("{}. {name}", c.category)
+                                    };
+                                    (label, c.category.to_owned(), c.counts)
+                                })
+                                .collect();
+                            rows.push((t.col.total.to_owned(), "total".to_owned(), s.counts));
+                            rows.into_iter()
+                                .map(|(label, key, n)| {
+                                    view! {
+                                        <tr data-testid=format!("split-{key}")>
+                                            <th scope="row">{label}</th>
+                                            <td>{n.in_scope}</td>
+                                            <td>{n.insource}</td>
+                                            <td>{n.outsource}</td>
+                                            <td>{n.sourcing_unset}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
                 }}
             </tbody>
         </table>

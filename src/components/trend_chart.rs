@@ -33,5 +33,15 @@ pub fn TrendChart(
     };
     let draw = move |area: &CanvasArea| draw_trend(area, &spec(prefers_dark())).map_err(|e| e.to_string());
     let svg = Callback::new(move |()| trend_svg(width, height, &spec(false)));
-    view! { <CanvasChart testid=testid width=width height=height alt=alt draw=draw file_stem=Some("x1060-trend") svg=Some(svg)/> }
+    view! {
+        <CanvasChart
+            testid=testid
+            width=width
+            height=height
+            alt=alt
+            draw=draw
+            file_stem=Some("x1060-trend")
+            svg=Some(svg)
+        />
+    }
 }

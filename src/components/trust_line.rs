@@ -19,16 +19,18 @@ pub fn TrustLine() -> impl IntoView {
     view! {
         <p class="trust-line" title=move || t().explain>
             <span data-testid="saved-where">{saved_where}</span>
-            <Show when=has_active>
-                " · "
-                <span data-testid="last-export">{last_export}</span>
-            </Show>
+            <Show when=has_active>" · " <span data-testid="last-export">{last_export}</span></Show>
         </p>
         <Show when=move || app.trust.remind()>
             <p class="backup-hint" data-testid="backup-hint">
                 <span>{move || t().remind}</span>
                 " "
-                <button type="button" class="link" data-testid="backup-hint-export" on:click=move |_| app.exports.json()>
+                <button
+                    type="button"
+                    class="link"
+                    data-testid="backup-hint-export"
+                    on:click=move |_| app.exports.json()
+                >
                     {move || t().remind_export}
                 </button>
                 " "

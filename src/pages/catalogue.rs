@@ -15,10 +15,18 @@ pub fn Catalogue() -> impl IntoView {
         <section class="view" data-view="catalogue" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.catalogue)}</h2>
             <p class="intro">{app.text(|t| t.catalogue.intro)}</p>
-            <LevelLegend/>
-            <LevelCounts/>
-            {move || app.library.catalogue.get().categories.iter().map(|c| view! { <CategorySection category=c/> }).collect_view()}
-            <CustomServiceForm/>
+            <LevelLegend />
+            <LevelCounts />
+            {move || {
+                app.library
+                    .catalogue
+                    .get()
+                    .categories
+                    .iter()
+                    .map(|c| view! { <CategorySection category=c /> })
+                    .collect_view()
+            }}
+            <CustomServiceForm />
         </section>
     }
 }
@@ -32,12 +40,16 @@ fn LevelLegend() -> impl IntoView {
             <dl>
                 {move || {
                     let lang = app.lang();
-                    app.library.catalogue.get()
+                    app.library
+                        .catalogue
+                        .get()
                         .levels
                         .iter()
-                        .map(|l| view! {
-                            <dt>{l.name.get(lang)}</dt>
-                            <dd>{l.meaning.get(lang)}</dd>
+                        .map(|l| {
+                            view! {
+                                <dt>{l.name.get(lang)}</dt>
+                                <dd>{l.meaning.get(lang)}</dd>
+                            }
                         })
                         .collect_view()
                 }}
@@ -72,14 +84,15 @@ fn LevelCounts() -> impl IntoView {
                 <tr>
                     {move || {
                         let lang = app.lang();
-                        level_choices(app.library.catalogue.get(), lang, app.t()).into_iter().map(|c| view! { <th scope="col">{c.text}</th> }).collect_view()
+                        level_choices(app.library.catalogue.get(), lang, app.t())
+                            .into_iter()
+                            .map(|c| view! { <th scope="col">{c.text}</th> })
+                            .collect_view()
                     }}
                 </tr>
             </thead>
             <tbody>
-                <tr>
-                    {move || counts.get().into_iter().map(|n| view! { <td>{n}</td> }).collect_view()}
-                </tr>
+                <tr>{move || counts.get().into_iter().map(|n| view! { <td>{n}</td> }).collect_view()}</tr>
             </tbody>
         </table>
     }
@@ -105,16 +118,32 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
     let bulk_for = bulk_id.clone();
     view! {
         <section class="category" aria-labelledby=heading_ref data-testid=format!("category-{}", category.id)>
-            <h3 id=heading_id><CategoryTitle category=category/></h3>
+            <h3 id=heading_id>
+                <CategoryTitle category=category />
+            </h3>
             <div class="bulk">
                 <label for=bulk_for>{app.text(|t| t.catalogue.set_all)}</label>
-                <select id=bulk_id data-testid=format!("bulk-level-{}", category.id) on:change:target=move |ev| bulk.set(ev.target().value())>
-                    {move || level_choices(app.library.catalogue.get(), app.lang(), app.t())
-                        .into_iter()
-                        .map(|c| view! { <option value=c.value.clone() selected=move || bulk.get() == c.value>{c.text.clone()}</option> })
-                        .collect_view()}
+                <select
+                    id=bulk_id
+                    data-testid=format!("bulk-level-{}", category.id)
+                    on:change:target=move |ev| bulk.set(ev.target().value())
+                >
+                    {move || {
+                        level_choices(app.library.catalogue.get(), app.lang(), app.t())
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <option value=c.value.clone() selected=move || bulk.get() == c.value>
+                                        {c.text.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
-                <button type="button" data-testid=format!("bulk-apply-{}", category.id) on:click=apply>{app.text(|t| t.common.apply)}</button>
+                <button type="button" data-testid=format!("bulk-apply-{}", category.id) on:click=apply>
+                    {app.text(|t| t.common.apply)}
+                </button>
             </div>
             <table class="services">
                 <thead>
@@ -125,7 +154,11 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || services.get() key=|s| s.id.clone() children=move |s| view! { <LevelRow service=s/> }/>
+                    <For
+                        each=move || services.get()
+                        key=|s| s.id.clone()
+                        children=move |s| view! { <LevelRow service=s /> }
+                    />
                 </tbody>
             </table>
         </section>
@@ -149,9 +182,13 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
             <td>
                 <ChoiceSelect
                     testid=format!("level-{}", service.id)
-                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level))
+                    label=Signal::derive(move || {
+                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level)
+                    })
                     choices=Signal::derive(move || level_choices(app.library.catalogue.get(), app.lang(), app.t()))
-                    selected=Signal::derive(move || state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default())
+                    selected=Signal::derive(move || {
+                        state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default()
+                    })
                     on_pick=Callback::new(move |v: String| {
                         let level = Level::parse(&v);
                         app.library.edit_service(&id, move |s| s.level = level);
@@ -189,24 +226,60 @@ fn CustomServiceForm() -> impl IntoView {
         <form class="card custom" on:submit=submit aria-labelledby="custom-heading">
             <h3 id="custom-heading">{app.text(|t| t.catalogue.custom_heading)}</h3>
             <label for="custom-category">{app.text(|t| t.catalogue.custom_category)}</label>
-            <select id="custom-category" data-testid="custom-category" on:change:target=move |ev| category.set(ev.target().value())>
+            <select
+                id="custom-category"
+                data-testid="custom-category"
+                on:change:target=move |ev| category.set(ev.target().value())
+            >
                 {move || {
                     let lang = app.lang();
-                    app.library.catalogue.get()
+                    app.library
+                        .catalogue
+                        .get()
                         .categories
                         .iter()
-                        .map(|c| view! { <option value=c.id selected=move || category.get() == c.id>{c.title(lang)}</option> })
+                        .map(|c| {
+                            view! {
+                                <option value=c.id selected=move || category.get() == c.id>
+                                    {c.title(lang)}
+                                </option>
+                            }
+                        })
                         .collect_view()
                 }}
             </select>
             <label for="custom-name-ja">{app.text(|t| t.catalogue.custom_name_ja)}</label>
-            <input id="custom-name-ja" data-testid="custom-name-ja" lang="ja" maxlength="200"
-                prop:value=move || name_ja.get() on:input:target=move |ev| name_ja.set(ev.target().value())/>
+            <input
+                id="custom-name-ja"
+                data-testid="custom-name-ja"
+                lang="ja"
+                maxlength="200"
+                prop:value=move || name_ja.get()
+                on:input:target=move |ev| name_ja.set(ev.target().value())
+            />
             <label for="custom-name-en">{app.text(|t| t.catalogue.custom_name_en)}</label>
-            <input id="custom-name-en" data-testid="custom-name-en" lang="en" maxlength="200"
-                prop:value=move || name_en.get() on:input:target=move |ev| name_en.set(ev.target().value())/>
-            {move || invalid.get().then(|| view! { <p class="field-error" role="alert">{app.t().catalogue.custom_name_required}</p> })}
-            <button type="submit" data-testid="custom-add">{app.text(|t| t.common.add)}</button>
+            <input
+                id="custom-name-en"
+                data-testid="custom-name-en"
+                lang="en"
+                maxlength="200"
+                prop:value=move || name_en.get()
+                on:input:target=move |ev| name_en.set(ev.target().value())
+            />
+            {move || {
+                invalid
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {app.t().catalogue.custom_name_required}
+                            </p>
+                        }
+                    })
+            }}
+            <button type="submit" data-testid="custom-add">
+                {app.text(|t| t.common.add)}
+            </button>
         </form>
     }
 }

@@ -16,13 +16,13 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <section class="view dashboard" data-view="dashboard" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.dashboard)}</h2>
-            <Progress/>
+            <Progress />
             <div class="chart-and-table">
-                <CategoryRadar/>
-                <ScoreTable/>
+                <CategoryRadar />
+                <ScoreTable />
             </div>
-            <ServiceRadar/>
-            <Gaps/>
+            <ServiceRadar />
+            <Gaps />
         </section>
     }
 }
@@ -69,17 +69,31 @@ fn ServiceRadar() -> impl IntoView {
         <section class="category-radar" aria-labelledby="category-radar-heading">
             <h3 id="category-radar-heading">{app.text(|t| t.dashboard.category_radar_heading)}</h3>
             <label for="radar-category">{app.text(|t| t.common.choose_category)}</label>
-            <select id="radar-category" data-testid="category-select" on:change:target=move |ev| {
-                let value = ev.target().value();
-                if let Some(c) = app.library.catalogue.get_untracked().categories.iter().find(|c| c.id == value) {
-                    chosen.set(Some(c));
+            <select
+                id="radar-category"
+                data-testid="category-select"
+                on:change:target=move |ev| {
+                    let value = ev.target().value();
+                    if let Some(c) = app.library.catalogue.get_untracked().categories.iter().find(|c| c.id == value) {
+                        chosen.set(Some(c));
+                    }
                 }
-            }>
+            >
                 {move || {
                     let lang = app.lang();
-                    app.library.catalogue.get().categories.iter().map(|c| view! {
-                        <option value=c.id selected=move || category().is_some_and(|x| std::ptr::eq(x, c))>{c.title(lang)}</option>
-                    }).collect_view()
+                    app.library
+                        .catalogue
+                        .get()
+                        .categories
+                        .iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.id selected=move || category().is_some_and(|x| std::ptr::eq(x, c))>
+                                    {c.title(lang)}
+                                </option>
+                            }
+                        })
+                        .collect_view()
                 }}
             </select>
             <div class="chart-and-table">
@@ -89,7 +103,9 @@ fn ServiceRadar() -> impl IntoView {
                         width=720
                         height=480
                         file_stem="x1060-category"
-                        labels=Signal::derive(move || data.get().into_iter().map(|(id, name, _, _)| format!("{id} {name}")).collect())
+                        labels=Signal::derive(move || {
+                            data.get().into_iter().map(|(id, name, _, _)| format!("{id} {name}")).collect()
+                        })
                         current=Signal::derive(move || data.get().into_iter().map(|(_, _, c, _)| value(c)).collect())
                         target=Signal::derive(move || data.get().into_iter().map(|(_, _, _, t)| value(t)).collect())
                     />
@@ -103,13 +119,20 @@ fn ServiceRadar() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || data.get().into_iter().map(|(id, name, c, t)| view! {
-                            <tr>
-                                <th scope="row">{format!("{id} {name}")}</th>
-                                <td class="num">{cell(c)}</td>
-                                <td class="num">{cell(t)}</td>
-                            </tr>
-                        }).collect_view()}
+                        {move || {
+                            data.get()
+                                .into_iter()
+                                .map(|(id, name, c, t)| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{format!("{id} {name}")}</th>
+                                            <td class="num">{cell(c)}</td>
+                                            <td class="num">{cell(t)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>

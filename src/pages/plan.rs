@@ -76,28 +76,28 @@ pub fn Plan() -> impl IntoView {
         let today = today.clone();
         view! {
             <div class="plan-wrap">
-            <table class="services plan" data-testid=testid>
-                <thead>
-                    <tr>
-                        <th scope="col">{app.text(|t| t.col.service)}</th>
-                        <th scope="col">{app.text(|t| t.col.level)}</th>
-                        <th scope="col">{app.text(|t| t.col.current)}</th>
-                        <th scope="col">{app.text(|t| t.col.target)}</th>
-                        <th scope="col">{app.text(|t| t.col.gap)}</th>
-                        <th scope="col">{app.text(|t| t.col.action)}</th>
-                        <th scope="col">{app.text(|t| t.col.owner)}</th>
-                        <th scope="col">{app.text(|t| t.col.due)}</th>
-                        <th scope="col">{app.text(|t| t.col.status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || list.get()
-                        key=|r| r.id.clone()
-                        children=move |r| view! { <PlanRowView row=r today=today.clone()/> }
-                    />
-                </tbody>
-            </table>
+                <table class="services plan" data-testid=testid>
+                    <thead>
+                        <tr>
+                            <th scope="col">{app.text(|t| t.col.service)}</th>
+                            <th scope="col">{app.text(|t| t.col.level)}</th>
+                            <th scope="col">{app.text(|t| t.col.current)}</th>
+                            <th scope="col">{app.text(|t| t.col.target)}</th>
+                            <th scope="col">{app.text(|t| t.col.gap)}</th>
+                            <th scope="col">{app.text(|t| t.col.action)}</th>
+                            <th scope="col">{app.text(|t| t.col.owner)}</th>
+                            <th scope="col">{app.text(|t| t.col.due)}</th>
+                            <th scope="col">{app.text(|t| t.col.status)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || list.get()
+                            key=|r| r.id.clone()
+                            children=move |r| view! { <PlanRowView row=r today=today.clone() /> }
+                        />
+                    </tbody>
+                </table>
             </div>
         }
     };
@@ -110,11 +110,17 @@ pub fn Plan() -> impl IntoView {
                 <button type="button" data-testid="export-plan-csv" on:click=move |_| app.exports.plan_csv()>
                     {app.text(|t| t.plan.export_plan_csv)}
                 </button>
-                <span class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } } data-testid="plan-overdue-count">
+                <span
+                    class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } }
+                    data-testid="plan-overdue-count"
+                >
                     {move || format!("{} {}", overdue.get(), app.t().plan.plan_counts_overdue)}
                 </span>
             </div>
-            <Show when=move || !with_gap.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.plan.plan_empty)}</p> }>
+            <Show
+                when=move || !with_gap.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty">{app.text(|t| t.plan.plan_empty)}</p> }
+            >
                 {table(with_gap, "plan-table")}
             </Show>
             <Show when=move || !others.with(Vec::is_empty)>
@@ -156,10 +162,19 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     view! {
         <tr data-testid=row_testid class:overdue=move || overdue.get()>
             <th scope="row">{id_text}" " {move || app.lang().pick_filled(&row.name_ja, &row.name_en).to_owned()}</th>
-            <td>{move || row.level.and_then(|l| app.library.catalogue.get().level(l)).map(|l| l.name.get(app.lang())).unwrap_or(NO_VALUE)}</td>
+            <td>
+                {move || {
+                    row.level
+                        .and_then(|l| app.library.catalogue.get().level(l))
+                        .map(|l| l.name.get(app.lang()))
+                        .unwrap_or(NO_VALUE)
+                }}
+            </td>
             <td class="num">{code(row.current)}</td>
             <td class="num">{code(row.target)}</td>
-            <td class="num">{row.gap.filter(|g| *g > 0).map(|g| format!("+{g}")).unwrap_or_else(|| NO_VALUE.to_owned())}</td>
+            <td class="num">
+                {row.gap.filter(|g| *g > 0).map(|g| format!("+{g}")).unwrap_or_else(|| NO_VALUE.to_owned())}
+            </td>
             <td>
                 <textarea
                     data-testid=format!("plan-action-{}", row.id)

@@ -21,11 +21,19 @@ pub fn Portfolio() -> impl IntoView {
                 <progress max=move || counts().in_scope.max(1) value=move || counts().assessed></progress>
                 <span>{move || (app.t().portfolio.progress)(counts().assessed, counts().in_scope)}</span>
             </div>
-            <CriteriaReference/>
+            <CriteriaReference />
             <Show when=move || counts().in_scope == 0>
                 <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p>
             </Show>
-            {move || app.library.catalogue.get().categories.iter().map(|c| view! { <PortfolioCategory category=c/> }).collect_view()}
+            {move || {
+                app.library
+                    .catalogue
+                    .get()
+                    .categories
+                    .iter()
+                    .map(|c| view! { <PortfolioCategory category=c /> })
+                    .collect_view()
+            }}
         </section>
     }
 }
@@ -44,12 +52,26 @@ fn CriteriaReference() -> impl IntoView {
             <table class="criteria">
                 <caption>{caption}</caption>
                 <tbody>
-                    {app.library.catalogue.get().criteria(sourcing).iter().map(|c| view! {
-                        <tr>
-                            <th scope="row">{match c.score { Score::Rated(r) => r.to_string(), Score::NotApplicable => t.portfolio.score_na.to_owned() }}</th>
-                            <td>{c.text.get(lang)}</td>
-                        </tr>
-                    }).collect_view()}
+                    {app
+                        .library
+                        .catalogue
+                        .get()
+                        .criteria(sourcing)
+                        .iter()
+                        .map(|c| {
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        {match c.score {
+                                            Score::Rated(r) => r.to_string(),
+                                            Score::NotApplicable => t.portfolio.score_na.to_owned(),
+                                        }}
+                                    </th>
+                                    <td>{c.text.get(lang)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         }
@@ -57,10 +79,7 @@ fn CriteriaReference() -> impl IntoView {
     view! {
         <details class="legend">
             <summary>{app.text(|t| t.portfolio.criteria_summary)}</summary>
-            <div class="criteria-pair">
-                {move || table(Sourcing::Insource)}
-                {move || table(Sourcing::Outsource)}
-            </div>
+            <div class="criteria-pair">{move || table(Sourcing::Insource)} {move || table(Sourcing::Outsource)}</div>
         </details>
     }
 }
@@ -72,9 +91,15 @@ fn PortfolioCategory(category: &'static CategoryDef) -> impl IntoView {
     view! {
         <Show when=move || services.with(|s| !s.is_empty())>
             <section class="category">
-                <h3><CategoryTitle category=category/></h3>
+                <h3>
+                    <CategoryTitle category=category />
+                </h3>
                 <div class="score-cards">
-                    <For each=move || services.get() key=|s| s.id.clone() children=move |s| view! { <ScoreCard service=s/> }/>
+                    <For
+                        each=move || services.get()
+                        key=|s| s.id.clone()
+                        children=move |s| view! { <ScoreCard service=s /> }
+                    />
                 </div>
             </section>
         </Show>
@@ -98,8 +123,20 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 <span class="score-label">{move || side_title(which, app.t())}</span>
                 <ChoiceSelect
                     testid=testid
-                    label=Signal::derive(move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), side_title(which, app.t())))
-                    choices=Signal::derive(move || score_choices(app.library.catalogue.get(), app.lang(), app.t(), sourcing.get()))
+                    label=Signal::derive(move || {
+                        format!(
+                            "{} {}: {}",
+                            label_service.id,
+                            label_service.name(app.lang()),
+                            side_title(which, app.t()),
+                        )
+                    })
+                    choices=Signal::derive(move || score_choices(
+                        app.library.catalogue.get(),
+                        app.lang(),
+                        app.t(),
+                        sourcing.get(),
+                    ))
                     selected=Signal::derive(move || which.get(&state.get()).map(Score::as_code).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let score = Score::from_code(&v);
@@ -123,33 +160,42 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let ask_service = service.clone();
     view! {
         <article class="score-card" data-testid=card_testid>
-            <h4><span class="sid">{service.id.to_string()}</span>" " {move || name_service.name(app.lang()).to_owned()}</h4>
+            <h4>
+                <span class="sid">{service.id.to_string()}</span>
+                " "
+                {move || name_service.name(app.lang()).to_owned()}
+            </h4>
             <Show when=move || sourcing.get().is_none()>
                 <div class="ask-sourcing">
                     <p>{app.text(|t| t.portfolio.sourcing_first)}</p>
-                    <SourcingSelect service=ask_service.clone() testid=ask_testid.clone()/>
+                    <SourcingSelect service=ask_service.clone() testid=ask_testid.clone() />
                 </div>
             </Show>
             <Show when=move || sourcing.get().is_some()>
-                <p class="sourcing-note">{move || match sourcing.get() {
-                    Some(Sourcing::Outsource) => {
-                        let provider = state.get().provider;
-                        if provider.is_empty() { app.t().common.outsource.to_owned() } else { format!("{} ({provider})", app.t().common.outsource) }
-                    }
-                    _ => app.t().common.insource.to_owned(),
-                }}</p>
+                <p class="sourcing-note">
+                    {move || match sourcing.get() {
+                        Some(Sourcing::Outsource) => {
+                            let provider = state.get().provider;
+                            if provider.is_empty() {
+                                app.t().common.outsource.to_owned()
+                            } else {
+                                format!("{} ({provider})", app.t().common.outsource)
+                            }
+                        }
+                        _ => app.t().common.insource.to_owned(),
+                    }}
+                </p>
             </Show>
-            <div class="score-pair">
-                {picker(ScoreSide::Current)}
-                {picker(ScoreSide::Target)}
-            </div>
+            <div class="score-pair">{picker(ScoreSide::Current)} {picker(ScoreSide::Target)}</div>
             <label class="note-label">
                 {app.text(|t| t.col.note)}
                 <textarea
                     data-testid=format!("note-{}", note_id)
                     maxlength="10000"
                     rows="2"
-                    aria-label=move || format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)
+                    aria-label=move || {
+                        format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)
+                    }
                     prop:value=move || state.get().note
                     on:input:target=move |ev| {
                         let note = ev.target().value();

@@ -15,10 +15,21 @@ pub fn Profile() -> impl IntoView {
         <section class="view" data-view="profile" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.profile)}</h2>
             <p class="intro">{app.text(|t| t.profile.intro)}</p>
-            <Show when=any_in_scope fallback=move || view! { <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p> }>
-                <SplitTable/>
+            <Show
+                when=any_in_scope
+                fallback=move || view! { <p class="empty">{app.text(|t| t.portfolio.empty_scope)}</p> }
+            >
+                <SplitTable />
             </Show>
-            {move || app.library.catalogue.get().categories.iter().map(|c| view! { <ProfileCategory category=c/> }).collect_view()}
+            {move || {
+                app.library
+                    .catalogue
+                    .get()
+                    .categories
+                    .iter()
+                    .map(|c| view! { <ProfileCategory category=c /> })
+                    .collect_view()
+            }}
         </section>
     }
 }
@@ -30,7 +41,9 @@ fn ProfileCategory(category: &'static CategoryDef) -> impl IntoView {
     view! {
         <Show when=move || services.with(|s| !s.is_empty())>
             <section class="category">
-                <h3><CategoryTitle category=category/></h3>
+                <h3>
+                    <CategoryTitle category=category />
+                </h3>
                 <table class="services">
                     <thead>
                         <tr>
@@ -41,7 +54,11 @@ fn ProfileCategory(category: &'static CategoryDef) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || services.get() key=|s| s.id.clone() children=move |s| view! { <ProfileRow service=s/> }/>
+                        <For
+                            each=move || services.get()
+                            key=|s| s.id.clone()
+                            children=move |s| view! { <ProfileRow service=s /> }
+                        />
                     </tbody>
                 </table>
             </section>
@@ -60,12 +77,16 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
         <tr>
             <th scope="row">{service.id.to_string()}</th>
             <td>{move || name_service.name(app.lang()).to_owned()}</td>
-            <td><SourcingSelect service=service.clone() testid=format!("sourcing-{}", service.id)/></td>
+            <td>
+                <SourcingSelect service=service.clone() testid=format!("sourcing-{}", service.id) />
+            </td>
             <td>
                 <input
                     data-testid=format!("provider-{}", service.id)
                     maxlength="200"
-                    aria-label=move || format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
+                    aria-label=move || {
+                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
+                    }
                     prop:value=move || state.get().provider
                     on:input:target={
                         let id = id.clone();

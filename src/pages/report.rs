@@ -35,7 +35,9 @@ pub fn Report() -> impl IntoView {
     view! {
         <article class="view report" data-view="report" aria-labelledby="report-title" data-testid="report">
             <div class="report-actions no-print">
-                <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>{app.text(|t| t.report.print)}</button>
+                <button type="button" class="primary" data-testid="report-print" on:click=move |_| app.exports.print()>
+                    {app.text(|t| t.report.print)}
+                </button>
                 <span class="hint">{app.text(|t| t.report.print_hint)}</span>
             </div>
             <header class="report-head">
@@ -56,16 +58,31 @@ pub fn Report() -> impl IntoView {
                     <span class="muted">{move || format!("{} {}", app.t().col.target, overall(false))}</span>
                 </p>
                 {move || {
-                    let quick = app.library.current.with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.overall()));
-                    quick.map(|(c, t)| {
-                        let text = format!("{}: {} {} · {} {}", app.t().quick.overall, app.t().col.current, c.text(), app.t().col.target, t.text());
-                        view! { <p class="report-quick" data-testid="report-quick">{text}</p> }
-                    })
+                    let quick = app
+                        .library
+                        .current
+                        .with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.overall()));
+                    quick
+                        .map(|(c, t)| {
+                            let text = format!(
+                                "{}: {} {} · {} {}",
+                                app.t().quick.overall,
+                                app.t().col.current,
+                                c.text(),
+                                app.t().col.target,
+                                t.text(),
+                            );
+                            view! {
+                                <p class="report-quick" data-testid="report-quick">
+                                    {text}
+                                </p>
+                            }
+                        })
                 }}
             </header>
             <div class="report-grid">
-                <CategoryRadar/>
-                <ScoreTable/>
+                <CategoryRadar />
+                <ScoreTable />
             </div>
             <div class="report-grid">
                 <section class="report-baseline">
@@ -73,16 +90,21 @@ pub fn Report() -> impl IntoView {
                         {app.text(|t| t.report.report_compared)}
                         {move || baseline.with(|b| b.as_ref().map(|(label, _)| format!(": {label}")))}
                     </h3>
-                    <Show when=move || baseline.with(Option::is_some) fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }>
-                        <DeltaTable comparison=comparison/>
+                    <Show
+                        when=move || baseline.with(Option::is_some)
+                        fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }
+                    >
+                        <DeltaTable comparison=comparison />
                     </Show>
                 </section>
                 <section class="report-split">
                     <h3>{app.text(|t| t.profile.split_heading)}</h3>
-                    <SplitTable compact=true/>
+                    <SplitTable compact=true />
                 </section>
             </div>
-            <section class="report-gaps"><Gaps limit=6/></section>
+            <section class="report-gaps">
+                <Gaps limit=6 />
+            </section>
         </article>
     }
 }

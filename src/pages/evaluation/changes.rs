@@ -109,8 +109,11 @@ pub fn ChangeSection(
     view! {
         <section data-testid=testid>
             <h3>{move || heading(app.t())}</h3>
-            <ReviewQuestions questions=questions/>
-            <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_changes)}</p> }>
+            <ReviewQuestions questions=questions />
+            <Show
+                when=move || !list.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_changes)}</p> }
+            >
                 <table class="scores changes">
                     <thead>
                         <tr>
@@ -120,13 +123,20 @@ pub fn ChangeSection(
                         </tr>
                     </thead>
                     <tbody>
-                        {move || list.get().into_iter().map(|(service, kind, change)| view! {
-                            <tr data-testid=row_testid>
-                                <th scope="row">{service}</th>
-                                <td>{kind}</td>
-                                <td>{change}</td>
-                            </tr>
-                        }).collect_view()}
+                        {move || {
+                            list.get()
+                                .into_iter()
+                                .map(|(service, kind, change)| {
+                                    view! {
+                                        <tr data-testid=row_testid>
+                                            <th scope="row">{service}</th>
+                                            <td>{kind}</td>
+                                            <td>{change}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </Show>

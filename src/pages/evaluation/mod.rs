@@ -49,8 +49,8 @@ pub fn Evaluation() -> impl IntoView {
         <section class="view evaluation" data-view="evaluation" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.evaluation)}</h2>
             <p class="intro">{app.text(|t| t.evaluation.eval_intro)}</p>
-            <Snapshots/>
-            <Pickers baseline=baseline baseline_choice=baseline_choice compared_choice=compared_choice/>
+            <Snapshots />
+            <Pickers baseline=baseline baseline_choice=baseline_choice compared_choice=compared_choice />
             <ChangeSection
                 comparison=comparison
                 testid="eval-catalogue"
@@ -67,8 +67,8 @@ pub fn Evaluation() -> impl IntoView {
                 rows=sourcing_rows
                 row_testid="sourcing-change"
             />
-            <PortfolioChanges comparison=comparison/>
-            <Trend/>
+            <PortfolioChanges comparison=comparison />
+            <Trend />
         </section>
     }
 }

@@ -34,15 +34,23 @@ pub fn Pickers(
             let mut out = Vec::new();
             if with_working {
                 out.push(
-                    view! { <option value="" selected=selected.is_none()>{t.evaluation.working_state}</option> }
-                        .into_any(),
+                    view! {
+                        <option value="" selected=selected.is_none()>
+                            {t.evaluation.working_state}
+                        </option>
+                    }
+                    .into_any(),
                 );
             }
             for i in a.snapshots_newest_first() {
                 let s = &a.snapshots[i];
                 out.push(
-                    view! { <option value=option_value(a, i) selected=selected == Some(i)>{s.label.clone()}</option> }
-                        .into_any(),
+                    view! {
+                        <option value=option_value(a, i) selected=selected == Some(i)>
+                            {s.label.clone()}
+                        </option>
+                    }
+                    .into_any(),
                 );
             }
             out
@@ -54,15 +62,21 @@ pub fn Pickers(
         <div class="pickers">
             <div>
                 <label for="baseline-select">{app.text(|t| t.evaluation.baseline)}</label>
-                <select id="baseline-select" data-testid="baseline-select"
-                    on:change:target=move |ev| baseline_choice.set(pick(ev.target().value()))>
+                <select
+                    id="baseline-select"
+                    data-testid="baseline-select"
+                    on:change:target=move |ev| baseline_choice.set(pick(ev.target().value()))
+                >
                     {move || options(baseline.get(), false)}
                 </select>
             </div>
             <div>
                 <label for="compare-select">{app.text(|t| t.evaluation.compare_with)}</label>
-                <select id="compare-select" data-testid="compare-select"
-                    on:change:target=move |ev| compared_choice.set(pick(ev.target().value()))>
+                <select
+                    id="compare-select"
+                    data-testid="compare-select"
+                    on:change:target=move |ev| compared_choice.set(pick(ev.target().value()))
+                >
                     {move || options(compared_choice.get(), true)}
                 </select>
             </div>

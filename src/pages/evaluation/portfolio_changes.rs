@@ -49,13 +49,20 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                         Movement::Unchanged => t.evaluation.unchanged,
                         Movement::NotComparable => t.evaluation.not_comparable,
                     };
-                    let signed = |d: Option<i8>| d.map(|d| if d > 0 { format!("+{d}") } else { d.to_string() }).unwrap_or_else(|| NO_VALUE.to_owned());
+                    let signed = |d: Option<i8>| {
+                        d.map(|d| if d > 0 { format!("+{d}") } else { d.to_string() })
+                            .unwrap_or_else(|| NO_VALUE.to_owned())
+                    };
                     view! {
                         <tr data-testid="score-change">
                             <th scope="row">{format!("{} {name}", s.service)}</th>
-                            <td class="num">{format!("{} → {}", score_text(s.current_from), score_text(s.current_to))}</td>
+                            <td class="num">
+                                {format!("{} → {}", score_text(s.current_from), score_text(s.current_to))}
+                            </td>
                             <td class="num">{signed(s.current_delta)}</td>
-                            <td class="num">{format!("{} → {}", score_text(s.target_from), score_text(s.target_to))}</td>
+                            <td class="num">
+                                {format!("{} → {}", score_text(s.target_from), score_text(s.target_to))}
+                            </td>
                             <td class="num">{signed(s.target_delta)}</td>
                             <td>{movement}</td>
                         </tr>
@@ -67,19 +74,37 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     view! {
         <section aria-labelledby="eval-portfolio-heading" data-testid="eval-portfolio">
             <h3 id="eval-portfolio-heading">{app.text(|t| t.evaluation.eval_portfolio)}</h3>
-            <ReviewQuestions questions=|t| t.evaluation.portfolio_questions/>
+            <ReviewQuestions questions=|t| t.evaluation.portfolio_questions />
             <p class="movement" data-testid="movement-counts">
                 {move || {
                     let (c, t) = (counts(), app.t());
-                    format!("{} {} · {} {} · {} {} · {} {}", c.improved, t.evaluation.improved, c.worsened, t.evaluation.worsened, c.unchanged, t.evaluation.unchanged, c.not_comparable, t.evaluation.not_comparable)
+                    format!(
+                        "{} {} · {} {} · {} {} · {} {}",
+                        c.improved,
+                        t.evaluation.improved,
+                        c.worsened,
+                        t.evaluation.worsened,
+                        c.unchanged,
+                        t.evaluation.unchanged,
+                        c.not_comparable,
+                        t.evaluation.not_comparable,
+                    )
                 }}
             </p>
             <div class="chart-and-table">
                 <figure class="chart">
-                    <RadarChart testid="radar-evaluation" width=720 height=480 file_stem="x1060-evaluation" labels=labels
-                        current=radar(|d| d.now_current) target=radar(|d| d.now_target) baseline=Signal::derive(move || Some(base.get()))/>
+                    <RadarChart
+                        testid="radar-evaluation"
+                        width=720
+                        height=480
+                        file_stem="x1060-evaluation"
+                        labels=labels
+                        current=radar(|d| d.now_current)
+                        target=radar(|d| d.now_target)
+                        baseline=Signal::derive(move || Some(base.get()))
+                    />
                 </figure>
-                <DeltaTable comparison=comparison/>
+                <DeltaTable comparison=comparison />
             </div>
             <Show when=move || comparison.with(|c| c.as_ref().is_some_and(|c| !c.scores.is_empty()))>
                 <table class="scores changes">

@@ -41,7 +41,13 @@ pub fn Snapshots() -> impl IntoView {
                     <input
                         data-testid=format!("snapshot-label-{id}")
                         maxlength="200"
-                        aria-label=move || format!("{} ({})", app.t().evaluation.snapshot_rename, field(|s| s.taken.date().to_owned())())
+                        aria-label=move || {
+                            format!(
+                                "{} ({})",
+                                app.t().evaluation.snapshot_rename,
+                                field(|s| s.taken.date().to_owned())(),
+                            )
+                        }
                         prop:value=field(|s| s.label.clone())
                         on:input:target=move |ev| app.library.rename_snapshot(id, &ev.target().value(), true)
                         on:change:target=move |ev| app.library.rename_snapshot(id, &ev.target().value(), false)
@@ -61,22 +67,33 @@ pub fn Snapshots() -> impl IntoView {
             <h3 id="snapshots-heading">{app.text(|t| t.evaluation.snapshots_heading)}</h3>
             <form class="inline-form" on:submit=take>
                 <label for="snapshot-new-label">{app.text(|t| t.evaluation.snapshot_label)}</label>
-                <input id="snapshot-new-label" data-testid="snapshot-new-label" maxlength="200"
-                    prop:value=move || label.get() on:input:target=move |ev| label.set(ev.target().value())/>
-                <button type="submit" class="primary" data-testid="snapshot-take">{app.text(|t| t.evaluation.snapshot_take)}</button>
+                <input
+                    id="snapshot-new-label"
+                    data-testid="snapshot-new-label"
+                    maxlength="200"
+                    prop:value=move || label.get()
+                    on:input:target=move |ev| label.set(ev.target().value())
+                />
+                <button type="submit" class="primary" data-testid="snapshot-take">
+                    {app.text(|t| t.evaluation.snapshot_take)}
+                </button>
             </form>
-            <Show when=move || app.library.current.with(|a| a.as_ref().is_some_and(|a| !a.snapshots.is_empty()))
-                fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }>
+            <Show
+                when=move || app.library.current.with(|a| a.as_ref().is_some_and(|a| !a.snapshots.is_empty()))
+                fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }
+            >
                 <table class="services">
                     <thead>
                         <tr>
                             <th scope="col">{app.text(|t| t.evaluation.snapshot_rename)}</th>
                             <th scope="col">{app.text(|t| t.evaluation.snapshot_taken_at)}</th>
-                            <th scope="col"><span class="visually-hidden">{app.text(|t| t.common.delete)}</span></th>
+                            <th scope="col">
+                                <span class="visually-hidden">{app.text(|t| t.common.delete)}</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=order key=|id| *id children=row/>
+                        <For each=order key=|id| *id children=row />
                     </tbody>
                 </table>
             </Show>

@@ -50,7 +50,9 @@ pub fn Trend() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            {cells.map(|(c, t)| view! { <td class="num">{format!("{} / {}", c.text(), t.text())}</td> }).collect_view()}
+                            {cells
+                                .map(|(c, t)| view! { <td class="num">{format!("{} / {}", c.text(), t.text())}</td> })
+                                .collect_view()}
                         </tr>
                     }
                 })
@@ -62,18 +64,47 @@ pub fn Trend() -> impl IntoView {
         <section aria-labelledby="eval-trend-heading">
             <h3 id="eval-trend-heading">{app.text(|t| t.evaluation.eval_trend)}</h3>
             <label for="trend-category">{app.text(|t| t.evaluation.trend_category)}</label>
-            <select id="trend-category" data-testid="trend-category" on:change:target=move |ev| {
-                let v = ev.target().value();
-                chosen.set(app.library.catalogue.get_untracked().categories.iter().map(|c| c.id).find(|c| *c == v).unwrap_or(OVERALL));
-            }>
+            <select
+                id="trend-category"
+                data-testid="trend-category"
+                on:change:target=move |ev| {
+                    let v = ev.target().value();
+                    chosen
+                        .set(
+                            app
+                                .library
+                                .catalogue
+                                .get_untracked()
+                                .categories
+                                .iter()
+                                .map(|c| c.id)
+                                .find(|c| *c == v)
+                                .unwrap_or(OVERALL),
+                        );
+                }
+            >
                 <option value=OVERALL>{app.text(|t| t.common.overall)}</option>
                 {move || {
                     let lang = app.lang();
-                    app.library.catalogue.get().categories.iter().map(|c| view! { <option value=c.id>{c.title(lang)}</option> }).collect_view()
+                    app.library
+                        .catalogue
+                        .get()
+                        .categories
+                        .iter()
+                        .map(|c| view! { <option value=c.id>{c.title(lang)}</option> })
+                        .collect_view()
                 }}
             </select>
             <figure class="chart">
-                <TrendChart testid="trend-chart" width=720 height=360 labels=labels current=series(true) target=series(false) alt=alt/>
+                <TrendChart
+                    testid="trend-chart"
+                    width=720
+                    height=360
+                    labels=labels
+                    current=series(true)
+                    target=series(false)
+                    alt=alt
+                />
             </figure>
             <div class="table-scroll">
                 <table class="scores" data-testid="trend-table">
@@ -81,7 +112,14 @@ pub fn Trend() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col"></th>
-                            {app.library.catalogue.get_untracked().categories.iter().map(|c| view! { <th scope="col">{c.id}</th> }).collect_view()}
+                            {app
+                                .library
+                                .catalogue
+                                .get_untracked()
+                                .categories
+                                .iter()
+                                .map(|c| view! { <th scope="col">{c.id}</th> })
+                                .collect_view()}
                             <th scope="col">{app.text(|t| t.common.overall)}</th>
                         </tr>
                     </thead>

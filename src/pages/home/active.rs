@@ -55,14 +55,18 @@ pub fn ActiveCard() -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| app.nav.show(View::Catalogue)>
                         {app.text(|t| t.home.next_step)}
                     </button>
-                    <button type="button" data-testid="duplicate-assessment" on:click=move |_| app.library.duplicate_active()>
+                    <button
+                        type="button"
+                        data-testid="duplicate-assessment"
+                        on:click=move |_| app.library.duplicate_active()
+                    >
                         {app.text(|t| t.common.duplicate)}
                     </button>
                     <button type="button" class="danger" data-testid="delete-assessment" on:click=delete>
                         {app.text(|t| t.common.delete)}
                     </button>
                 </div>
-                <ShareLink/>
+                <ShareLink />
             </section>
         </Show>
     }
@@ -96,12 +100,21 @@ pub fn ShareLink() -> impl IntoView {
         <details class="share">
             <summary>{app.text(|t| t.home.share_heading)}</summary>
             <p class="hint">{app.text(|t| t.home.share_explain)}</p>
-            <button type="button" data-testid="share-make" on:click=make>{app.text(|t| t.home.share_button)}</button>
+            <button type="button" data-testid="share-make" on:click=make>
+                {app.text(|t| t.home.share_button)}
+            </button>
             <Show when=move || link.with(Option::is_some)>
                 <label for="share-link">{app.text(|t| t.home.share_link_label)}</label>
                 <div class="share-row">
-                    <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get().unwrap_or_default()/>
-                    <button type="button" data-testid="share-copy" on:click=copy>{app.text(|t| t.common.copy)}</button>
+                    <input
+                        id="share-link"
+                        data-testid="share-link"
+                        readonly
+                        prop:value=move || link.get().unwrap_or_default()
+                    />
+                    <button type="button" data-testid="share-copy" on:click=copy>
+                        {app.text(|t| t.common.copy)}
+                    </button>
                 </div>
             </Show>
         </details>

@@ -77,8 +77,12 @@ pub fn ImportCard() -> impl IntoView {
                 aria-describedby="import-hint"
                 on:change:target=on_change
             />
-            <p id="import-hint" class="hint">{app.text(|t| t.home.import_hint)}</p>
-            <p class="hint" aria-live="polite">{move || app.incoming.busy().then(|| app.t().home.importing)}</p>
+            <p id="import-hint" class="hint">
+                {app.text(|t| t.home.import_hint)}
+            </p>
+            <p class="hint" aria-live="polite">
+                {move || app.incoming.busy().then(|| app.t().home.importing)}
+            </p>
         </div>
     }
 }

@@ -33,7 +33,9 @@ pub fn RestorePreview() -> impl IntoView {
                                 }
                             />
                             <label for=label_for class="inline">
-                                <bdi>{a.name.clone()}</bdi>" — "<bdi>{a.organisation.clone()}</bdi>
+                                <bdi>{a.name.clone()}</bdi>
+                                " — "
+                                <bdi>{a.organisation.clone()}</bdi>
                                 {format!(" ({})", (t.home.contents)(a.services.len(), a.snapshots.len()))}
                                 {item.already_here.then(|| view! { <span class="tag">{t.home.already_here}</span> })}
                             </label>
@@ -60,17 +62,27 @@ pub fn RestorePreview() -> impl IntoView {
                     let damaged: Vec<String> = app
                         .incoming
                         .restore()
-                        .with(|p| p.as_ref().map(|p| p.damaged.iter().map(|d| d.message(lang)).collect()).unwrap_or_default());
-                    (!damaged.is_empty()).then(|| view! {
-                        <div class="alert" role="alert" data-testid="restore-damaged">
-                            <p>{app.t().home.damaged_members}</p>
-                            <ul>{damaged.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-                        </div>
-                    })
+                        .with(|p| {
+                            p.as_ref().map(|p| p.damaged.iter().map(|d| d.message(lang)).collect()).unwrap_or_default()
+                        });
+                    (!damaged.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="alert" role="alert" data-testid="restore-damaged">
+                                    <p>{app.t().home.damaged_members}</p>
+                                    <ul>{damaged.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                                </div>
+                            }
+                        })
                 }}
                 <div class="actions">
-                    <button type="button" class="primary" data-testid="restore-confirm" disabled=move || count() == 0
-                        on:click=move |_| app.incoming.confirm_restore()>
+                    <button
+                        type="button"
+                        class="primary"
+                        data-testid="restore-confirm"
+                        disabled=move || count() == 0
+                        on:click=move |_| app.incoming.confirm_restore()
+                    >
                         {move || format!("{} ({})", app.t().home.restore_confirm, count())}
                     </button>
                     <button type="button" data-testid="restore-cancel" on:click=move |_| app.incoming.cancel_restore()>
@@ -90,7 +102,12 @@ pub fn SharePreview() -> impl IntoView {
         app.incoming.share().with(|a| {
             a.as_ref().map(|a| {
                 let contents = (app.t().home.contents)(a.services.len(), a.snapshots.len());
-                view! { <bdi>{a.name.clone()}</bdi>" — "<bdi>{a.organisation.clone()}</bdi>{format!(" ({contents})")} }
+                view! {
+                    <bdi>{a.name.clone()}</bdi>
+                    " — "
+                    <bdi>{a.organisation.clone()}</bdi>
+                    {format!(" ({contents})")}
+                }
             })
         })
     };
@@ -100,7 +117,12 @@ pub fn SharePreview() -> impl IntoView {
                 <h2 id="share-heading">{app.text(|t| t.home.share_incoming)}</h2>
                 <p data-testid="share-summary">{summary}</p>
                 <div class="actions">
-                    <button type="button" class="primary" data-testid="share-import" on:click=move |_| app.incoming.accept_share()>
+                    <button
+                        type="button"
+                        class="primary"
+                        data-testid="share-import"
+                        on:click=move |_| app.incoming.accept_share()
+                    >
                         {app.text(|t| t.home.share_import)}
                     </button>
                     <button type="button" data-testid="share-dismiss" on:click=move |_| app.incoming.dismiss_share()>

@@ -29,10 +29,16 @@ pub fn AssessmentList() -> impl IntoView {
                             >
                                 <bdi class="item-name">{a.name.clone()}</bdi>
                                 <bdi class="item-org">{a.organisation.clone()}</bdi>
-                                <span class="item-meta">
-                                    {(t.home.item_meta)(&updated, decided)}
-                                </span>
-                                {a.quick.then(|| view! { <span class="tag" data-testid="quick-marker">{t.quick.marker}</span> })}
+                                <span class="item-meta">{(t.home.item_meta)(&updated, decided)}</span>
+                                {a
+                                    .quick
+                                    .then(|| {
+                                        view! {
+                                            <span class="tag" data-testid="quick-marker">
+                                                {t.quick.marker}
+                                            </span>
+                                        }
+                                    })}
                                 // Fixed for this rendering (the list is rendered again when the
                                 // active one changes), so no reactive `Show` per item.
                                 {is_active.then(|| view! { <span class="badge">{t.home.active_marker}</span> })}

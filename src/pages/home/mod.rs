@@ -21,20 +21,20 @@ use stored::{TrashList, UnreadableList};
 pub fn Home() -> impl IntoView {
     view! {
         <section class="home" data-view="home">
-            <Intro/>
-            <AssessmentList/>
-            <ActiveCard/>
-            <SharePreview/>
-            <RestorePreview/>
+            <Intro />
+            <AssessmentList />
+            <ActiveCard />
+            <SharePreview />
+            <RestorePreview />
             <div class="cards">
-                <QuickStartCard/>
-                <CreateForm/>
-                <ImportCard/>
-                <SampleCard/>
-                <BackupCard/>
+                <QuickStartCard />
+                <CreateForm />
+                <ImportCard />
+                <SampleCard />
+                <BackupCard />
             </div>
-            <UnreadableList/>
-            <TrashList/>
+            <UnreadableList />
+            <TrashList />
         </section>
     }
 }

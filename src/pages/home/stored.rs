@@ -65,18 +65,28 @@ pub fn TrashList() -> impl IntoView {
                     view! {
                         <li data-testid="trash-item">
                             <span>
-                                <bdi>{item.assessment.name.clone()}</bdi>" — "<bdi>{item.assessment.organisation.clone()}</bdi>
+                                <bdi>{item.assessment.name.clone()}</bdi>
+                                " — "
+                                <bdi>{item.assessment.organisation.clone()}</bdi>
                                 {format!(" ({})", (t.home.deleted_on)(&when))}
                             </span>
-                            <button type="button" data-testid="trash-restore"
-                                on:click=move |_| app.library.restore_from_trash(&restore_id, usize::MAX, false)>
+                            <button
+                                type="button"
+                                data-testid="trash-restore"
+                                on:click=move |_| app.library.restore_from_trash(&restore_id, usize::MAX, false)
+                            >
                                 {t.home.restore}
                             </button>
-                            <button type="button" class="danger" data-testid="trash-purge" on:click=move |_| {
-                                if browser::confirm(t.home.purge_confirm) {
-                                    app.library.purge(&purge_id);
+                            <button
+                                type="button"
+                                class="danger"
+                                data-testid="trash-purge"
+                                on:click=move |_| {
+                                    if browser::confirm(t.home.purge_confirm) {
+                                        app.library.purge(&purge_id);
+                                    }
                                 }
-                            }>
+                            >
                                 {t.home.purge}
                             </button>
                         </li>
@@ -88,7 +98,9 @@ pub fn TrashList() -> impl IntoView {
     view! {
         <Show when=move || app.library.trash().with(|l| !l.is_empty())>
             <details class="trash">
-                <summary>{move || format!("{} ({})", app.t().home.trash_heading, app.library.trash().with(Vec::len))}</summary>
+                <summary>
+                    {move || format!("{} ({})", app.t().home.trash_heading, app.library.trash().with(Vec::len))}
+                </summary>
                 <p class="hint">{app.text(|t| t.home.trash_explain)}</p>
                 <ul class="plain">{rows}</ul>
             </details>

@@ -33,7 +33,12 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
                 <ChoiceSelect
                     testid=format!("quick-{}-{}", which.code(), category.id)
                     label=Signal::derive(label)
-                    choices=Signal::derive(move || score_choices(app.library.catalogue.get(), app.lang(), app.t(), sourcing.get()))
+                    choices=Signal::derive(move || score_choices(
+                        app.library.catalogue.get(),
+                        app.lang(),
+                        app.t(),
+                        sourcing.get(),
+                    ))
                     selected=Signal::derive(move || which.get(&estimate.get()).map(Score::as_code).unwrap_or_default())
                     on_pick=Callback::new(move |v: String| {
                         let score = Score::from_code(&v);
@@ -58,7 +63,9 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
     });
     view! {
         <li class="quick-card card" data-testid=format!("quick-card-{}", category.id)>
-            <h3><CategoryTitle category=category/></h3>
+            <h3>
+                <CategoryTitle category=category />
+            </h3>
             <p class="hint">{move || app.t().quick.about.get(index).copied().unwrap_or_default()}</p>
             <div class="score-field">
                 <span class="score-label">{app.text(|t| t.quick.who)}</span>
@@ -73,10 +80,7 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
                     })
                 />
             </div>
-            <div class="score-pair">
-                {picker(ScoreSide::Current)}
-                {picker(ScoreSide::Target)}
-            </div>
+            <div class="score-pair">{picker(ScoreSide::Current)} {picker(ScoreSide::Target)}</div>
         </li>
     }
     .into_any()

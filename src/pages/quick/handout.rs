@@ -18,7 +18,12 @@ pub fn Handout() -> impl IntoView {
     view! {
         <details class="handout-wrap no-print-summary">
             <summary>{app.text(|t| t.quick.handout)}</summary>
-            <button type="button" class="no-print" data-testid="handout-print" on:click=move |_| app.exports.print_handout()>
+            <button
+                type="button"
+                class="no-print"
+                data-testid="handout-print"
+                on:click=move |_| app.exports.print_handout()
+            >
                 {app.text(|t| t.quick.handout_print)}
             </button>
             <article class="handout" data-testid="handout">
@@ -26,17 +31,26 @@ pub fn Handout() -> impl IntoView {
                 <ol lang="ja">{ja.handout_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                 <h2 lang="en">{en.handout_title}</h2>
                 <ol lang="en">{en.handout_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-                {qr.map(|qr| {
-                    let side = qr.size + 8;
-                    view! {
-                        <svg class="qr" data-testid="handout-qr" role="img" aria-label=address.clone()
-                            viewBox=format!("-4 -4 {side} {side}") xmlns="http://www.w3.org/2000/svg">
-                            <rect x="-4" y="-4" width=side height=side fill="#fff"/>
-                            <path d=qr.path fill="#000"/>
-                        </svg>
-                    }
-                })}
-                <p class="address" data-testid="handout-address"><code>{address.clone()}</code></p>
+                {qr
+                    .map(|qr| {
+                        let side = qr.size + 8;
+                        view! {
+                            <svg
+                                class="qr"
+                                data-testid="handout-qr"
+                                role="img"
+                                aria-label=address.clone()
+                                viewBox=format!("-4 -4 {side} {side}")
+                                xmlns="http://www.w3.org/2000/svg"
+                            >
+                                <rect x="-4" y="-4" width=side height=side fill="#fff" />
+                                <path d=qr.path fill="#000" />
+                            </svg>
+                        }
+                    })}
+                <p class="address" data-testid="handout-address">
+                    <code>{address.clone()}</code>
+                </p>
             </article>
         </details>
     }

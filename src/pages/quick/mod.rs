@@ -28,7 +28,9 @@ pub fn Quick() -> impl IntoView {
         <section class="view quick" data-view="quick" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.quick)}</h2>
             <p class="intro">{app.text(|t| t.quick.intro)}</p>
-            <p class="progress-summary" data-testid="quick-progress" aria-live="polite">{answered}</p>
+            <p class="progress-summary" data-testid="quick-progress" aria-live="polite">
+                {answered}
+            </p>
             <ol class="quick-cards">
                 {move || {
                     app.library
@@ -37,18 +39,23 @@ pub fn Quick() -> impl IntoView {
                         .categories
                         .iter()
                         .enumerate()
-                        .map(|(i, c)| view! { <QuickCard category=c index=i/> })
+                        .map(|(i, c)| view! { <QuickCard category=c index=i /> })
                         .collect_view()
                 }}
             </ol>
-            <QuickSummary/>
+            <QuickSummary />
             <div class="card continue">
                 <p class="hint">{app.text(|t| t.quick.continue_explain)}</p>
-                <button type="button" class="primary" data-testid="quick-continue" on:click=move |_| app.nav.show(View::Catalogue)>
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="quick-continue"
+                    on:click=move |_| app.nav.show(View::Catalogue)
+                >
                     {app.text(|t| t.quick.continue_full)}
                 </button>
             </div>
-            <Handout/>
+            <Handout />
         </section>
     }
 }

@@ -37,13 +37,24 @@ pub fn QuickSummary() -> impl IntoView {
             <h3 id="quick-summary-heading">{app.text(|t| t.quick.radar_heading)}</h3>
             <dl class="quick-overall">
                 <dt>{move || format!("{} · {}", app.t().quick.overall, app.t().col.current)}</dt>
-                <dd class="big" data-testid="quick-overall-current">{move || figure(true)}</dd>
+                <dd class="big" data-testid="quick-overall-current">
+                    {move || figure(true)}
+                </dd>
                 <dt>{move || format!("{} · {}", app.t().quick.overall, app.t().col.target)}</dt>
-                <dd class="big" data-testid="quick-overall-target">{move || figure(false)}</dd>
+                <dd class="big" data-testid="quick-overall-target">
+                    {move || figure(false)}
+                </dd>
             </dl>
             <figure class="chart">
-                <RadarChart testid="quick-radar" width=720 height=480 file_stem="x1060-quick-check" labels=labels
-                    current=series(true) target=series(false)/>
+                <RadarChart
+                    testid="quick-radar"
+                    width=720
+                    height=480
+                    file_stem="x1060-quick-check"
+                    labels=labels
+                    current=series(true)
+                    target=series(false)
+                />
                 <p class="hint">{app.text(|t| t.common.scale_note)}</p>
             </figure>
         </section>

@@ -30,17 +30,31 @@ pub fn MergeSection() -> impl IntoView {
         <div class="card merge no-print">
             <h3>{app.text(|t| t.workshop.merge_heading)}</h3>
             <label for="workshop-merge-name">{app.text(|t| t.workshop.merge_name_label)}</label>
-            <input id="workshop-merge-name" data-testid="workshop-merge-name" maxlength="200"
-                prop:value=name on:input:target=move |ev| typed.set(Some(ev.target().value()))/>
+            <input
+                id="workshop-merge-name"
+                data-testid="workshop-merge-name"
+                maxlength="200"
+                prop:value=name
+                on:input:target=move |ev| typed.set(Some(ev.target().value()))
+            />
             <label class="check">
-                <input type="checkbox" data-testid="workshop-merge-snapshot"
+                <input
+                    type="checkbox"
+                    data-testid="workshop-merge-snapshot"
                     prop:checked=move || workshop.snapshot_on_merge.get()
-                    on:change:target=move |ev| workshop.snapshot_on_merge.set(ev.target().checked())/>
-                " " {app.text(|t| t.workshop.merge_snapshot)}
+                    on:change:target=move |ev| workshop.snapshot_on_merge.set(ev.target().checked())
+                />
+                " "
+                {app.text(|t| t.workshop.merge_snapshot)}
             </label>
             <div class="actions">
-                <button type="button" class="primary" data-testid="workshop-merge" disabled=blank
-                    on:click=move |_| workshop.merge(&name())>
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="workshop-merge"
+                    disabled=blank
+                    on:click=move |_| workshop.merge(&name())
+                >
                     {app.text(|t| t.workshop.merge_button)}
                 </button>
                 <button type="button" data-testid="workshop-print" on:click=move |_| workshop.print_report()>

@@ -35,12 +35,20 @@ pub fn Workshop() -> impl IntoView {
         Memo::new(move |_| workshop.reading.with(Option::is_none) && workshop.comparison.with(|c| c.comparable()));
     let progress = move || {
         workshop.reading.get().map(|(done, total)| {
-            view! { <p class="hint" role="status" data-testid="workshop-progress">{(app.t().workshop.reading)(done, total)}</p> }
+            view! {
+                <p class="hint" role="status" data-testid="workshop-progress">
+                    {(app.t().workshop.reading)(done, total)}
+                </p>
+            }
         })
     };
     let restore_problem = move || {
         workshop.restore_problem.get().map(|e| {
-            view! { <p class="notice warn" data-testid="workshop-restore-problem">{e.message(app.lang())}</p> }
+            view! {
+                <p class="notice warn" data-testid="workshop-restore-problem">
+                    {e.message(app.lang())}
+                </p>
+            }
         })
     };
     view! {
@@ -48,24 +56,34 @@ pub fn Workshop() -> impl IntoView {
             <h2 id="view-heading">{app.text(|t| t.nav.workshop)}</h2>
             <p class="intro">{app.text(|t| t.workshop.intro)}</p>
             {restore_problem}
-            <ParticipantCard/>
-            <StartRound/>
-            <ReturnedCopies/>
+            <ParticipantCard />
+            <StartRound />
+            <ReturnedCopies />
             <div class="workshop-report">
                 <h2 class="print-only">{app.text(|t| t.workshop.report_title)}</h2>
-                <Picks/>
+                <Picks />
                 {progress}
-                <Show when=move || comparable.get() fallback=move || {
-                    workshop.reading.with(Option::is_none).then(|| view! {
-                        <p class="hint" data-testid="workshop-pick-more">{app.text(|t| t.workshop.pick_more)}</p>
-                    })
-                }>
-                    <Spread/>
-                    <ServicesTable/>
+                <Show
+                    when=move || comparable.get()
+                    fallback=move || {
+                        workshop
+                            .reading
+                            .with(Option::is_none)
+                            .then(|| {
+                                view! {
+                                    <p class="hint" data-testid="workshop-pick-more">
+                                        {app.text(|t| t.workshop.pick_more)}
+                                    </p>
+                                }
+                            })
+                    }
+                >
+                    <Spread />
+                    <ServicesTable />
                 </Show>
             </div>
             <Show when=move || comparable.get()>
-                <MergeSection/>
+                <MergeSection />
             </Show>
         </section>
     }

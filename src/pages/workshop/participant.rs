@@ -21,10 +21,15 @@ pub fn ParticipantCard() -> impl IntoView {
                 <div class="card participant" data-testid="workshop-participant">
                     <h3>{move || (app.t().workshop.participant_heading)(&r)}</h3>
                     <label for="workshop-assessor">{app.text(|t| t.workshop.assessor_label)}</label>
-                    <input id="workshop-assessor" data-testid="workshop-assessor" maxlength="200" autocomplete="name"
+                    <input
+                        id="workshop-assessor"
+                        data-testid="workshop-assessor"
+                        maxlength="200"
+                        autocomplete="name"
                         prop:value=move || assessor().unwrap_or_default()
                         on:input:target=move |ev| app.library.set_assessor(&ev.target().value(), true)
-                        on:change:target=move |ev| app.library.set_assessor(&ev.target().value(), false)/>
+                        on:change:target=move |ev| app.library.set_assessor(&ev.target().value(), false)
+                    />
                     <p class="hint">{app.text(|t| t.workshop.participant_explain)}</p>
                 </div>
             }

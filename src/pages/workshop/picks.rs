@@ -29,12 +29,27 @@ pub fn ReturnedCopies() -> impl IntoView {
                 view! {
                     <div class="replacement" role="group" data-testid="workshop-replacement">
                         <p>{move || (app.t().workshop.replace_prompt)(&name)}</p>
-                        <button type="button" data-testid="workshop-replace"
-                            on:click=move |_| workshop.settle_replacement(i, true)>{app.text(|t| t.workshop.replace)}</button>
-                        <button type="button" data-testid="workshop-keep-both"
-                            on:click=move |_| workshop.settle_replacement(i, false)>{app.text(|t| t.workshop.keep_both)}</button>
-                        <button type="button" data-testid="workshop-skip"
-                            on:click=move |_| workshop.skip_replacement(i)>{app.text(|t| t.workshop.skip)}</button>
+                        <button
+                            type="button"
+                            data-testid="workshop-replace"
+                            on:click=move |_| workshop.settle_replacement(i, true)
+                        >
+                            {app.text(|t| t.workshop.replace)}
+                        </button>
+                        <button
+                            type="button"
+                            data-testid="workshop-keep-both"
+                            on:click=move |_| workshop.settle_replacement(i, false)
+                        >
+                            {app.text(|t| t.workshop.keep_both)}
+                        </button>
+                        <button
+                            type="button"
+                            data-testid="workshop-skip"
+                            on:click=move |_| workshop.skip_replacement(i)
+                        >
+                            {app.text(|t| t.workshop.skip)}
+                        </button>
                     </div>
                 }
             })
@@ -44,9 +59,18 @@ pub fn ReturnedCopies() -> impl IntoView {
         <div class="card no-print">
             <h3>{app.text(|t| t.workshop.import_heading)}</h3>
             <label for="workshop-import">{app.text(|t| t.workshop.import_label)}</label>
-            <input id="workshop-import" type="file" multiple accept=".json,application/json"
-                data-testid="workshop-import" aria-describedby="workshop-import-hint" on:change:target=on_change/>
-            <p id="workshop-import-hint" class="hint">{app.text(|t| t.workshop.import_hint)}</p>
+            <input
+                id="workshop-import"
+                type="file"
+                multiple
+                accept=".json,application/json"
+                data-testid="workshop-import"
+                aria-describedby="workshop-import-hint"
+                on:change:target=on_change
+            />
+            <p id="workshop-import-hint" class="hint">
+                {app.text(|t| t.workshop.import_hint)}
+            </p>
             {offers}
         </div>
     }
@@ -70,9 +94,14 @@ pub fn Picks() -> impl IntoView {
                 view! {
                     <li>
                         <label>
-                            <input type="checkbox" data-testid="workshop-pick" prop:checked=checked
-                                on:change:target=move |ev| workshop.pick(&id, ev.target().checked())/>
-                            " " <bdi>{l.name}</bdi>
+                            <input
+                                type="checkbox"
+                                data-testid="workshop-pick"
+                                prop:checked=checked
+                                on:change:target=move |ev| workshop.pick(&id, ev.target().checked())
+                            />
+                            " "
+                            <bdi>{l.name}</bdi>
                         </label>
                     </li>
                 }
@@ -97,9 +126,13 @@ pub fn Picks() -> impl IntoView {
         <div class="card">
             <h3>{app.text(|t| t.workshop.pick_heading)}</h3>
             <ul class="picks no-print">{boxes}</ul>
-            <p class="assessors" data-testid="workshop-assessors">{assessors}</p>
-            <ul class="notes" data-testid="workshop-notes">{notes}</ul>
-            <Clashes/>
+            <p class="assessors" data-testid="workshop-assessors">
+                {assessors}
+            </p>
+            <ul class="notes" data-testid="workshop-notes">
+                {notes}
+            </ul>
+            <Clashes />
         </div>
     }
 }
@@ -125,17 +158,27 @@ fn Clashes() -> impl IntoView {
                         };
                         view! {
                             <li class="warn" data-testid="workshop-clash" data-service=clash.key.id.clone()>
-                                {clash.message(lang)} " "
+                                {clash.message(lang)}
+                                " "
                                 <label class="check">
-                                    <input type="checkbox" data-testid="workshop-clash-same" prop:checked=checked
-                                        on:change:target=move |ev| workshop.set_same(&key, ev.target().checked())/>
-                                    " " {app.text(|t| t.workshop.clash_same)}
+                                    <input
+                                        type="checkbox"
+                                        data-testid="workshop-clash-same"
+                                        prop:checked=checked
+                                        on:change:target=move |ev| workshop.set_same(&key, ev.target().checked())
+                                    />
+                                    " "
+                                    {app.text(|t| t.workshop.clash_same)}
                                 </label>
                             </li>
                         }
                     })
                     .collect_view();
-                view! { <ul class="notes clashes" data-testid="workshop-clashes">{items}</ul> }
+                view! {
+                    <ul class="notes clashes" data-testid="workshop-clashes">
+                        {items}
+                    </ul>
+                }
             })
         })
     }

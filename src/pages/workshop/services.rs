@@ -17,19 +17,33 @@ pub fn ServicesTable() -> impl IntoView {
     // Rebuilt only when the comparison changes, not on every decision.
     let rows = move || {
         workshop.comparison.with(|c| {
-            let heads = c.labels.iter().map(|l| view! { <th scope="col"><bdi>{l.clone()}</bdi></th> }).collect_view();
-            let body = c.rows_disagreements_first().map(|r| view! { <Row row=r.clone()/> }).collect_view();
+            let heads = c
+                .labels
+                .iter()
+                .map(|l| {
+                    view! {
+                        <th scope="col">
+                            <bdi>{l.clone()}</bdi>
+                        </th>
+                    }
+                })
+                .collect_view();
+            let body = c.rows_disagreements_first().map(|r| view! { <Row row=r.clone() /> }).collect_view();
             let count = (app.t().workshop.disagreements)(c.disagreement_count());
             view! {
                 <p data-testid="workshop-disagreement-count">{count}</p>
                 <div class="table-scroll">
                     <table class="who-said-what">
-                        <thead><tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            {heads}
-                            <th scope="col">{app.text(|t| t.workshop.col_merged)}</th>
-                            <th scope="col" class="no-print">{app.text(|t| t.workshop.col_rationale)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{app.text(|t| t.col.service)}</th>
+                                {heads}
+                                <th scope="col">{app.text(|t| t.workshop.col_merged)}</th>
+                                <th scope="col" class="no-print">
+                                    {app.text(|t| t.workshop.col_rationale)}
+                                </th>
+                            </tr>
+                        </thead>
                         <tbody>{body}</tbody>
                     </table>
                 </div>
@@ -104,19 +118,31 @@ fn Row(row: ServiceRow) -> impl IntoView {
     view! {
         <tr data-testid=testid data-service=id.to_string() class:disagreement=disagreement>
             <th scope="row">
-                <span class="id">{id.to_string()}</span> " " {name} " " {mark}
+                <span class="id">{id.to_string()}</span>
+                " "
+                {name}
+                " "
+                {mark}
                 {undecided.then(|| view! { <span class="badge-inline warn">{app.text(|t| t.workshop.tie)}</span> })}
             </th>
             {answers}
-            <td><Decision id=id.clone()/></td>
+            <td>
+                <Decision id=id.clone() />
+            </td>
             <td class="no-print">
-                <textarea rows="2" maxlength="10000" aria-label=rationale_label
+                <textarea
+                    rows="2"
+                    maxlength="10000"
+                    aria-label=rationale_label
                     data-testid=format!("workshop-rationale-{}", rationale_id)
-                    prop:value=move || workshop.decisions.with(|d| d.rationale.get(rationale_id.as_str()).cloned().unwrap_or_default())
+                    prop:value=move || {
+                        workshop.decisions.with(|d| d.rationale.get(rationale_id.as_str()).cloned().unwrap_or_default())
+                    }
                     on:input:target={
                         let id = id.clone();
                         move |ev| workshop.set_rationale(&id, &ev.target().value())
-                    }></textarea>
+                    }
+                ></textarea>
             </td>
         </tr>
     }
@@ -144,22 +170,38 @@ fn Decision(id: crate::model::ServiceId) -> impl IntoView {
     };
     view! {
         <div class="decision">
-            <ChoiceSelect testid=field("level") label=label(|t| t.workshop.field_level)
+            <ChoiceSelect
+                testid=field("level")
+                label=label(|t| t.workshop.field_level)
                 choices=Signal::derive(move || level_choices(catalogue(), app.lang(), app.t()))
-                selected=Signal::derive(move || state.with(|s| s.level.map(Level::as_str).unwrap_or_default().to_owned()))
-                on_pick=pick(|c, v| c.level = Some(Level::parse(v)))/>
-            <ChoiceSelect testid=field("sourcing") label=label(|t| t.workshop.field_sourcing)
+                selected=Signal::derive(move || {
+                    state.with(|s| s.level.map(Level::as_str).unwrap_or_default().to_owned())
+                })
+                on_pick=pick(|c, v| c.level = Some(Level::parse(v)))
+            />
+            <ChoiceSelect
+                testid=field("sourcing")
+                label=label(|t| t.workshop.field_sourcing)
                 choices=Signal::derive(move || sourcing_choices(app.t()))
-                selected=Signal::derive(move || state.with(|s| s.sourcing.map(Sourcing::as_str).unwrap_or_default().to_owned()))
-                on_pick=pick(|c, v| c.sourcing = Some(Sourcing::parse(v)))/>
-            <ChoiceSelect testid=field("current") label=label(|t| t.workshop.field_current)
+                selected=Signal::derive(move || {
+                    state.with(|s| s.sourcing.map(Sourcing::as_str).unwrap_or_default().to_owned())
+                })
+                on_pick=pick(|c, v| c.sourcing = Some(Sourcing::parse(v)))
+            />
+            <ChoiceSelect
+                testid=field("current")
+                label=label(|t| t.workshop.field_current)
                 choices=Signal::derive(move || score_choices(catalogue(), app.lang(), app.t(), None))
                 selected=Signal::derive(move || state.with(|s| s.current.map(Score::as_code).unwrap_or_default()))
-                on_pick=pick(|c, v| c.current = Some(Score::from_code(v)))/>
-            <ChoiceSelect testid=field("target") label=label(|t| t.workshop.field_target)
+                on_pick=pick(|c, v| c.current = Some(Score::from_code(v)))
+            />
+            <ChoiceSelect
+                testid=field("target")
+                label=label(|t| t.workshop.field_target)
                 choices=Signal::derive(move || score_choices(catalogue(), app.lang(), app.t(), None))
                 selected=Signal::derive(move || state.with(|s| s.target.map(Score::as_code).unwrap_or_default()))
-                on_pick=pick(|c, v| c.target = Some(Score::from_code(v)))/>
+                on_pick=pick(|c, v| c.target = Some(Score::from_code(v)))
+            />
         </div>
     }
 }

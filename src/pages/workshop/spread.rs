@@ -32,12 +32,24 @@ fn spread_row(
         <tr>
             <th scope="row">{title}</th>
             {each}
-            <td class="num" data-testid=format!("workshop-min-current-{key}")>{min_c}</td>
-            <td class="num" data-testid=format!("workshop-max-current-{key}")>{max_c}</td>
-            <td class="num" data-testid=format!("workshop-min-target-{key}")>{min_t}</td>
-            <td class="num" data-testid=format!("workshop-max-target-{key}")>{max_t}</td>
-            <td class="num" data-testid=format!("workshop-agree-{key}")>{agree}</td>
-            <td class="num" data-testid=format!("workshop-disagree-{key}")>{disagree}</td>
+            <td class="num" data-testid=format!("workshop-min-current-{key}")>
+                {min_c}
+            </td>
+            <td class="num" data-testid=format!("workshop-max-current-{key}")>
+                {max_c}
+            </td>
+            <td class="num" data-testid=format!("workshop-min-target-{key}")>
+                {min_t}
+            </td>
+            <td class="num" data-testid=format!("workshop-max-target-{key}")>
+                {max_t}
+            </td>
+            <td class="num" data-testid=format!("workshop-agree-{key}")>
+                {agree}
+            </td>
+            <td class="num" data-testid=format!("workshop-disagree-{key}")>
+                {disagree}
+            </td>
         </tr>
     }
 }
@@ -50,7 +62,17 @@ pub fn Spread() -> impl IntoView {
         let t = &app.t().workshop;
         let lang = app.lang();
         workshop.comparison.with(|c| {
-            let heads = c.labels.iter().map(|l| view! { <th scope="col"><bdi>{l.clone()}</bdi></th> }).collect_view();
+            let heads = c
+                .labels
+                .iter()
+                .map(|l| {
+                    view! {
+                        <th scope="col">
+                            <bdi>{l.clone()}</bdi>
+                        </th>
+                    }
+                })
+                .collect_view();
             let rows = c
                 .categories
                 .iter()
@@ -75,16 +97,18 @@ pub fn Spread() -> impl IntoView {
             view! {
                 <div class="table-scroll">
                     <table class="spread" data-testid="workshop-spread">
-                        <thead><tr>
-                            <th scope="col">{t.col_category}</th>
-                            {heads}
-                            <th scope="col">{t.col_min_current}</th>
-                            <th scope="col">{t.col_max_current}</th>
-                            <th scope="col">{t.col_min_target}</th>
-                            <th scope="col">{t.col_max_target}</th>
-                            <th scope="col">{t.col_agree}</th>
-                            <th scope="col">{t.col_disagree}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.col_category}</th>
+                                {heads}
+                                <th scope="col">{t.col_min_current}</th>
+                                <th scope="col">{t.col_max_current}</th>
+                                <th scope="col">{t.col_min_target}</th>
+                                <th scope="col">{t.col_max_target}</th>
+                                <th scope="col">{t.col_agree}</th>
+                                <th scope="col">{t.col_disagree}</th>
+                            </tr>
+                        </thead>
                         <tbody>{rows}{overall}</tbody>
                     </table>
                 </div>
@@ -96,7 +120,7 @@ pub fn Spread() -> impl IntoView {
             <h3>{app.text(|t| t.workshop.spread_heading)}</h3>
             {table}
             <h4>{app.text(|t| t.workshop.radar_heading)}</h4>
-            <WorkshopRadar/>
+            <WorkshopRadar />
         </div>
     }
 }
@@ -151,8 +175,14 @@ fn WorkshopRadar() -> impl IntoView {
         radar_svg(720, 480, &d.spec(app.t().workshop.legend_merged, false))
     });
     view! {
-        <CanvasChart testid="workshop-radar" width=720 height=480
+        <CanvasChart
+            testid="workshop-radar"
+            width=720
+            height=480
             alt=Signal::derive(move || app.t().common.radar_alt.to_owned())
-            draw=draw file_stem=Some("x1060-workshop") svg=Some(svg)/>
+            draw=draw
+            file_stem=Some("x1060-workshop")
+            svg=Some(svg)
+        />
     }
 }
