@@ -1,5 +1,5 @@
 //! Views whose code is fetched the first time they open, not with the first load.
-//! (The CSV tools are fetched the same way on first use: components/csv_import.rs.)
+//! (The CSV tools are fetched the same way on first use: components/csv_tools.rs.)
 //!
 //! The release build (`scripts/build-dist.sh`, docs/wasm-split.md) builds with
 //! `--cfg x1060_split` and cuts the wasm at each function declared by `deferred_fn!`
