@@ -16,10 +16,16 @@ impl Library {
     /// with today's date when `label` is blank).
     pub fn take_snapshot(&self, label: &str) {
         let id = with_repo(|r| r.new_snapshot_id());
-        let taken = self.current.with_untracked(|a| {
-            let mut a = a.clone()?;
-            Some(a.take_snapshot_as(id, label, browser::now()).map(|()| a.snapshots.pop()))
-        });
+        // Made (and its limits checked) on the state itself, then taken off again
+        // untracked, so nothing redraws and no copy of the assessment is made; the
+        // change below adds it the one way every change is made.
+        let taken = self
+            .current_rw
+            .try_update_untracked(|a| {
+                let a = a.as_mut()?;
+                Some(a.take_snapshot_as(id, label, browser::now()).map(|()| a.snapshots.pop()))
+            })
+            .flatten();
         let snapshot = match taken {
             Some(Ok(Some(s))) => s,
             Some(Err(e)) => return self.messages.fail(e),

@@ -201,8 +201,13 @@ impl<S: KeyValueStore> Repository<S> {
     /// Reads and checks one assessment with its snapshots. A snapshot that does not
     /// read is set aside ([`Stored::damaged`]); the rest reads as ever.
     pub fn open(&self, id: &AssessmentId) -> Result<Stored, OpenError> {
+        self.open_with_keys(id, None)
+    }
+
+    /// [`Repository::open`], with the store's keys when the caller listed them already.
+    fn open_with_keys(&self, id: &AssessmentId, all_keys: Option<&[String]>) -> Result<Stored, OpenError> {
         let Some((raw, entry)) = self.read_work(id)? else { return Err(OpenError::Missing) };
-        let snapshots = self.snapshot_texts(id, &entry)?;
+        let snapshots = self.snapshot_texts(id, &entry, all_keys)?;
         match exchange::read_str(&exchange::join_parts(&entry.document, &snapshots.texts)) {
             Ok(mut assessment) if assessment.snapshots.len() == snapshots.ids.len() => {
                 for (s, n) in assessment.snapshots.iter_mut().zip(&snapshots.ids) {
@@ -314,7 +319,7 @@ impl<S: KeyValueStore> Repository<S> {
         let listings = self.checked_listings(&all_keys)?;
         let mut out = Vec::with_capacity(listings.len());
         for l in listings {
-            match self.open(&l.id) {
+            match self.open_with_keys(&l.id, Some(&all_keys)) {
                 Ok(s) => out.push(s),
                 Err(OpenError::Storage(e)) => return Err(e),
                 Err(_) => {}

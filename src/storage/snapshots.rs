@@ -35,9 +35,18 @@ impl<S: KeyValueStore> Repository<S> {
     }
 
     /// The snapshot entries of `id`: those the working entry lists, in its order,
-    /// then any stored that it does not list, by id.
-    pub(super) fn snapshot_texts(&self, id: &AssessmentId, entry: &WorkEntry) -> Result<SnapshotTexts, StorageError> {
-        let mut unlisted = self.snapshot_keys_of(id, &self.store().keys()?);
+    /// then any stored that it does not list, by id. `all_keys`: the store's keys when
+    /// the caller has them already (a step over every assessment lists them once).
+    pub(super) fn snapshot_texts(
+        &self,
+        id: &AssessmentId,
+        entry: &WorkEntry,
+        all_keys: Option<&[String]>,
+    ) -> Result<SnapshotTexts, StorageError> {
+        let mut unlisted = match all_keys {
+            Some(keys) => self.snapshot_keys_of(id, keys),
+            None => self.snapshot_keys_of(id, &self.store().keys()?),
+        };
         let mut out = SnapshotTexts { ids: Vec::new(), texts: Vec::new(), missing: Vec::new() };
         let mut seen = BTreeSet::new();
         for n in entry.snapshots.iter().map(|n| SnapshotId(*n)) {

@@ -45,7 +45,7 @@ impl<S: KeyValueStore> Repository<S> {
         let work_key = keys::work(id);
         let Some(work_raw) = self.store().get(&work_key)? else { return Ok(()) };
         let entry: WorkEntry = serde_json::from_str(&work_raw).map_err(|e| StorageError::Damaged(e.to_string()))?;
-        let stored = self.snapshot_texts(id, &entry)?;
+        let stored = self.snapshot_texts(id, &entry, None)?;
         let snapshots: Vec<(String, String)> =
             stored.ids.iter().zip(stored.texts).map(|(n, text)| (keys::snapshot(id, *n), text)).collect();
         let texts: Vec<String> = snapshots.iter().map(|(_, t)| t.clone()).collect();
@@ -151,7 +151,7 @@ impl<S: KeyValueStore> Repository<S> {
             let Ok(mut trash) = TrashEntry::read(&text) else { continue };
             let Some(work_raw) = self.store().get(&keys::work(&id))? else { continue };
             let Ok(entry) = serde_json::from_str::<WorkEntry>(&work_raw) else { continue };
-            let stored = self.snapshot_texts(&id, &entry)?;
+            let stored = self.snapshot_texts(&id, &entry, Some(&all_keys))?;
             let Ok(mut live) = exchange::read_str(&exchange::join_parts(&entry.document, &stored.texts)) else {
                 continue;
             };
