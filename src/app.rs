@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Messages />
             <CsvPreview />
-            <Show when=move || !app.library.persistent>
+            <Show when=move || !app.library.persistent()>
                 <p class="warning">{app.text(|t| t.common.storage_unavailable_note)}</p>
             </Show>
             <CurrentView />

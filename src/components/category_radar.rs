@@ -16,8 +16,8 @@ pub fn CategoryRadar() -> impl IntoView {
     let app = use_app();
     let data = Memo::new(move |_| {
         let lang = app.lang();
-        app.library.summary.with(|s| {
-            let catalogue = app.library.catalogue.get();
+        app.library.summary().with(|s| {
+            let catalogue = app.library.catalogue().get();
             let Some(s) = s else { return (Vec::new(), Vec::new(), Vec::new()) };
             let labels = s
                 .categories
@@ -31,8 +31,8 @@ pub fn CategoryRadar() -> impl IntoView {
     });
     // The quick estimate beside the service-level means: shown once services are scored.
     let quick = Memo::new(move |_| {
-        let catalogue = app.library.catalogue.get();
-        app.library.current.with(|a| {
+        let catalogue = app.library.catalogue().get();
+        app.library.current().with(|a| {
             let a = a.as_ref()?;
             let q = a.quick.as_ref().filter(|_| a.has_service_data())?;
             Some(q.per_category(catalogue).into_iter().map(|(_, c, _)| c.as_f64()).collect::<Vec<_>>())

@@ -17,7 +17,7 @@ use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, PendingCsv
 #[component]
 pub fn CsvTools() -> impl IntoView {
     let app = use_app();
-    let no_active = move || app.library.current.with(Option::is_none);
+    let no_active = move || app.library.current().with(Option::is_none);
     let on_change = move |ev: leptos::ev::Targeted<leptos::ev::Event, HtmlInputElement>| {
         let input: HtmlInputElement = ev.target();
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -90,7 +90,7 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
     let changes = pending.changes;
     let rows = move || {
         let lang = app.lang();
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
             changes.iter().map(|c| change_row(c, a, lang)).collect::<Vec<_>>()
         })

@@ -15,7 +15,7 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     let app = use_app();
     // The category ids are the same in every catalogue: read once, untracked.
     let categories: Vec<&'static str> =
-        app.library.catalogue.get_untracked().categories.iter().map(|c| c.id).chain([OVERALL]).collect();
+        app.library.catalogue().get_untracked().categories.iter().map(|c| c.id).chain([OVERALL]).collect();
     let cell = move |key: &'static str, f: fn(&crate::model::evaluation::CategoryDelta) -> String| {
         move || {
             comparison.with(|c| c.as_ref().and_then(|c| c.category(key)).map(f).unwrap_or_else(|| NO_VALUE.to_owned()))
@@ -29,7 +29,7 @@ pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
                 if key == OVERALL {
                     app.t().common.overall.to_owned()
                 } else {
-                    app.library.catalogue.get().category(key).map_or_else(|| key.to_owned(), |d| d.title(lang))
+                    app.library.catalogue().get().category(key).map_or_else(|| key.to_owned(), |d| d.title(lang))
                 }
             };
             view! {

@@ -14,7 +14,7 @@ pub fn Gaps(
     let app = use_app();
     let gaps = Memo::new(move |_| {
         app.library
-            .current
+            .current()
             .with(|a| a.as_ref().map(|a| ranked_gaps(a.catalogue, &a.custom_services, &a.services)).unwrap_or_default())
     });
     view! {
@@ -39,9 +39,9 @@ pub fn Gaps(
                             let lang = app.lang();
                             let custom = app
                                 .library
-                                .current
+                                .current()
                                 .with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
-                            let catalogue = app.library.catalogue.get();
+                            let catalogue = app.library.catalogue().get();
                             gaps.get()
                                 .into_iter()
                                 .take(limit)

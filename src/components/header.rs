@@ -9,10 +9,10 @@ use crate::state::{use_app, View};
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
-    let no_active = move || app.library.current.with(Option::is_none);
+    let no_active = move || app.library.current().with(Option::is_none);
     let subtitle = move || {
         app.library
-            .current
+            .current()
             .with(|a| a.as_ref().map(|a| a.name.clone()))
             .unwrap_or_else(|| app.t().common.app_subtitle.to_owned())
     };

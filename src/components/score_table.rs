@@ -11,8 +11,8 @@ pub fn ScoreTable() -> impl IntoView {
     let app = use_app();
     // Per category key (and "overall"): the quick estimate as "current / target".
     let quick = Memo::new(move |_| {
-        let catalogue = app.library.catalogue.get();
-        app.library.current.with(|a| {
+        let catalogue = app.library.catalogue().get();
+        app.library.current().with(|a| {
             let q = a.as_ref().filter(|a| a.has_service_data())?.quick.as_ref()?;
             let mut cells: Vec<(String, String)> = q
                 .per_category(catalogue)
@@ -32,9 +32,9 @@ pub fn ScoreTable() -> impl IntoView {
     let rows = move || {
         let lang = app.lang();
         let t = app.t();
-        app.library.summary.with(|s| {
+        app.library.summary().with(|s| {
             let Some(s) = s else { return Vec::new() };
-            let catalogue = app.library.catalogue.get();
+            let catalogue = app.library.catalogue().get();
             let mut rows: Vec<_> = s
                 .categories
                 .iter()

@@ -28,10 +28,10 @@ pub fn SplitTable(
                     let lang = app.lang();
                     let t = app.t();
                     app.library
-                        .summary
+                        .summary()
                         .with(|s| {
                             let Some(s) = s else { return Vec::new() };
-                            let catalogue = app.library.catalogue.get();
+                            let catalogue = app.library.catalogue().get();
                             let mut rows: Vec<_> = s
                                 .categories
                                 .iter()

@@ -10,8 +10,8 @@ use crate::state::use_app;
 pub fn TrustLine() -> impl IntoView {
     let app = use_app();
     let t = move || &app.t().trust;
-    let saved_where = move || if app.library.persistent { t().saved_here } else { t().saved_nowhere };
-    let has_active = move || app.library.current.with(Option::is_some);
+    let saved_where = move || if app.library.persistent() { t().saved_here } else { t().saved_nowhere };
+    let has_active = move || app.library.current().with(Option::is_some);
     let last_export = move || match app.trust.last_export() {
         Some(at) => (t().last_exported)(at.date()),
         None => t().never_exported.to_owned(),

@@ -19,7 +19,7 @@ pub fn Catalogue() -> impl IntoView {
             <LevelCounts />
             {move || {
                 app.library
-                    .catalogue
+                    .catalogue()
                     .get()
                     .categories
                     .iter()
@@ -41,7 +41,7 @@ fn LevelLegend() -> impl IntoView {
                 {move || {
                     let lang = app.lang();
                     app.library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .levels
                         .iter()
@@ -63,7 +63,7 @@ fn LevelLegend() -> impl IntoView {
 fn LevelCounts() -> impl IntoView {
     let app = use_app();
     let counts = Memo::new(move |_| {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let mut counts = [0u32; 6];
             if let Some(a) = a {
                 for s in a.catalogue.all_services(&a.custom_services) {
@@ -84,7 +84,7 @@ fn LevelCounts() -> impl IntoView {
                 <tr>
                     {move || {
                         let lang = app.lang();
-                        level_choices(app.library.catalogue.get(), lang, app.t())
+                        level_choices(app.library.catalogue().get(), lang, app.t())
                             .into_iter()
                             .map(|c| view! { <th scope="col">{c.text}</th> })
                             .collect_view()
@@ -129,7 +129,7 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
                     on:change:target=move |ev| bulk.set(ev.target().value())
                 >
                     {move || {
-                        level_choices(app.library.catalogue.get(), app.lang(), app.t())
+                        level_choices(app.library.catalogue().get(), app.lang(), app.t())
                             .into_iter()
                             .map(|c| {
                                 view! {
@@ -185,7 +185,7 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
                     label=Signal::derive(move || {
                         format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level)
                     })
-                    choices=Signal::derive(move || level_choices(app.library.catalogue.get(), app.lang(), app.t()))
+                    choices=Signal::derive(move || level_choices(app.library.catalogue().get(), app.lang(), app.t()))
                     selected=Signal::derive(move || {
                         state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default()
                     })
@@ -234,7 +234,7 @@ fn CustomServiceForm() -> impl IntoView {
                 {move || {
                     let lang = app.lang();
                     app.library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .categories
                         .iter()

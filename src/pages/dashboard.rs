@@ -30,7 +30,7 @@ pub fn Dashboard() -> impl IntoView {
 #[component]
 fn Progress() -> impl IntoView {
     let app = use_app();
-    let counts = move || app.library.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
+    let counts = move || app.library.summary().with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
         <p class="progress-summary" data-testid="not-assessed-summary">
             {move || {
@@ -47,12 +47,12 @@ fn ServiceRadar() -> impl IntoView {
     let app = use_app();
     // The first category until the user picks one.
     let chosen = RwSignal::new(None::<&'static CategoryDef>);
-    let category = move || chosen.get().or_else(|| app.library.catalogue.get().categories.first());
+    let category = move || chosen.get().or_else(|| app.library.catalogue().get().categories.first());
     let data = Memo::new(move |_| {
         let lang = app.lang();
         let Some(category) = category() else { return Vec::new() };
         let services = app.library.services_of(category);
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
             services
                 .into_iter()
@@ -74,7 +74,7 @@ fn ServiceRadar() -> impl IntoView {
                 data-testid="category-select"
                 on:change:target=move |ev| {
                     let value = ev.target().value();
-                    if let Some(c) = app.library.catalogue.get_untracked().categories.iter().find(|c| c.id == value) {
+                    if let Some(c) = app.library.catalogue().get_untracked().categories.iter().find(|c| c.id == value) {
                         chosen.set(Some(c));
                     }
                 }
@@ -82,7 +82,7 @@ fn ServiceRadar() -> impl IntoView {
                 {move || {
                     let lang = app.lang();
                     app.library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .categories
                         .iter()

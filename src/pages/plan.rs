@@ -43,7 +43,7 @@ pub fn Plan() -> impl IntoView {
     let app = use_app();
     let today = Date::of(&browser::now());
     let rows = Memo::new(move |_| {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
             plan_rows(a)
                 .into_iter()
@@ -68,7 +68,7 @@ pub fn Plan() -> impl IntoView {
         let today = today.clone();
         Memo::new(move |_| {
             app.library
-                .current
+                .current()
                 .with(|a| a.as_ref().map_or(0, |a| a.plan.values().filter(|p| p.is_overdue(&today)).count()))
         })
     };
@@ -138,7 +138,9 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     let item = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.library.current.with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default())
+            app.library
+                .current()
+                .with(|a| a.as_ref().and_then(|a| a.plan.get(id.as_str()).cloned()).unwrap_or_default())
         })
     };
     let edit = move |f: Box<dyn Fn(&mut PlanItem)>| {
@@ -165,7 +167,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
             <td>
                 {move || {
                     row.level
-                        .and_then(|l| app.library.catalogue.get().level(l))
+                        .and_then(|l| app.library.catalogue().get().level(l))
                         .map(|l| l.name.get(app.lang()))
                         .unwrap_or(NO_VALUE)
                 }}

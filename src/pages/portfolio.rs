@@ -12,7 +12,7 @@ use crate::state::{use_app, ServiceInfo};
 #[component]
 pub fn Portfolio() -> impl IntoView {
     let app = use_app();
-    let counts = move || app.library.summary.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
+    let counts = move || app.library.summary().with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
         <section class="view" data-view="portfolio" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.portfolio)}</h2>
@@ -27,7 +27,7 @@ pub fn Portfolio() -> impl IntoView {
             </Show>
             {move || {
                 app.library
-                    .catalogue
+                    .catalogue()
                     .get()
                     .categories
                     .iter()
@@ -54,7 +54,7 @@ fn CriteriaReference() -> impl IntoView {
                 <tbody>
                     {app
                         .library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .criteria(sourcing)
                         .iter()
@@ -132,7 +132,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                         )
                     })
                     choices=Signal::derive(move || score_choices(
-                        app.library.catalogue.get(),
+                        app.library.catalogue().get(),
                         app.lang(),
                         app.t(),
                         sourcing.get(),
@@ -146,7 +146,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 <p class="criterion">
                     {move || {
                         let score = which.get(&state.get())?;
-                        let text = app.library.catalogue.get().criterion(sourcing.get()?, score)?;
+                        let text = app.library.catalogue().get().criterion(sourcing.get()?, score)?;
                         Some(text.get(app.lang()))
                     }}
                 </p>

@@ -10,7 +10,7 @@ use crate::state::{use_app, ServiceInfo};
 #[component]
 pub fn Profile() -> impl IntoView {
     let app = use_app();
-    let any_in_scope = move || app.library.summary.with(|s| s.as_ref().is_some_and(|s| s.counts.in_scope > 0));
+    let any_in_scope = move || app.library.summary().with(|s| s.as_ref().is_some_and(|s| s.counts.in_scope > 0));
     view! {
         <section class="view" data-view="profile" aria-labelledby="view-heading">
             <h2 id="view-heading">{app.text(|t| t.nav.profile)}</h2>
@@ -23,7 +23,7 @@ pub fn Profile() -> impl IntoView {
             </Show>
             {move || {
                 app.library
-                    .catalogue
+                    .catalogue()
                     .get()
                     .categories
                     .iter()

@@ -13,10 +13,10 @@ use crate::state::use_app;
 pub fn Report() -> impl IntoView {
     let app = use_app();
     let field = move |f: fn(&crate::model::Assessment) -> String| {
-        move || app.library.current.with(|a| a.as_ref().map(f).unwrap_or_default())
+        move || app.library.current().with(|a| a.as_ref().map(f).unwrap_or_default())
     };
     let baseline = Memo::new(move |_| {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let a = a.as_ref()?;
             let i = a.newest_snapshot()?;
             let s = &a.snapshots[i];
@@ -29,7 +29,7 @@ pub fn Report() -> impl IntoView {
     let comparison = Memo::new(move |_| baseline.with(|b| b.as_ref().map(|(_, c)| c.clone())));
     let overall = move |current: bool| {
         app.library
-            .summary
+            .summary()
             .with(|s| s.as_ref().map(|s| if current { s.current.text() } else { s.target.text() }).unwrap_or_default())
     };
     view! {
@@ -50,7 +50,7 @@ pub fn Report() -> impl IntoView {
                     <dt>{app.text(|t| t.report.report_date)}</dt>
                     <dd>{field(|a| a.updated.as_ref().map(|u| u.date().to_owned()).unwrap_or_default())}</dd>
                     <dt>{app.text(|t| t.report.report_framework)}</dt>
-                    <dd>{move || app.library.catalogue.get().title.get(app.lang())}</dd>
+                    <dd>{move || app.library.catalogue().get().title.get(app.lang())}</dd>
                 </dl>
                 <p class="report-overall">
                     <span>{app.text(|t| t.common.overall)}</span>
@@ -60,7 +60,7 @@ pub fn Report() -> impl IntoView {
                 {move || {
                     let quick = app
                         .library
-                        .current
+                        .current()
                         .with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.overall()));
                     quick
                         .map(|(c, t)| {

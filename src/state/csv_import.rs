@@ -49,7 +49,7 @@ impl CsvImport {
     }
 
     fn refuse(&self, file: String, error: CsvError) {
-        let catalogue = self.library.current.with_untracked(|a| a.as_ref().map(|a| a.catalogue));
+        let catalogue = self.library.current().with_untracked(|a| a.as_ref().map(|a| a.catalogue));
         self.messages.fail(Alert::Csv { file, error, catalogue });
     }
 
@@ -93,8 +93,8 @@ impl CsvImport {
 
     /// Previews a decoded file's changes to the active assessment.
     fn show(&self, file: String, decoded: Arc<Decoded>) {
-        let Some(assessment) = self.library.active.get_untracked() else { return };
-        let preview = self.library.current.with_untracked(|a| a.as_ref().map(|a| csv::preview(decoded.text(), a)));
+        let Some(assessment) = self.library.active_untracked() else { return };
+        let preview = self.library.current().with_untracked(|a| a.as_ref().map(|a| csv::preview(decoded.text(), a)));
         match preview {
             None => {}
             Some(Err(e)) => self.refuse(file, e),
@@ -116,11 +116,11 @@ impl CsvImport {
     /// for the user to check.
     pub fn apply(&self) {
         let Some(mut pending) = self.pending.get_untracked() else { return };
-        if self.library.active.get_untracked().as_ref() != Some(&pending.assessment) {
+        if self.library.active_untracked().as_ref() != Some(&pending.assessment) {
             self.pending.set(None);
             return self.refuse(pending.file, CsvError::OtherAssessment);
         }
-        let now = self.library.current.with_untracked(|a| a.as_ref().map(|a| pending.update.checked_changes(a)));
+        let now = self.library.current().with_untracked(|a| a.as_ref().map(|a| pending.update.checked_changes(a)));
         match now {
             None => {}
             Some(Err(e)) => {
@@ -148,32 +148,5 @@ impl CsvImport {
     /// Closes the preview; nothing changes.
     pub fn cancel(&self) {
         self.pending.set(None);
-    }
-}
-
-impl Library {
-    /// Sets back what an applied CSV import changed (its undo), in the assessment it
-    /// was applied to, and says what it left because it changed since.
-    pub(super) fn undo_csv(&self, assessment: &AssessmentId, changes: Vec<CsvChange>) {
-        if self.active.get_untracked().as_ref() != Some(assessment) {
-            self.activate(assessment);
-        }
-        if self.active.get_untracked().as_ref() != Some(assessment) {
-            return;
-        }
-        // Only fields that still hold the imported value are set back: one changed since
-        // (here or in another tab) is left. The edit checks again on the state it runs
-        // on, which may be another tab's newer one.
-        let Some(plan) = self.current.with_untracked(|a| a.as_ref().map(|a| csv::undoable(a, &changes))) else {
-            return;
-        };
-        if !plan.undone.is_empty() {
-            let undone = plan.undone.clone();
-            self.edit_active(move |a| {
-                csv::revert(a, &undone);
-            });
-        }
-        let kept = plan.kept.iter().map(|c| (c.service.clone(), c.field())).collect();
-        self.messages.done(Status::CsvUndone { undone: plan.undone.len(), kept });
     }
 }

@@ -50,7 +50,7 @@ impl Exports {
     }
 
     fn with_active(&self, f: impl FnOnce(&Assessment)) {
-        self.library.current.with_untracked(|a| {
+        self.library.current().with_untracked(|a| {
             if let Some(a) = a {
                 f(a);
             }
@@ -61,10 +61,7 @@ impl Exports {
     pub fn json(&self) {
         // Stored first, so the revision recorded is the one exported.
         self.library.flush_now();
-        let Some((id, rev)) = self.library.open.with_untracked(|s| s.as_ref().map(|s| (s.id.clone(), s.revision)))
-        else {
-            return;
-        };
+        let Some((id, rev)) = self.library.open_revision_untracked() else { return };
         self.with_active(|a| {
             if let Some((name, result)) = self.download_json(a) {
                 self.report_verified(name, result, &[(id, crate::storage::counter(rev))]);
@@ -148,9 +145,7 @@ impl Exports {
 
     /// The raw text of a stored entry that could not be read.
     pub fn unreadable_raw(&self, key: &str) {
-        let raw =
-            self.library.unreadable.with_untracked(|list| list.iter().find(|u| u.key == key).map(|u| u.raw.clone()));
-        if let Some(raw) = raw {
+        if let Some(raw) = self.library.unreadable_raw(key) {
             self.download(&exchange::file_name(key, "txt"), "text/plain", &raw);
         }
     }
@@ -158,7 +153,7 @@ impl Exports {
     /// A link to this page carrying the active assessment; `None` after reporting
     /// why there cannot be one.
     pub fn share_link(&self) -> Option<String> {
-        let a = self.library.current.get_untracked()?;
+        let a = self.library.current().get_untracked()?;
         let link = self.messages.report(crate::model::share::encode(&a))?;
         self.messages.dismiss();
         Some(browser::page_url_with_hash(&link))

@@ -5,14 +5,16 @@
 
 use leptos::prelude::*;
 
+use super::Undo;
+
 use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
-use crate::model::csv::{CsvChange, CsvError, CsvField};
+use crate::model::csv::{CsvError, CsvField};
 use crate::model::exchange::{ImportError, Verified, VerifyError};
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
-use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, ServiceId, Snapshot};
+use crate::model::{AssessmentId, Catalogue, CatalogueDef, Lang, ServiceId};
 use crate::storage::StorageError;
 
 /// What the browser was asked to do when it refused.
@@ -227,27 +229,6 @@ fn csv_fields(fields: &[(ServiceId, CsvField)], lang: Lang) -> String {
         list.push("…".to_owned());
     }
     list.join(lang.pick("、", ", "))
-}
-
-/// What the last destructive action removed, so it can be undone.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Undo {
-    /// An assessment moved to the trash.
-    Assessment {
-        id: AssessmentId,
-        position: usize,
-        was_active: bool,
-    },
-    Snapshot {
-        assessment: AssessmentId,
-        position: usize,
-        snapshot: Snapshot,
-    },
-    /// The changes a CSV import applied to an assessment.
-    CsvImport {
-        assessment: AssessmentId,
-        changes: Vec<CsvChange>,
-    },
 }
 
 /// The message area's state.

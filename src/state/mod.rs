@@ -3,19 +3,16 @@
 //! calling their methods; every change is saved at once and every failure is shown
 //! through [`Messages`].
 //!
-//! - `messages`: the alert, the status line and undo;
+//! - `messages`: the alert, the status line and the undo offer;
 //! - `locale`: the interface language;
 //! - `view`: the open view and its address (`#/dashboard`);
-//! - `library`: the stored assessments and the open, active one; `saving` (edits
-//!   and storing them under the storage lock), `trash`, `snapshots`, `services`:
-//!   more of the same handle, by concern;
-//! - `sync`: what another tab stored, and entries that do not read;
+//! - `library/`: the stored assessments and the open, active one, with saving (the
+//!   one write path), snapshots, the trash, undo and what another tab stored;
 //! - `incoming`: imported files, backups and share links;
 //! - `exports`: downloads (JSON files and backups read back to verify them), share
 //!   links, the clipboard, printing;
 //! - `trust`: when the active assessment was last exported, the reminder to back up;
 //! - `csv_import`: a services CSV read back into the active assessment;
-//! - `exports`: downloads, share links, the clipboard, printing;
 //! - `repo`: the storage repository of this tab.
 
 mod csv_import;
@@ -26,11 +23,6 @@ mod library;
 mod locale;
 mod messages;
 mod repo;
-mod saving;
-mod services;
-mod snapshots;
-mod sync;
-mod trash;
 mod trust;
 mod view;
 mod workshop;
@@ -42,10 +34,9 @@ pub use exports::Exports;
 pub use incoming::Incoming;
 pub(crate) use lazy::deferred_fn;
 pub use lazy::{LazyState, LoadFailed};
-pub use library::Library;
+pub use library::{Library, ServiceInfo, Undo};
 pub use locale::Locale;
-pub use messages::{Alert, BrowserTask, Messages, Status, Undo};
-pub use services::ServiceInfo;
+pub use messages::{Alert, BrowserTask, Messages, Status};
 pub use trust::Trust;
 pub use view::{Nav, View};
 pub use workshop::Workshop;
@@ -109,7 +100,7 @@ impl AppState {
     /// Starts a quick check: a new assessment holding an empty one, opened.
     pub fn start_quick(&self) {
         self.library.start_quick();
-        if self.library.current.with_untracked(|a| a.as_ref().is_some_and(|a| a.quick.is_some())) {
+        if self.library.current().with_untracked(|a| a.as_ref().is_some_and(|a| a.quick.is_some())) {
             self.nav.show(View::Quick);
         }
     }

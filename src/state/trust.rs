@@ -46,7 +46,7 @@ impl Trust {
 
     /// The active assessment and its revision counter (reactive).
     fn open_revision(&self) -> Option<(AssessmentId, u64)> {
-        self.library.open.with(|s| s.as_ref().map(|s| (s.id.clone(), crate::storage::counter(s.revision))))
+        self.library.open_revision().map(|(id, revision)| (id, crate::storage::counter(revision)))
     }
 
     /// Whether to remind the user to back up the active assessment (reactive).
@@ -75,10 +75,7 @@ impl Trust {
     fn change(&self, f: impl FnOnce(&mut ExportLog)) {
         let mut log = stored_log();
         f(&mut log);
-        let mut ids: Vec<AssessmentId> =
-            self.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect());
-        self.library.trash.with_untracked(|t| ids.extend(t.iter().map(|x| x.id.clone())));
-        log.retain(&ids);
+        log.retain(&self.library.known_ids());
         // A log not kept is no loss of data: this tab shows it all the same.
         let _ = with_repo(|r| r.set_pref(PREF, &log.write()));
         self.log.set(log);

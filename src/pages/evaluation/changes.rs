@@ -101,7 +101,7 @@ pub fn ChangeSection(
     let app = use_app();
     let list = Memo::new(move |_| {
         let (lang, t) = (app.lang(), app.t());
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
             comparison.with(|c| c.as_ref().map(|c| rows(c, a, lang, t)).unwrap_or_default())
         })

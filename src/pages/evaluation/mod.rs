@@ -29,13 +29,13 @@ pub fn Evaluation() -> impl IntoView {
     let baseline_choice = RwSignal::new(None::<usize>);
     let compared_choice = RwSignal::new(None::<usize>);
     let baseline = Memo::new(move |_| {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let a = a.as_ref()?;
             baseline_choice.get().filter(|i| *i < a.snapshots.len()).or_else(|| a.newest_snapshot())
         })
     });
     let comparison: Memo<Option<Comparison>> = Memo::new(move |_| {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let a = a.as_ref()?;
             let base = a.snapshots.get(baseline.get()?)?;
             let now: &ServiceStates = match compared_choice.get().and_then(|i| a.snapshots.get(i)) {

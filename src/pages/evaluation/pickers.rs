@@ -29,7 +29,7 @@ pub fn Pickers(
     let app = use_app();
     let options = move |selected: Option<usize>, with_working: bool| {
         let t = app.t();
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
             let mut out = Vec::new();
             if with_working {
@@ -57,7 +57,7 @@ pub fn Pickers(
         })
     };
     let pick =
-        move |value: String| app.library.current.with_untracked(|a| a.as_ref().and_then(|a| index_of(a, &value)));
+        move |value: String| app.library.current().with_untracked(|a| a.as_ref().and_then(|a| index_of(a, &value)));
     view! {
         <div class="pickers">
             <div>

@@ -30,13 +30,13 @@ pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
     let base = radar(|d| d.base_current);
     let labels = Signal::derive(move || {
         let lang = app.lang();
-        app.library.catalogue.get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
+        app.library.catalogue().get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
     });
     let score_rows = move || {
         let lang = app.lang();
         let t = app.t();
-        let custom = app.library.current.with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
-        let index = app.library.catalogue.get().index(&custom);
+        let custom = app.library.current().with(|a| a.as_ref().map(|a| a.custom_services.clone()).unwrap_or_default());
+        let index = app.library.catalogue().get().index(&custom);
         comparison.with(|c| {
             let Some(c) = c else { return Vec::new() };
             c.scores

@@ -19,7 +19,7 @@ pub fn Snapshots() -> impl IntoView {
     // typed (the text is stored as typed), and acts on its own snapshot however the
     // list changes meanwhile (in this tab or another).
     let order = move || {
-        app.library.current.with(|a| {
+        app.library.current().with(|a| {
             a.as_ref()
                 .map(|a| a.snapshots_newest_first().into_iter().map(|i| a.snapshots[i].id).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -28,7 +28,7 @@ pub fn Snapshots() -> impl IntoView {
     let row = move |id: SnapshotId| {
         let t = app.t();
         let field = move |f: fn(&Snapshot) -> String| {
-            move || app.library.current.with(|a| a.as_ref().and_then(|a| a.snapshot(id)).map(f).unwrap_or_default())
+            move || app.library.current().with(|a| a.as_ref().and_then(|a| a.snapshot(id)).map(f).unwrap_or_default())
         };
         let delete = move |_| {
             if browser::confirm(t.evaluation.snapshot_delete_confirm) {
@@ -79,7 +79,7 @@ pub fn Snapshots() -> impl IntoView {
                 </button>
             </form>
             <Show
-                when=move || app.library.current.with(|a| a.as_ref().is_some_and(|a| !a.snapshots.is_empty()))
+                when=move || app.library.current().with(|a| a.as_ref().is_some_and(|a| !a.snapshots.is_empty()))
                 fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }
             >
                 <table class="services">

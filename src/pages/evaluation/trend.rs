@@ -12,7 +12,7 @@ use crate::state::use_app;
 pub fn Trend() -> impl IntoView {
     let app = use_app();
     let chosen = RwSignal::new(OVERALL);
-    let points = Memo::new(move |_| app.library.current.with(|a| a.as_ref().map(trend).unwrap_or_default()));
+    let points = Memo::new(move |_| app.library.current().with(|a| a.as_ref().map(trend).unwrap_or_default()));
     let labels = Signal::derive(move || {
         let t = app.t();
         points.with(|p| {
@@ -73,7 +73,7 @@ pub fn Trend() -> impl IntoView {
                         .set(
                             app
                                 .library
-                                .catalogue
+                                .catalogue()
                                 .get_untracked()
                                 .categories
                                 .iter()
@@ -87,7 +87,7 @@ pub fn Trend() -> impl IntoView {
                 {move || {
                     let lang = app.lang();
                     app.library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .categories
                         .iter()
@@ -114,7 +114,7 @@ pub fn Trend() -> impl IntoView {
                             <th scope="col"></th>
                             {app
                                 .library
-                                .catalogue
+                                .catalogue()
                                 .get_untracked()
                                 .categories
                                 .iter()

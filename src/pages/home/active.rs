@@ -9,16 +9,16 @@ use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, View};
 #[component]
 pub fn ActiveCard() -> impl IntoView {
     let app = use_app();
-    let name = move || app.library.current.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let name = move || app.library.current().with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let organisation =
-        move || app.library.current.with(|a| a.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
+        move || app.library.current().with(|a| a.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
     let delete = move |_| {
         if browser::confirm(app.t().home.delete_confirm) {
             app.library.delete_active();
         }
     };
     view! {
-        <Show when=move || app.library.current.with(Option::is_some)>
+        <Show when=move || app.library.current().with(Option::is_some)>
             <section class="card active-card" aria-labelledby="active-heading">
                 <h2 id="active-heading">{app.text(|t| t.home.active_heading)}</h2>
                 <div class="two-fields">
@@ -88,7 +88,7 @@ pub fn ShareLink() -> impl IntoView {
     };
     // A new active assessment or an edit makes the shown link stale.
     Effect::new(move |_| {
-        app.library.current.track();
+        app.library.current().track();
         link.set(None);
     });
     let copy = move |_| {

@@ -14,7 +14,7 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
     let Ok(id) = CategoryId::parse(category.id) else { return ().into_any() };
     let estimate = Memo::new(move |_| {
         app.library
-            .current
+            .current()
             .with(|a| a.as_ref().and_then(|a| a.quick.as_ref()).map(|q| q.estimate(category.id)).unwrap_or_default())
     });
     let sourcing = Memo::new(move |_| estimate.get().sourcing);
@@ -34,7 +34,7 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
                     testid=format!("quick-{}-{}", which.code(), category.id)
                     label=Signal::derive(label)
                     choices=Signal::derive(move || score_choices(
-                        app.library.catalogue.get(),
+                        app.library.catalogue().get(),
                         app.lang(),
                         app.t(),
                         sourcing.get(),
@@ -47,7 +47,11 @@ pub fn QuickCard(category: &'static CategoryDef, index: usize) -> impl IntoView 
                 />
                 <p class="criterion">
                     {move || {
-                        let text = app.library.catalogue.get().criterion(sourcing.get()?, which.get(&estimate.get())?)?;
+                        let text = app
+                            .library
+                            .catalogue()
+                            .get()
+                            .criterion(sourcing.get()?, which.get(&estimate.get())?)?;
                         Some(text.get(app.lang()))
                     }}
                 </p>

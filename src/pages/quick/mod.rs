@@ -18,8 +18,8 @@ use summary::QuickSummary;
 pub fn Quick() -> impl IntoView {
     let app = use_app();
     let answered = move || {
-        app.library.current.with(|a| {
-            let catalogue = app.library.catalogue.get();
+        app.library.current().with(|a| {
+            let catalogue = app.library.catalogue().get();
             let done = a.as_ref().and_then(|a| a.quick.as_ref()).map_or(0, |q| q.answered(catalogue));
             (app.t().quick.answered)(done, catalogue.categories.len())
         })
@@ -34,7 +34,7 @@ pub fn Quick() -> impl IntoView {
             <ol class="quick-cards">
                 {move || {
                     app.library
-                        .catalogue
+                        .catalogue()
                         .get()
                         .categories
                         .iter()

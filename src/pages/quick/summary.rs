@@ -10,8 +10,8 @@ use crate::state::use_app;
 pub fn QuickSummary() -> impl IntoView {
     let app = use_app();
     let data = Memo::new(move |_| {
-        let catalogue = app.library.catalogue.get();
-        app.library.current.with(|a| {
+        let catalogue = app.library.catalogue().get();
+        app.library.current().with(|a| {
             let quick = a.as_ref().and_then(|a| a.quick.clone()).unwrap_or_default();
             let (current, target) = quick.overall();
             let per = quick.per_category(catalogue);
@@ -20,7 +20,7 @@ pub fn QuickSummary() -> impl IntoView {
     });
     let labels = Signal::derive(move || {
         let lang = app.lang();
-        app.library.catalogue.get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
+        app.library.catalogue().get().categories.iter().map(|c| c.axis_label(lang)).collect::<Vec<_>>()
     });
     let series = move |current: bool| {
         Signal::derive(move || {

@@ -10,11 +10,12 @@ pub fn ParticipantCard() -> impl IntoView {
     // The round of the active assessment when it is a participant's copy (not a merge).
     let round = Memo::new(move |_| {
         app.library
-            .current
+            .current()
             .with(|a| a.as_ref().and_then(|a| a.workshop.as_ref()).filter(|w| !w.is_merge()).map(|w| w.round.clone()))
     });
-    let assessor =
-        move || app.library.current.with(|a| a.as_ref().and_then(|a| a.workshop.as_ref()).map(|w| w.assessor.clone()));
+    let assessor = move || {
+        app.library.current().with(|a| a.as_ref().and_then(|a| a.workshop.as_ref()).map(|w| w.assessor.clone()))
+    };
     move || {
         round.get().map(|r| {
             view! {

@@ -11,7 +11,7 @@ pub fn StartRound() -> impl IntoView {
     let workshop = use_workshop();
     let round = RwSignal::new(String::new());
     let link = RwSignal::new(None::<String>);
-    let has_active = Memo::new(move |_| app.library.current.with(Option::is_some));
+    let has_active = Memo::new(move |_| app.library.current().with(Option::is_some));
     let blank = move || round.with(|r| crate::model::text::clean_name(r).is_none());
     view! {
         <div class="card">

@@ -43,8 +43,7 @@ impl Workshop {
             *r = Some((done, all + total));
         });
         leptos::task::spawn_local(async move {
-            let ids: Vec<AssessmentId> =
-                this.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect());
+            let ids: Vec<AssessmentId> = this.library.stored_ids();
             let stored = ids.into_iter().filter_map(|id| this.library.stored(&id).map(|a| (id, a))).collect();
             let mut batch = Batch { stored, to_pick: Vec::new() };
             for file in files {

@@ -66,9 +66,7 @@ impl Workshop {
             None => (SavedWorkshop::default(), None),
             Some(Ok(mut saved)) => {
                 // Assessments deleted since are no longer picked.
-                saved.keep_stored(
-                    &library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect::<Vec<_>>()),
-                );
+                saved.keep_stored(&library.stored_ids());
                 (saved, None)
             }
             Some(Err(e)) => (SavedWorkshop::default(), Some(e)),
@@ -79,9 +77,9 @@ impl Workshop {
         // The picked assessments other than the open one, read from storage again only
         // when one of their listings changes (another tab saved it), not on every edit.
         let others = Memo::new(move |_| {
-            let active = library.active.get();
+            let active = library.active();
             picked.with(|ids| {
-                library.listings.with(|l| {
+                library.listings().with(|l| {
                     l.iter()
                         .filter(|x| ids.contains(&x.id) && active.as_ref() != Some(&x.id))
                         .cloned()
@@ -95,12 +93,12 @@ impl Workshop {
         });
         // In pick order, the open one as it is now.
         let loaded = Memo::new(move |_| {
-            let active = library.active.get();
+            let active = library.active();
             picked.with(|ids| {
                 ids.iter()
                     .filter_map(|id| {
                         if active.as_ref() == Some(id) {
-                            return library.current.get();
+                            return library.current().get();
                         }
                         stored.with(|s| s.iter().find(|(x, _)| x == id).map(|(_, a)| a.clone()))
                     })
@@ -197,8 +195,7 @@ impl Workshop {
             decisions: self.decisions.get_untracked(),
             same: self.same.get_untracked(),
         };
-        saved
-            .keep_stored(&self.library.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect::<Vec<_>>()));
+        saved.keep_stored(&self.library.stored_ids());
         match with_repo(|r| r.set_pref(PREF, &saved.write())) {
             Ok(()) => self.save_failed.set_value(false),
             Err(e) if !self.save_failed.get_value() => {
@@ -247,7 +244,7 @@ impl Workshop {
                 now
             }
         };
-        self.library.current.with_untracked(|a| a.as_ref().map(|a| workshop::template(a, &round, now)))
+        self.library.current().with_untracked(|a| a.as_ref().map(|a| workshop::template(a, &round, now)))
     }
 
     /// Downloads the template of a new round, to send to participants.
@@ -280,15 +277,6 @@ impl Workshop {
 }
 
 impl Library {
-    /// A stored assessment by id, read from storage (or the open one); `None` when it
-    /// cannot be read (reported once as unreadable by the listing's own checks).
-    pub(super) fn stored(&self, id: &AssessmentId) -> Option<Assessment> {
-        if self.active.get_untracked().as_ref() == Some(id) {
-            return self.current.get_untracked();
-        }
-        self.legacy_copy(id).or_else(|| with_repo(|r| r.open(id)).ok().map(|s| s.assessment))
-    }
-
     /// Sets the assessor of the active assessment (a participant's copy of a round)
     /// and names the copy after round and assessor.
     pub fn set_assessor(&self, assessor: &str, typing: bool) {

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::library::OpenState;
-use super::repo::with_repo;
-use super::{Library, Status, Undo};
+use super::OpenState;
+use super::{Library, Undo};
 use crate::browser;
 use crate::model::AssessmentId;
+use crate::state::repo::with_repo;
+use crate::state::Status;
 
 impl Library {
     /// Moves an assessment to the trash; [`Library::undo_last`] brings it back. Runs
@@ -25,7 +26,7 @@ impl Library {
     /// in the same storage step, calls `then` with its name, or with `None` when it
     /// was not moved (gone already, or the storage failed, which is reported). Says
     /// nothing itself: `then` says what was done (a workshop copy replaced).
-    pub(super) fn delete_then(&self, id: &AssessmentId, then: impl FnOnce(Option<String>) + 'static) {
+    pub(in crate::state) fn delete_then(&self, id: &AssessmentId, then: impl FnOnce(Option<String>) + 'static) {
         let (this, id) = (*self, id.clone());
         browser::with_storage_lock(move || then(this.delete_now(&id)));
     }
@@ -101,18 +102,6 @@ impl Library {
     pub fn purge(&self, id: &AssessmentId) {
         if self.messages.report(with_repo(|r| r.purge(id))).is_some() {
             self.trash.update(|list| list.retain(|t| &t.id != id));
-        }
-    }
-
-    /// Brings back what the last deletion removed (or sets back a CSV import).
-    pub fn undo_last(&self) {
-        match self.messages.take_undo() {
-            Some(Undo::Assessment { id, position, was_active }) => self.restore_from_trash(&id, position, was_active),
-            Some(Undo::Snapshot { assessment, position, snapshot }) => {
-                self.restore_snapshot(&assessment, position, snapshot)
-            }
-            Some(Undo::CsvImport { assessment, changes }) => self.undo_csv(&assessment, changes),
-            None => {}
         }
     }
 

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::repo::with_repo;
-use super::{Alert, Library, Status};
+use super::Library;
 use crate::browser;
 use crate::model::AssessmentId;
+use crate::state::repo::with_repo;
+use crate::state::{Alert, Status};
 use crate::storage::Unreadable;
 
 impl Library {

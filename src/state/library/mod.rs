@@ -1,9 +1,26 @@
-//! The stored assessments (their listings) and the open, active one: creating,
-//! opening, duplicating, and picking up what another tab saved. Editing and saving
-//! are in `saving.rs`, deleting and the trash in `trash.rs`, snapshots in
-//! `snapshots.rs`.
+//! The stored assessments (their listings) and the open, active one: one handle,
+//! [`Library`], whose signals are private to this folder; the rest of the app reads
+//! through its methods and changes things by calling them. By concern:
+//!
+//! - here: start-up, creating, opening, duplicating, the sample;
+//! - `saving`: edits of the open assessment and storing them (the one write path);
+//! - `snapshots`: take, relabel, delete;
+//! - `trash`: deleting assessments, restoring, purging, entries set aside;
+//! - `undo`: what the last destructive step removed, and bringing it back;
+//! - `services`: the catalogue's services as views list them;
+//! - `sync`: what another tab stored, and entries that do not read.
+
+mod saving;
+mod services;
+mod snapshots;
+mod sync;
+mod trash;
+mod undo;
 
 use leptos::prelude::*;
+
+pub use services::ServiceInfo;
+pub use undo::Undo;
 
 use super::repo::{is_persistent, with_repo};
 use super::{Alert, Locale, Messages, Status};
@@ -14,12 +31,12 @@ use crate::model::{
     Assessment, AssessmentId, Catalogue, CatalogueDef, CategoryId, CustomService, Lang, LocalText, QuickCheck,
     QuickEstimate, Summary,
 };
-use crate::storage::{Listing, OpenError, Stored, Trashed, Unreadable};
+use crate::storage::{Listing, OpenError, Revision, Stored, Trashed, Unreadable};
 
 /// The sample assessment of a fictional organisation, for a first look, in the
 /// interface language.
-const SAMPLE_EN: &str = include_str!("../../docs/sample-assessment.json");
-const SAMPLE_JA: &str = include_str!("../../docs/sample-assessment.ja.json");
+const SAMPLE_EN: &str = include_str!("../../../docs/sample-assessment.json");
+const SAMPLE_JA: &str = include_str!("../../../docs/sample-assessment.ja.json");
 
 /// What the storage steps before start-up did (see [`Library::start_steps`]).
 pub(super) struct StartSteps {
@@ -31,7 +48,7 @@ pub(super) struct StartSteps {
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct OpenState {
     pub id: AssessmentId,
-    pub revision: crate::storage::Revision,
+    pub revision: Revision,
     /// Still in storage layout 1 (storage was too full to move it): the first save
     /// moves it.
     pub legacy: bool,
@@ -45,29 +62,25 @@ impl OpenState {
 
 #[derive(Clone, Copy)]
 pub struct Library {
-    pub(super) listings: RwSignal<Vec<Listing>>,
-    pub(super) active: RwSignal<Option<AssessmentId>>,
-    pub(super) open: RwSignal<Option<OpenState>>,
-    pub(super) current_rw: RwSignal<Option<Assessment>>,
+    listings: RwSignal<Vec<Listing>>,
+    active: RwSignal<Option<AssessmentId>>,
+    open: RwSignal<Option<OpenState>>,
+    current_rw: RwSignal<Option<Assessment>>,
     /// Whether the views of an assessment are shown. Set false before the assessment
     /// goes (`close`), so a view showing it is taken down while what it reads is still
     /// there: a view never runs on an assessment that vanished under it.
     shown: RwSignal<bool>,
-    /// The active assessment.
-    pub current: ReadSignal<Option<Assessment>>,
-    /// Every number of the dashboard for the active assessment.
-    pub summary: Memo<Option<Summary>>,
-    /// The catalogue of the active assessment (the latest when none is active).
-    pub catalogue: Memo<Catalogue>,
-    pub(super) unreadable: RwSignal<Vec<Unreadable>>,
+    current: ReadSignal<Option<Assessment>>,
+    summary: Memo<Option<Summary>>,
+    catalogue: Memo<Catalogue>,
+    unreadable: RwSignal<Vec<Unreadable>>,
     /// Deleted assessments, most recent first.
-    pub(super) trash: RwSignal<Vec<Trashed>>,
+    trash: RwSignal<Vec<Trashed>>,
     /// Readable assessments still in storage layout 1 (storage too full to move them).
-    pub(super) legacy: RwSignal<Vec<(AssessmentId, Assessment)>>,
-    pub(super) messages: Messages,
-    pub(super) locale: Locale,
-    /// Whether changes outlive the tab (localStorage is available).
-    pub persistent: bool,
+    legacy: RwSignal<Vec<(AssessmentId, Assessment)>>,
+    messages: Messages,
+    locale: Locale,
+    persistent: bool,
 }
 
 impl Library {
@@ -161,6 +174,26 @@ impl Library {
         }
     }
 
+    /// The active assessment (reactive).
+    pub fn current(&self) -> ReadSignal<Option<Assessment>> {
+        self.current
+    }
+
+    /// Every number of the dashboard for the active assessment (reactive).
+    pub fn summary(&self) -> Memo<Option<Summary>> {
+        self.summary
+    }
+
+    /// The catalogue of the active assessment, the latest when none is active (reactive).
+    pub fn catalogue(&self) -> Memo<Catalogue> {
+        self.catalogue
+    }
+
+    /// Whether changes outlive the tab (localStorage is available).
+    pub fn persistent(&self) -> bool {
+        self.persistent
+    }
+
     /// The listings of the stored assessments, in the user's order (reactive).
     pub fn listings(&self) -> ReadSignal<Vec<Listing>> {
         self.listings.read_only()
@@ -179,6 +212,48 @@ impl Library {
     /// Deleted assessments, most recent first (reactive).
     pub fn trash(&self) -> ReadSignal<Vec<Trashed>> {
         self.trash.read_only()
+    }
+
+    /// The id of the active assessment, read without tracking.
+    pub fn active_untracked(&self) -> Option<AssessmentId> {
+        self.active.get_untracked()
+    }
+
+    /// The open assessment's id and the stored revision this tab last read or wrote
+    /// (reactive: every save raises it).
+    pub fn open_revision(&self) -> Option<(AssessmentId, Revision)> {
+        self.open.with(|s| s.as_ref().map(|s| (s.id.clone(), s.revision)))
+    }
+
+    /// [`Library::open_revision`], read without tracking.
+    pub fn open_revision_untracked(&self) -> Option<(AssessmentId, Revision)> {
+        self.open.with_untracked(|s| s.as_ref().map(|s| (s.id.clone(), s.revision)))
+    }
+
+    /// The ids of the stored assessments, in the user's order (untracked).
+    pub fn stored_ids(&self) -> Vec<AssessmentId> {
+        self.listings.with_untracked(|l| l.iter().map(|x| x.id.clone()).collect())
+    }
+
+    /// The ids of the stored assessments and of those in the trash (untracked).
+    pub fn known_ids(&self) -> Vec<AssessmentId> {
+        let mut ids = self.stored_ids();
+        self.trash.with_untracked(|t| ids.extend(t.iter().map(|x| x.id.clone())));
+        ids
+    }
+
+    /// The raw text of a stored entry that could not be read, by its key.
+    pub fn unreadable_raw(&self, key: &str) -> Option<String> {
+        self.unreadable.with_untracked(|list| list.iter().find(|u| u.key == key).map(|u| u.raw.clone()))
+    }
+
+    /// A stored assessment by id, read from storage (or the open one); `None` when it
+    /// cannot be read (reported once as unreadable by the listing's own checks).
+    pub(in crate::state) fn stored(&self, id: &AssessmentId) -> Option<Assessment> {
+        if self.active.get_untracked().as_ref() == Some(id) {
+            return self.current.get_untracked();
+        }
+        self.legacy_copy(id).or_else(|| with_repo(|r| r.open(id)).ok().map(|s| s.assessment))
     }
 
     /// The assessment `id` when it is still in storage layout 1.

@@ -12,11 +12,12 @@ use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
-use super::library::OpenState;
-use super::repo::with_repo;
-use super::{Alert, Library};
+use super::Library;
+use super::OpenState;
 use crate::browser;
 use crate::model::{Assessment, ServiceAssessment, ServiceId};
+use crate::state::repo::with_repo;
+use crate::state::Alert;
 use crate::storage::{Change, Committed, Listing, Revision, StorageError, WriteQueue};
 
 thread_local! {
@@ -125,7 +126,7 @@ impl Library {
             return;
         }
         let (Some(old), Some(new)) = (old, new) else { return };
-        if !with_queue(|q| q.lost(&super::repo::tab_token(), &old, &new)) {
+        if !with_queue(|q| q.lost(&crate::state::repo::tab_token(), &old, &new)) {
             return;
         }
         // Whatever this tab thinks the stored revision is, it is not: merge.

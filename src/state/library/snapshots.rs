@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 
-use super::repo::with_repo;
-use super::{Library, Status, Undo};
+use super::{Library, Undo};
 use crate::browser;
-use crate::model::{Assessment, AssessmentId, Snapshot, SnapshotId};
+use crate::model::{Assessment, SnapshotId};
+use crate::state::repo::with_repo;
+use crate::state::Status;
 use crate::storage::Change;
 
 impl Library {
@@ -60,18 +61,5 @@ impl Library {
         self.change_active(Change::DeleteSnapshot { id });
         self.messages.done(Status::Deleted(snapshot.label.clone()));
         self.messages.offer_undo(Undo::Snapshot { assessment, position, snapshot });
-    }
-
-    /// Puts a deleted snapshot back where it was (the undo of [`Library::delete_snapshot`]).
-    pub(super) fn restore_snapshot(&self, assessment: &AssessmentId, position: usize, snapshot: Snapshot) {
-        if self.active.get_untracked().as_ref() != Some(assessment) {
-            self.activate(assessment);
-        }
-        if self.active.get_untracked().as_ref() != Some(assessment) {
-            return;
-        }
-        let label = snapshot.label.clone();
-        self.change_active(Change::AddSnapshot { snapshot, position: Some(position) });
-        self.messages.done(Status::Restored(label));
     }
 }
