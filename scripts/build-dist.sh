@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The release build (`make dist`, `make dist-crash`): the app in a folder any static
-# host can serve, with the code of rarely opened views (src/lazy_views.rs) split out
+# host can serve, with the code of rarely opened views (src/split/views.rs) split out
 # of the first download and fetched the first time such a view opens.
 # docs/wasm-split.md explains the steps; in short, as cargo-leptos's `--split` does:
 #   1. cargo builds the wasm with relocations kept (-Clink-args=--emit-relocs) and

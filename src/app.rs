@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
-use crate::lazy_views::{Deferred, DeferredView};
 use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile, Quick};
-use crate::state::{use_app, AppState, Trust, View};
+use crate::split::{Deferred, DeferredView};
+use crate::state::{use_app, AppState, Backups, View};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -71,7 +71,7 @@ fn CurrentView() -> impl IntoView {
             View::Profile => out_of_line(|| view! { <Profile /> }.into_any()),
             View::Portfolio => out_of_line(|| view! { <Portfolio /> }.into_any()),
             View::Dashboard => out_of_line(|| view! { <Dashboard /> }.into_any()),
-            // Fetched on first opening (src/lazy_views.rs).
+            // Fetched on first opening (src/split/views.rs).
             View::Plan => view! { <DeferredView view=Deferred::Plan /> }.into_any(),
             View::Evaluation => view! { <DeferredView view=Deferred::Evaluation /> }.into_any(),
             View::Report => view! { <DeferredView view=Deferred::Report /> }.into_any(),
@@ -94,8 +94,8 @@ fn out_of_line(build: impl FnOnce() -> AnyView) -> AnyView {
 fn listen_to_other_tabs(app: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         // Another tab's export: the "last exported" line follows.
-        if ev.key().is_none_or(|k| k == Trust::pref_key()) {
-            app.trust.reload();
+        if ev.key().is_none_or(|k| k == Backups::pref_key()) {
+            app.backups.reload();
         }
         // A cleared storage (no key) or a change to our data; other preferences are this tab's own.
         let ours = ev.key().is_none_or(|k| crate::storage::holds_assessment_data(&k));

@@ -19,9 +19,9 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg(target_arch = "wasm32")]
-mod lazy_views;
-#[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod split;
 #[cfg(target_arch = "wasm32")]
 mod state;
 

@@ -6,8 +6,8 @@ mod common;
 use common::{doc, read_ok, ts};
 use x1060_assess::model::evaluation::{compare, trend, CategoryMeans, OVERALL};
 use x1060_assess::model::{
-    Assessment, CatalogueDef, Comparison, Level, LevelChangeKind, Mean, Movement, MovementCounts, Rating, Score,
-    ServiceId, ServiceStates, Sourcing, SourcingChangeKind, Summary,
+    Assessment, CatalogueDef, Level, LevelChangeKind, Mean, Movement, MovementCounts, Rating, Score, ServiceId,
+    ServiceStates, SnapshotComparison, Sourcing, SourcingChangeKind, Summary,
 };
 
 /// The services of a minimal document with this `services` array.
@@ -18,7 +18,7 @@ fn states(services: &str) -> ServiceStates {
 
 /// Compares `now` with `base` (both `services` arrays) on the latest catalogue.
 #[track_caller]
-fn diff(base: &str, now: &str) -> Comparison {
+fn diff(base: &str, now: &str) -> SnapshotComparison {
     compare(CatalogueDef::latest(), &[], &states(base), &states(now))
 }
 
@@ -40,18 +40,18 @@ fn id(s: &str) -> ServiceId {
 }
 
 /// `(service, kind)` of every level change.
-fn level_kinds(c: &Comparison) -> Vec<(&str, LevelChangeKind)> {
+fn level_kinds(c: &SnapshotComparison) -> Vec<(&str, LevelChangeKind)> {
     c.levels.iter().map(|l| (l.service.as_str(), l.kind)).collect()
 }
 
 /// `(service, kind)` of every sourcing change.
-fn sourcing_kinds(c: &Comparison) -> Vec<(&str, SourcingChangeKind)> {
+fn sourcing_kinds(c: &SnapshotComparison) -> Vec<(&str, SourcingChangeKind)> {
     c.sourcing.iter().map(|s| (s.service.as_str(), s.kind)).collect()
 }
 
 /// The displayed current and target deltas of category `id` (or `overall`).
 #[track_caller]
-fn deltas(c: &Comparison, id: &str) -> (Option<String>, Option<String>) {
+fn deltas(c: &SnapshotComparison, id: &str) -> (Option<String>, Option<String>) {
     let d = c.category(id).unwrap_or_else(|| panic!("no category {id}"));
     (d.current.map(|d| d.display()), d.target.map(|d| d.display()))
 }

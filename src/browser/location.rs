@@ -38,7 +38,7 @@ pub fn clear_hash(replacement: Option<&str>) {
 }
 
 /// Loads the page again (the latest release, when the service worker has one), at
-/// the same address. Everything typed is stored already (saving.rs writes what is
+/// the same address. Everything typed is stored already (state/library/saving.rs writes what is
 /// waiting when the page is left).
 pub fn reload() {
     if let Ok(w) = window() {

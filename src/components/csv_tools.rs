@@ -4,14 +4,15 @@
 //!
 //! The CSV code (writing, reading, the preview) is fetched the first time one of the
 //! tools is used: the release build splits it out at `csv_action` and `csv_panel`, as
-//! it does the rarely opened views (src/lazy_views.rs, docs/wasm-split.md).
+//! it does the rarely opened views (src/split/views.rs, docs/wasm-split.md).
 
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::model::csv::CsvChange;
 use crate::model::{Assessment, Lang};
-use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, PendingCsv};
+use crate::split::{deferred_fn, LoadFailed};
+use crate::state::{use_app, Alert, AppState, PendingCsv};
 
 /// The CSV tools beside `export-csv`.
 #[component]

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 
 use crate::model::aggregate::NO_VALUE;
-use crate::model::evaluation::{Comparison, OVERALL};
+use crate::model::evaluation::{SnapshotComparison, OVERALL};
 use crate::model::Delta;
 use crate::state::use_app;
 
 /// Category means of the baseline and the compared state, and their exact deltas
 /// (`delta-current-{C}`, `delta-target-{C}`, C = A..I and `overall`).
 #[component]
-pub fn DeltaTable(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+pub fn DeltaTable(comparison: Memo<Option<SnapshotComparison>>) -> impl IntoView {
     let app = use_app();
     // The category ids are the same in every catalogue: read once, untracked.
     let categories: Vec<&'static str> =

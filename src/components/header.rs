@@ -1,9 +1,9 @@
 //! The page header: title, the active assessment's name, the views, export, the CSV
-//! import, the language switch, and where the data lives (the trust line).
+//! import, the language switch, and where the data lives (the backup line).
 
 use leptos::prelude::*;
 
-use super::{run_csv, CsvAction, CsvTools, TrustLine};
+use super::{run_csv, BackupLine, CsvAction, CsvTools};
 use crate::state::{use_app, View};
 
 #[component]
@@ -69,8 +69,8 @@ pub fn Header() -> impl IntoView {
                     {app.text(|t| t.common.lang_toggle)}
                 </button>
             </div>
-            <div class="trust">
-                <TrustLine />
+            <div class="backup">
+                <BackupLine />
             </div>
         </header>
     }

@@ -1,5 +1,6 @@
 //! Reusable view pieces: used by several views, or a whole concern of one.
 
+mod backup_line;
 mod canvas_chart;
 mod category_radar;
 mod category_title;
@@ -17,8 +18,8 @@ mod score_table;
 mod sourcing_select;
 mod split_table;
 mod trend_chart;
-mod trust_line;
 
+pub use backup_line::BackupLine;
 pub use canvas_chart::{CanvasArea, CanvasChart};
 pub use category_radar::CategoryRadar;
 pub use category_title::CategoryTitle;
@@ -36,4 +37,3 @@ pub use score_table::ScoreTable;
 pub use sourcing_select::{sourcing_choices, SourcingSelect};
 pub use split_table::SplitTable;
 pub use trend_chart::TrendChart;
-pub use trust_line::TrustLine;

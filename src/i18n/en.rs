@@ -315,7 +315,7 @@ pub static EN: Texts = Texts {
         handout_print: "Print the handout",
     },
     workshop: super::workshop::EN,
-    trust: TrustTexts {
+    backup: BackupTexts {
         saved_here: "Saved in this browser only",
         saved_nowhere: "Not saved: this browser keeps nothing after the tab closes",
         explain: "Your assessments are kept in this browser’s storage, on this device, and nowhere else: no server has a copy. Clearing the browser’s site data deletes them. Download a JSON file or a backup to keep a copy.",

@@ -289,7 +289,7 @@ pub static JA: Texts = Texts {
         handout_print: "配布資料を印刷",
     },
     workshop: super::workshop::JA,
-    trust: TrustTexts {
+    backup: BackupTexts {
         saved_here: "このブラウザにのみ保存",
         saved_nowhere: "保存されません: このブラウザはタブを閉じると内容を残しません",
         explain: "アセスメントはこの端末のこのブラウザの保存領域にだけ保存され、サーバーにコピーはありません。ブラウザのサイトデータを消去すると失われます。JSON ファイルかバックアップをダウンロードしてコピーを保管してください。",

@@ -45,7 +45,7 @@ pub struct Texts {
     /// The quick check: a category-level estimate in five minutes.
     pub quick: QuickTexts,
     /// Where the data lives: the line under the header and the reminder to back up.
-    pub trust: TrustTexts,
+    pub backup: BackupTexts,
     /// Reading a services CSV back (the spreadsheet round trip).
     pub csv: CsvTexts,
 }
@@ -84,7 +84,7 @@ pub struct CommonTexts {
     pub download_chart: &'static str,
     pub copy: &'static str,
     pub no_assessment_yet: &'static str,
-    /// A view whose code is fetched on first opening (src/lazy.rs): while it loads.
+    /// A view whose code is fetched on first opening (src/split/views.rs): while it loads.
     pub view_loading: &'static str,
     /// …and when its file did not arrive.
     pub view_load_failed: &'static str,
@@ -368,7 +368,7 @@ pub struct QuickTexts {
 }
 
 /// Where the data lives: the line under the header and the reminder to back up.
-pub struct TrustTexts {
+pub struct BackupTexts {
     pub saved_here: &'static str,
     pub saved_nowhere: &'static str,
     pub explain: &'static str,

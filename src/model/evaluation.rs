@@ -2,12 +2,12 @@
 //! state (or a snapshot) is compared with a chosen baseline snapshot.
 //!
 //! - Catalogue evaluation (11.2): which services changed level, entered or left scope
-//!   ([`Comparison::levels`]).
+//!   ([`SnapshotComparison::levels`]).
 //! - Profile evaluation (11.3): services moved between insource and outsource, or whose
-//!   provider changed ([`Comparison::sourcing`]).
+//!   provider changed ([`SnapshotComparison::sourcing`]).
 //! - Portfolio evaluation (11.4): how scores moved and whether targets changed
-//!   ([`Comparison::scores`], [`Comparison::categories`], [`Comparison::overall`],
-//!   [`Comparison::counts`]).
+//!   ([`SnapshotComparison::scores`], [`SnapshotComparison::categories`], [`SnapshotComparison::overall`],
+//!   [`SnapshotComparison::counts`]).
 //!
 //! Everything here is pure and computed exactly as docs/exchange-format.md (“How the numbers are computed”) says: means come
 //! from [`Summary::of`] on each side, and a delta is [`Delta::between`] the two
@@ -18,8 +18,8 @@ use super::{
     Snapshot, Sourcing, Summary, Timestamp,
 };
 
-/// The category id [`Comparison::overall`] carries, and that
-/// [`Comparison::category`] accepts for it; the test hooks spell the overall
+/// The category id [`SnapshotComparison::overall`] carries, and that
+/// [`SnapshotComparison::category`] accepts for it; the test hooks spell the overall
 /// column the same way (`delta-current-overall`).
 pub const OVERALL: &str = "overall";
 
@@ -222,7 +222,7 @@ impl MovementCounts {
 /// lists are in catalogue order (custom services after the built-in ones of their
 /// category) and hold only services that differ.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Comparison {
+pub struct SnapshotComparison {
     /// Catalogue evaluation (11.2).
     pub levels: Vec<LevelChange>,
     /// Profile evaluation (11.3).
@@ -238,8 +238,8 @@ pub struct Comparison {
     pub counts: MovementCounts,
 }
 
-impl Comparison {
-    /// The deltas of category `id`; [`OVERALL`] gives [`Comparison::overall`].
+impl SnapshotComparison {
+    /// The deltas of category `id`; [`OVERALL`] gives [`SnapshotComparison::overall`].
     pub fn category(&self, id: &str) -> Option<&CategoryDelta> {
         self.categories.iter().find(|c| c.category == id).or_else(|| (id == OVERALL).then_some(&self.overall))
     }
@@ -263,7 +263,7 @@ pub fn compare(
     custom: &[CustomService],
     base: &ServiceStates,
     now: &ServiceStates,
-) -> Comparison {
+) -> SnapshotComparison {
     let blank = ServiceAssessment::default();
     let mut levels = Vec::new();
     let mut sourcing = Vec::new();
@@ -330,7 +330,7 @@ pub fn compare(
         (base_summary.current, base_summary.target),
         (now_summary.current, now_summary.target),
     );
-    Comparison { levels, sourcing, scores, categories, overall, counts }
+    SnapshotComparison { levels, sourcing, scores, categories, overall, counts }
 }
 
 /// The current and target means of one category at one point of a [`trend`].

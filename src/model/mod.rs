@@ -27,8 +27,8 @@ pub use assessment::{
 };
 pub use catalogue::{Catalogue, CatalogueDef, ServiceIndex, ServiceRef};
 pub use evaluation::{
-    CategoryDelta, Comparison, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SourcingChange,
-    SourcingChangeKind, TrendPoint,
+    CategoryDelta, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SnapshotComparison,
+    SourcingChange, SourcingChangeKind, TrendPoint,
 };
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId, SnapshotId};
 pub use lang::{Lang, LocalText};

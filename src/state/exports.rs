@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{Alert, BrowserTask, Library, Messages, Status, Trust};
+use super::{Alert, Backups, BrowserTask, Library, Messages, Status};
 use crate::browser;
 use crate::model::exchange::{self, Layout, Verified, VerifyError};
 use crate::model::{Assessment, AssessmentId};
@@ -14,12 +14,12 @@ use crate::model::{Assessment, AssessmentId};
 pub struct Exports {
     library: Library,
     messages: Messages,
-    trust: Trust,
+    backups: Backups,
 }
 
 impl Exports {
-    pub(super) fn new(library: Library, messages: Messages, trust: Trust) -> Self {
-        Exports { library, messages, trust }
+    pub(super) fn new(library: Library, messages: Messages, backups: Backups) -> Self {
+        Exports { library, messages, backups }
     }
 
     /// Downloads `text`; `false` after reporting that the browser refused.
@@ -40,7 +40,7 @@ impl Exports {
         match result {
             Ok(verified) => {
                 if !marks.is_empty() {
-                    self.trust.exported(marks, &browser::now());
+                    self.backups.exported(marks, &browser::now());
                 }
                 self.messages.clear_alert();
                 self.messages.done(Status::Verified(verified));

@@ -67,7 +67,7 @@ pub enum Alert {
         error: CsvError,
         catalogue: Option<Catalogue>,
     },
-    /// The code of an action fetched on first use did not arrive (src/lazy_views.rs).
+    /// The code of an action fetched on first use did not arrive (src/split/views.rs).
     PartNotLoaded,
     /// The page's address names no view (`#/…`).
     UnknownAddress(String),

@@ -11,38 +11,36 @@
 //! - `incoming`: imported files, backups and share links;
 //! - `exports`: downloads (JSON files and backups read back to verify them), share
 //!   links, the clipboard, printing;
-//! - `trust`: when the active assessment was last exported, the reminder to back up;
+//! - `backups`: when the active assessment was last exported, the reminder to back up;
 //! - `csv_import`: a services CSV read back into the active assessment;
 //! - `repo`: the storage repository of this tab.
 
+mod backups;
 mod csv_import;
 mod exports;
 mod incoming;
-mod lazy;
 mod library;
 mod locale;
 mod messages;
 mod repo;
-mod trust;
 mod view;
 mod workshop;
 
 use leptos::prelude::*;
 
+pub use backups::Backups;
 pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
 pub use incoming::Incoming;
-pub(crate) use lazy::deferred_fn;
-pub use lazy::{LazyState, LoadFailed};
 pub use library::{Library, ServiceInfo, Undo};
 pub use locale::Locale;
 pub use messages::{Alert, BrowserTask, Messages, Status};
-pub use trust::Trust;
 pub use view::{Nav, View};
 pub use workshop::Workshop;
 
 use crate::i18n::Texts;
 use crate::model::Lang;
+use crate::split::LazyState;
 
 /// Every handle, provided once as context by the app.
 #[derive(Clone, Copy)]
@@ -53,7 +51,7 @@ pub struct AppState {
     pub library: Library,
     pub incoming: Incoming,
     pub exports: Exports,
-    pub trust: Trust,
+    pub backups: Backups,
     /// Made when the workshop view first opens (its code is in that view's module).
     pub workshop: LazyState<Workshop>,
     pub csv: CsvImport,
@@ -69,11 +67,11 @@ impl AppState {
         let nav = Nav::load();
         let library = Library::load(messages, locale, steps);
         let incoming = Incoming::new(library, messages);
-        let trust = Trust::load(library);
-        let exports = Exports::new(library, messages, trust);
+        let backups = Backups::load(library);
+        let exports = Exports::new(library, messages, backups);
         let workshop = LazyState::new();
         let csv = CsvImport::new(library, messages);
-        let app = AppState { messages, locale, nav, library, incoming, exports, trust, workshop, csv };
+        let app = AppState { messages, locale, nav, library, incoming, exports, backups, workshop, csv };
         app.follow_address(&crate::browser::location_hash());
         app
     }

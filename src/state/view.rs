@@ -154,7 +154,7 @@ impl Nav {
         let _ = with_repo(|r| r.set_pref("view", view.code()));
     }
 
-    /// The open view's code did not arrive (src/lazy_views.rs): the view kept for the
+    /// The open view's code did not arrive (src/split/views.rs): the view kept for the
     /// next visit is the one kept before, not a view that cannot open.
     pub fn load_failed(&self) {
         if let Some(before) = self.pref_before.get_value() {

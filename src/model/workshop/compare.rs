@@ -108,7 +108,7 @@ pub struct ServiceRow {
 
 /// The comparison of the assessments that can be compared with the first picked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Comparison {
+pub struct AssessorComparison {
     pub catalogue: Catalogue,
     /// The compared assessors' labels, in pick order, made unique (`Bo (2)`).
     pub labels: Vec<String>,
@@ -135,7 +135,7 @@ pub struct Comparison {
     pub id_maps: Vec<IdMap>,
 }
 
-impl Comparison {
+impl AssessorComparison {
     /// Whether at least two assessments can be compared.
     pub fn comparable(&self) -> bool {
         self.labels.len() >= 2
@@ -181,15 +181,15 @@ fn unique_label(label: &str, taken: &[String]) -> String {
 
 /// Compares the picked assessments (in pick order; the first is the reference the
 /// others must match), no clash of own services said to be one service.
-pub fn compare(picked: &[Participant]) -> Comparison {
+pub fn compare(picked: &[Participant]) -> AssessorComparison {
     compare_with(picked, &BTreeSet::new())
 }
 
 /// Compares the picked assessments, the clashes of own services in `same` taken as
 /// one service each (see [`super::own`]).
-pub fn compare_with(picked: &[Participant], same: &BTreeSet<ClashKey>) -> Comparison {
+pub fn compare_with(picked: &[Participant], same: &BTreeSet<ClashKey>) -> AssessorComparison {
     let Some(first) = picked.first() else {
-        return Comparison {
+        return AssessorComparison {
             catalogue: crate::model::CatalogueDef::latest(),
             labels: Vec::new(),
             picked: Vec::new(),
@@ -249,7 +249,7 @@ pub fn compare_with(picked: &[Participant], same: &BTreeSet<ClashKey>) -> Compar
             }
         })
         .collect();
-    Comparison {
+    AssessorComparison {
         catalogue,
         labels,
         picked: indices,

@@ -2,7 +2,7 @@
 //! field, one column per assessor, then the merged value and whether it is a
 //! disagreement. UTF-8 with a byte order mark and CRLF, like the services CSV.
 
-use super::compare::Comparison;
+use super::compare::AssessorComparison;
 use super::merge::{merged_states, Decisions};
 use crate::model::csv::{csv_row, text_cell};
 use crate::model::{Level, Score, ServiceAssessment, Sourcing};
@@ -21,7 +21,7 @@ fn value(state: &ServiceAssessment, field: &str) -> String {
 }
 
 /// The comparison as CSV (see the module documentation).
-pub fn comparison_csv(comparison: &Comparison, decisions: &Decisions) -> String {
+pub fn comparison_csv(comparison: &AssessorComparison, decisions: &Decisions) -> String {
     let merged = merged_states(comparison, decisions);
     let labels: Vec<String> = comparison.labels.iter().map(|l| text_cell(l).into_owned()).collect();
     let mut header: Vec<&str> = vec!["id", "category", "field"];

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::compare::{remapped, Comparison, ServiceRow};
+use super::compare::{remapped, AssessorComparison, ServiceRow};
 use super::WorkshopInfo;
 use crate::model::{
     Assessment, Level, LimitError, Score, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Timestamp,
@@ -67,7 +67,7 @@ impl Decisions {
 
 /// The merged state of every compared service (notes aside): the facilitator's
 /// value where there is one, else the proposal. What the merged dashboard will show.
-pub fn merged_states(comparison: &Comparison, decisions: &Decisions) -> ServiceStates {
+pub fn merged_states(comparison: &AssessorComparison, decisions: &Decisions) -> ServiceStates {
     let mut states = ServiceStates::new();
     for row in &comparison.rows {
         let state = decisions.state(row);
@@ -116,7 +116,11 @@ fn merged_note(rationale: Option<&String>, labels: &[String], states: &[ServiceA
 /// services and snapshots of all compared assessments (each snapshot once), and,
 /// when asked, a snapshot of the merged state. The compared assessments are not
 /// touched. Refused when the result would break a limit.
-pub fn merge(comparison: &Comparison, decisions: &Decisions, request: &MergeRequest) -> Result<Assessment, LimitError> {
+pub fn merge(
+    comparison: &AssessorComparison,
+    decisions: &Decisions,
+    request: &MergeRequest,
+) -> Result<Assessment, LimitError> {
     let compared: Vec<&Assessment> = comparison.picked.iter().filter_map(|&i| request.picked.get(i).copied()).collect();
     let first = compared.first().copied();
     let mut merged =

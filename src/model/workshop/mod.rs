@@ -24,7 +24,7 @@ pub mod saved;
 #[cfg(test)]
 mod tests;
 
-pub use compare::{compare, compare_with, CategorySpread, Comparison, Participant, ServiceRow, Unmatched};
+pub use compare::{compare, compare_with, AssessorComparison, CategorySpread, Participant, ServiceRow, Unmatched};
 pub use csv::comparison_csv;
 pub use merge::{merge, merged_states, Chosen, Decisions, MergeRequest};
 pub use own::{Clash, ClashKey, Renamed};

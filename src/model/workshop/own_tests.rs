@@ -36,16 +36,16 @@ fn with_own(assessor: &str, own: &[(&str, &str, &str, i64)]) -> Assessment {
     a
 }
 
-fn compare_all(all: &[Assessment], same: &BTreeSet<ClashKey>) -> Comparison {
+fn compare_all(all: &[Assessment], same: &BTreeSet<ClashKey>) -> AssessorComparison {
     let picked: Vec<Participant> = all.iter().map(Participant::of).collect();
     compare_with(&picked, same)
 }
 
-fn current_of(c: &Comparison, id: &str) -> Vec<Option<Score>> {
+fn current_of(c: &AssessorComparison, id: &str) -> Vec<Option<Score>> {
     c.rows.iter().find(|row| row.id == id).map(|row| row.states.iter().map(|s| s.current).collect()).unwrap_or_default()
 }
 
-fn merged(c: &Comparison, all: &[Assessment]) -> Assessment {
+fn merged(c: &AssessorComparison, all: &[Assessment]) -> Assessment {
     let picked: Vec<&Assessment> = all.iter().collect();
     let request =
         MergeRequest { picked: &picked, name: "merged", round: "R1", snapshot: false, now: ts("2026-02-01T00:00:00Z") };

@@ -51,7 +51,7 @@ fn three() -> Vec<Assessment> {
     ]
 }
 
-fn compare_all(all: &[Assessment]) -> Comparison {
+fn compare_all(all: &[Assessment]) -> AssessorComparison {
     let picked: Vec<Participant> = all.iter().map(Participant::of).collect();
     compare(&picked)
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
-use crate::model::evaluation::{Comparison, LevelChangeKind, SourcingChangeKind};
+use crate::model::evaluation::{LevelChangeKind, SnapshotComparison, SourcingChangeKind};
 use crate::model::{Assessment, Catalogue, Lang, Level, ServiceIndex, Sourcing};
 use crate::state::use_app;
 
@@ -13,7 +13,7 @@ use crate::state::use_app;
 pub type ChangeRow = (String, &'static str, String);
 
 /// Builds the rows of one evaluation.
-pub type Rows = fn(&Comparison, &Assessment, Lang, &'static Texts) -> Vec<ChangeRow>;
+pub type Rows = fn(&SnapshotComparison, &Assessment, Lang, &'static Texts) -> Vec<ChangeRow>;
 
 fn level_name(catalogue: Catalogue, lang: Lang, level: Option<Level>) -> String {
     level.and_then(|l| catalogue.level(l)).map(|l| l.name.get(lang).to_owned()).unwrap_or_else(|| NO_VALUE.to_owned())
@@ -38,7 +38,7 @@ fn service_label(index: &ServiceIndex<'_>, id: &str, lang: Lang) -> String {
 }
 
 /// Catalogue evaluation (11.2): services whose level changed, entered or left scope.
-pub fn level_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
+pub fn level_rows(c: &SnapshotComparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
     let index = a.catalogue.index(&a.custom_services);
     c.levels
         .iter()
@@ -56,7 +56,7 @@ pub fn level_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts)
 }
 
 /// Profile evaluation (11.3): services moved between in-house and outsourced, providers changed.
-pub fn sourcing_rows(c: &Comparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
+pub fn sourcing_rows(c: &SnapshotComparison, a: &Assessment, lang: Lang, t: &'static Texts) -> Vec<ChangeRow> {
     let index = a.catalogue.index(&a.custom_services);
     c.sourcing
         .iter()
@@ -90,7 +90,7 @@ pub fn ReviewQuestions(questions: fn(&Texts) -> [&'static str; 2]) -> impl IntoV
 /// or "no changes".
 #[component]
 pub fn ChangeSection(
-    comparison: Memo<Option<Comparison>>,
+    comparison: Memo<Option<SnapshotComparison>>,
     /// The section's `data-testid`.
     testid: &'static str,
     heading: fn(&Texts) -> &'static str,

@@ -12,7 +12,7 @@ mod trend;
 
 use leptos::prelude::*;
 
-use crate::model::evaluation::{compare, Comparison};
+use crate::model::evaluation::{compare, SnapshotComparison};
 use crate::model::ServiceStates;
 use crate::state::use_app;
 use changes::{level_rows, sourcing_rows, ChangeSection};
@@ -34,7 +34,7 @@ pub fn Evaluation() -> impl IntoView {
             baseline_choice.get().filter(|i| *i < a.snapshots.len()).or_else(|| a.newest_snapshot())
         })
     });
-    let comparison: Memo<Option<Comparison>> = Memo::new(move |_| {
+    let comparison: Memo<Option<SnapshotComparison>> = Memo::new(move |_| {
         app.library.current().with(|a| {
             let a = a.as_ref()?;
             let base = a.snapshots.get(baseline.get()?)?;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::changes::ReviewQuestions;
 use crate::components::{DeltaTable, RadarChart};
 use crate::model::aggregate::NO_VALUE;
-use crate::model::evaluation::{CategoryDelta, Comparison, Movement};
+use crate::model::evaluation::{CategoryDelta, Movement, SnapshotComparison};
 use crate::model::{Mean, Score};
 use crate::state::use_app;
 
@@ -17,7 +17,7 @@ fn score_text(s: Option<Score>) -> String {
 /// Portfolio evaluation: category deltas (`delta-current-{C}`, `delta-target-{C}`),
 /// movement counts, the radar with the baseline overlaid, and per-service changes.
 #[component]
-pub fn PortfolioChanges(comparison: Memo<Option<Comparison>>) -> impl IntoView {
+pub fn PortfolioChanges(comparison: Memo<Option<SnapshotComparison>>) -> impl IntoView {
     let app = use_app();
     let counts = move || comparison.with(|c| c.as_ref().map(|c| c.counts)).unwrap_or_default();
     let radar = move |pick: fn(&CategoryDelta) -> Mean| {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, View};
+use crate::split::{deferred_fn, LoadFailed};
+use crate::state::{use_app, Alert, AppState, View};
 
 /// The active assessment: rename, duplicate, delete, and on to the catalogue.
 #[component]

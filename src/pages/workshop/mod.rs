@@ -25,7 +25,7 @@ use start::StartRound;
 pub fn Workshop() -> impl IntoView {
     let app = use_app();
     // The workshop's state is made the first time the view opens (so its code, and the
-    // model's comparison and merge, come with the view's module: src/lazy_views.rs),
+    // model's comparison and merge, come with the view's module: src/split/views.rs),
     // and kept by the app, so picks and decisions outlive a switch to another view.
     let workshop = app.workshop.get_or_init(|| WorkshopState::new(app.library, app.messages, app.exports));
     provide_context(workshop);

@@ -19,7 +19,7 @@ use super::{BrowserTask, Exports, Library, Messages, Status};
 use crate::browser;
 use crate::model::exchange;
 use crate::model::workshop::{
-    self, Chosen, ClashKey, Comparison, Decisions, MergeRequest, Participant, SavedError, SavedWorkshop,
+    self, AssessorComparison, Chosen, ClashKey, Decisions, MergeRequest, Participant, SavedError, SavedWorkshop,
 };
 use crate::model::{Assessment, AssessmentId, ServiceAssessment, ServiceId, Timestamp};
 
@@ -35,7 +35,7 @@ pub struct Workshop {
     /// The picked assessments' documents, in pick order (re-read when a listing changes).
     pub loaded: Memo<Vec<Assessment>>,
     /// The comparison of the picked assessments.
-    pub comparison: Memo<Comparison>,
+    pub comparison: Memo<AssessorComparison>,
     /// The facilitator's values and rationales over the proposals.
     pub decisions: RwSignal<Decisions>,
     /// Take a snapshot of the merged result at once.

@@ -1,4 +1,4 @@
-// Trust in where the data lives: the line saying the work is kept in this browser
+// Backups in where the data lives: the line saying the work is kept in this browser
 // only and when it was last exported, the gentle reminder to back up, every JSON
 // export and backup read back and reported as verified, and the honest note shown
 // when the page is opened as a file.
@@ -22,7 +22,7 @@ async function exportJson(page) {
   return JSON.parse(await readFile(await download.path(), 'utf8'));
 }
 
-test('the trust line says where the work is kept and when it was last exported, in both languages', async () => {
+test('the backup line says where the work is kept and when it was last exported, in both languages', async () => {
   const { context, page, problems } = await newPage(ctx.browser);
   await openApp(page, ctx.server.url);
   assert.equal(await page.getByTestId('saved-where').textContent(), 'Saved in this browser only');

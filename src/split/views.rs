@@ -1,11 +1,6 @@
-//! Views whose code is fetched the first time they open, not with the first load.
-//! (The CSV tools are fetched the same way on first use: components/csv_tools.rs.)
-//!
-//! The release build (`scripts/build-dist.sh`, docs/wasm-split.md) builds with
-//! `--cfg x1060_split` and cuts the wasm at each function declared by `deferred_fn!`
-//! below into a module of its own, which the page fetches (or takes from the service
-//! worker's cache) when the function is first called. Other builds (`cargo check`,
-//! `make dev`) have no such modules; there the same functions simply build the view.
+//! Views whose code is fetched the first time they open, not with the first load:
+//! one split point per view (`deferred_fn!`, see the module above), and
+//! [`DeferredView`], which shows the loading line while the code arrives.
 //!
 //! A load can fail (offline before the service worker had cached the module, or a new
 //! release replaced the files while the page was open): the view then says so, keeps
@@ -13,8 +8,9 @@
 
 use leptos::prelude::*;
 
+use super::{deferred_fn, LoadFailed};
 use crate::pages::{Evaluation, Plan, Report, Workshop};
-use crate::state::{deferred_fn, use_app, LoadFailed};
+use crate::state::use_app;
 
 /// The views fetched on first opening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Trust in where the data lives: when the active assessment was last exported to a
+//! Backups: when the active assessment was last exported to a
 //! file that read back, the gentle reminder to back up after many changes, and the
 //! log behind both (`model::export_log`), kept as the preference `exported`.
 //!
@@ -18,14 +18,14 @@ use crate::model::{AssessmentId, Timestamp};
 const PREF: &str = "exported";
 
 #[derive(Clone, Copy)]
-pub struct Trust {
+pub struct Backups {
     log: RwSignal<ExportLog>,
     library: Library,
 }
 
-impl Trust {
+impl Backups {
     pub(super) fn load(library: Library) -> Self {
-        Trust { log: RwSignal::new(stored_log()), library }
+        Backups { log: RwSignal::new(stored_log()), library }
     }
 
     /// The key of the preference (for telling which storage events concern it).

@@ -1,4 +1,4 @@
-//! Trust in exports: an exported file is read back through the importer and must give
+//! Exports read back: an exported file is read back through the importer and must give
 //! back what was written (with corrupt text named, never passed), and the export log
 //! behind "last exported" and the reminder to back up.
 

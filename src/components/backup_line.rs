@@ -7,21 +7,21 @@ use leptos::prelude::*;
 use crate::state::use_app;
 
 #[component]
-pub fn TrustLine() -> impl IntoView {
+pub fn BackupLine() -> impl IntoView {
     let app = use_app();
-    let t = move || &app.t().trust;
+    let t = move || &app.t().backup;
     let saved_where = move || if app.library.persistent() { t().saved_here } else { t().saved_nowhere };
     let has_active = move || app.library.current().with(Option::is_some);
-    let last_export = move || match app.trust.last_export() {
+    let last_export = move || match app.backups.last_export() {
         Some(at) => (t().last_exported)(at.date()),
         None => t().never_exported.to_owned(),
     };
     view! {
-        <p class="trust-line" title=move || t().explain>
+        <p class="backup-line" title=move || t().explain>
             <span data-testid="saved-where">{saved_where}</span>
             <Show when=has_active>" · " <span data-testid="last-export">{last_export}</span></Show>
         </p>
-        <Show when=move || app.trust.remind()>
+        <Show when=move || app.backups.remind()>
             <p class="backup-hint" data-testid="backup-hint">
                 <span>{move || t().remind}</span>
                 " "
@@ -42,7 +42,7 @@ pub fn TrustLine() -> impl IntoView {
                     type="button"
                     class="link"
                     data-testid="backup-hint-dismiss"
-                    on:click=move |_| app.trust.dismiss_reminder()
+                    on:click=move |_| app.backups.dismiss_reminder()
                 >
                     {move || t().remind_dismiss}
                 </button>
