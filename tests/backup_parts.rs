@@ -26,6 +26,15 @@ fn contents(text: &str) -> BackupContents {
     }
 }
 
+/// The assessments a part holds: a backup's members, or a lone member's own document.
+fn members_of(text: &str) -> Vec<Assessment> {
+    match read_any(text.as_bytes()) {
+        Ok(Document::Backup(contents)) => contents.members,
+        Ok(Document::Assessment(a)) => vec![*a],
+        Err(e) => panic!("a part that does not read: {e:?}"),
+    }
+}
+
 #[test]
 fn good_members_are_offered_and_bad_ones_named() {
     let c = contents(&backup_of_members(&[MEMBER_OK, MEMBER_BAD, "7", MEMBER_OK]));
@@ -173,7 +182,9 @@ fn an_assessment_too_large_alone_gets_a_part_of_its_own() {
     let parts = write_backups(&refs, &now, max);
     assert_eq!(parts.len(), 3);
     assert!(parts[1].len() > max);
-    let back: Vec<Assessment> = parts.iter().flat_map(|p| contents(p).members).collect();
+    // Too large even compact: the part is the assessment's own document.
+    assert_eq!(parts[1], exchange::write(&list[1], exchange::Layout::Compact));
+    let back: Vec<Assessment> = parts.iter().flat_map(|p| members_of(p)).collect();
     assert_eq!(back, list);
 }
 
@@ -213,4 +224,37 @@ fn a_part_too_large_indented_is_written_compactly_and_restores() {
     assert_eq!(parts.len(), 1);
     assert!(parts[0].len() <= max, "{} bytes, at most {max}", parts[0].len());
     assert_eq!(read_parts(&parts, max), vec![a]);
+}
+
+/// An assessment whose compact document is within the limit but whose backup is
+/// not (the envelope's few bytes): its part is its own document, which imports, and
+/// the read-back check of the backup accepts it.
+#[test]
+fn a_member_at_the_limit_is_written_as_its_own_document() {
+    let list = [bulky("small", 2), bulky("at the limit", 60)];
+    let refs: Vec<&Assessment> = list.iter().collect();
+    let now = ts("2026-11-26T00:00:00Z");
+    let own = exchange::write(&list[1], exchange::Layout::Compact);
+    // Within the limit alone; over it with the backup's envelope, even compact.
+    let max = own.len() + 10;
+    let compact_backup = serde_json::to_string(
+        &serde_json::from_str::<serde_json::Value>(&write_backup(&refs[1..], &now)).expect("a backup"),
+    )
+    .expect("compact");
+    assert!(compact_backup.len() > max, "{} bytes", compact_backup.len());
+    let parts = write_backups(&refs, &now, max);
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[1], own);
+    for part in &parts {
+        assert!(part.len() <= max, "{} bytes, at most {max}", part.len());
+    }
+    match read_any(parts[1].as_bytes()) {
+        Ok(Document::Assessment(a)) => assert_eq!(*a, list[1]),
+        other => panic!("expected an assessment, got {other:?}"),
+    }
+    assert_eq!(
+        exchange::verify_backup(&parts, &refs).map(|_| ()),
+        Ok(()),
+        "the backup's read-back check takes the lone document as its member"
+    );
 }

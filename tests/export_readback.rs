@@ -117,8 +117,11 @@ fn a_backup_missing_an_assessment_or_with_a_damaged_one_is_refused() {
         e.headline(Lang::En, "b.json")
     );
     assert!(!e.details(Lang::En).is_empty());
+    // A part may be a lone member's own document (too large for a backup's envelope):
+    // it verifies when it is what was written, and not otherwise.
     let single = vec![write(&a, Layout::Pretty)];
-    assert_eq!(verify_backup(&single, &[&a]), Err(VerifyError::WrongKind { file: 1 }));
+    assert!(verify_backup(&single, &[&a]).is_ok());
+    assert!(matches!(verify_backup(&single, &[&b]), Err(VerifyError::Differs { .. })), "another assessment");
 }
 
 #[test]

@@ -81,42 +81,63 @@ pub fn write_backup(assessments: &[&Assessment], created: &Timestamp) -> String 
 
 /// Backups of `all`, as few as can be: each at most `max_bytes` long (pass
 /// [`super::MAX_BYTES`], so that each can be restored) with at most [`MAX_ENTRIES`]
-/// members, every assessment in exactly one of them, in order. An assessment too
-/// large for `max_bytes` on its own, indented, gets a backup of its own written
-/// compactly (which its compact size, within the reader's limit, keeps within it
-/// but for the envelope's few bytes); one assessment is never split. (Such an assessment could not have
-/// been imported either, but edits in the browser can make one that large, and its
-/// file is better written than lost.) With no assessment at all, one empty backup.
+/// members, every assessment in exactly one of them, in order; one assessment is
+/// never split. An assessment too large for `max_bytes` on its own, indented, gets a
+/// part of its own written compactly; when even that is over the limit (the
+/// envelope's few bytes on a document at the limit), the part is the assessment's
+/// own document, compact, as *Export JSON* writes it, which imports like any (the
+/// app keeps every stored assessment's compact document within the limit). Beyond
+/// that (an assessment over the limit on its own, which storage refuses to write),
+/// the part is written all the same: a file is better than nothing. With no
+/// assessment at all, one empty backup.
 pub fn write_backups(all: &[&Assessment], now: &Timestamp, max_bytes: usize) -> Vec<String> {
     let envelope = backup_text(vec![Value::Null], now).len().saturating_sub("null".len());
-    let mut parts = Vec::new();
-    let mut part: Vec<Value> = Vec::new();
+    // The members of each part, as a range of `all`.
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
     let mut size = 0;
-    for a in all {
-        let doc = member(a);
-        let len = nested_len(&doc);
-        let grown = if part.is_empty() { envelope + len } else { size + SEPARATOR + len };
-        if !part.is_empty() && (grown > max_bytes || part.len() >= MAX_ENTRIES) {
-            parts.push(backup_text(std::mem::take(&mut part), now));
+    let docs: Vec<Value> = all.iter().map(|a| member(a)).collect();
+    for (i, doc) in docs.iter().enumerate() {
+        let len = nested_len(doc);
+        let count = i - start;
+        let grown = if count == 0 { envelope + len } else { size + SEPARATOR + len };
+        if count > 0 && (grown > max_bytes || count >= MAX_ENTRIES) {
+            ranges.push(start..i);
+            start = i;
             size = envelope + len;
         } else {
             size = grown;
         }
-        part.push(doc);
     }
-    if !part.is_empty() || parts.is_empty() {
-        parts.push(backup_text(part, now));
+    if start < all.len() || ranges.is_empty() {
+        ranges.push(start..all.len());
     }
-    // A part too large indented (one large assessment: indenting can add a quarter)
-    // is written compactly, so that it reads back like any backup of that size.
-    for text in parts.iter_mut() {
-        if text.len() > max_bytes {
-            if let Ok(compact) = serde_json::from_str::<Value>(text).and_then(|v| serde_json::to_string(&v)) {
-                *text = compact;
+    let mut docs = docs.into_iter();
+    ranges
+        .into_iter()
+        .map(|range| {
+            let part: Vec<Value> = docs.by_ref().take(range.len()).collect();
+            let text = backup_text(part, now);
+            if text.len() <= max_bytes {
+                return text;
             }
-        }
-    }
-    parts
+            // Too large indented (one large assessment: indenting can add a quarter):
+            // compact, so that it reads back like any backup of that size; a lone
+            // member still too large, as its own document.
+            let compact = serde_json::from_str::<Value>(&text).and_then(|v| serde_json::to_string(&v)).unwrap_or(text);
+            match &all[range] {
+                [a] if compact.len() > max_bytes => {
+                    let own = write(a, Layout::Compact);
+                    if own.len() < compact.len() {
+                        own
+                    } else {
+                        compact
+                    }
+                }
+                _ => compact,
+            }
+        })
+        .collect()
 }
 
 /// Bytes between two members of an indented backup: `,`, a line break and the
