@@ -33,6 +33,7 @@ fn empty_snapshot(i: usize) -> Snapshot {
         label: format!("s{i}"),
         taken: Timestamp::from_unix_millis(i as i64),
         services: Default::default(),
+        plan: None,
     }
 }
 
@@ -80,6 +81,7 @@ fn a_snapshot_that_would_make_the_document_too_large_is_refused() {
         label: "s".to_owned(),
         taken: ts("2026-01-02T00:00:00Z"),
         services: a.services.clone(),
+        plan: None,
     };
     a.snapshots = vec![copy; 24];
     let mut taken = 24;

@@ -61,6 +61,7 @@ fn evaluated(n: usize) -> Assessment {
         label: "FY2025".to_owned(),
         taken: ts("2025-04-01T00:00:00Z"),
         services: before,
+        plan: None,
     });
     let ids: Vec<ServiceId> = a.custom_services.iter().step_by(10).map(|c| c.id.clone()).collect();
     for id in ids {

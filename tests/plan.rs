@@ -32,19 +32,19 @@ fn lists_gaps_largest_first_then_other_items() {
 fn plan_csv_has_bom_header_and_marks_overdue() {
     let a = read_ok(&format!(
         r#"{{{HEAD},"services":[{{"id":"A-2","level":"basic","current":1,"target":3}},{{"id":"B-1","level":"basic","current":2,"target":3}}],
-        "plan":[{{"id":"A-2","action":"=cmd, \"quoted\"","owner":"SOC","due":"2026-01-31","status":"in_progress"}}]}}"#
+        "plan":[{{"id":"A-2","action":"=cmd, \"quoted\"","owner":"SOC","due":"2026-01-31","status":"in_progress","expected":2}}]}}"#
     ));
     let csv = plan_csv(&a, &Date::parse("2026-11-26").expect("date"));
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "\u{feff}id,category,name_ja,name_en,level,current,target,gap,action,owner,due,status,overdue"
+        "\u{feff}id,category,name_ja,name_en,level,current,target,gap,action,owner,due,status,overdue,expected"
     );
     assert_eq!(
         lines[1],
-        "A-2,A,リスクアセスメント,Risk assessment,basic,1,3,2,\"'=cmd, \"\"quoted\"\"\",SOC,2026-01-31,in_progress,yes"
+        "A-2,A,リスクアセスメント,Risk assessment,basic,1,3,2,\"'=cmd, \"\"quoted\"\"\",SOC,2026-01-31,in_progress,yes,2"
     );
-    assert_eq!(lines[2], "B-1,B,リアルタイム監視,Real time asset monitoring,basic,2,3,1,,,,,");
+    assert_eq!(lines[2], "B-1,B,リアルタイム監視,Real time asset monitoring,basic,2,3,1,,,,,,");
     assert_eq!(lines[3], "", "ends with CRLF");
     assert_eq!(lines.len(), 4);
 }

@@ -187,3 +187,21 @@ fn workshop_documents_both_refuse() {
     agree(&workshop(json!({"round": "R1", "assessors": ["Ann", 2]})), false);
     agree(&workshop(json!({"round": "R1", "assessors": ["z".repeat(201)]})), false);
 }
+
+#[test]
+fn expected_scores_and_snapshot_plans_agree() {
+    let item = |expected: Value| json!([{"id": "A-1", "action": "a", "expected": expected}]);
+    for (expected, valid) in
+        [(json!(1), true), (json!(5), true), (Value::Null, true), (json!(0), false), (json!(6), false)]
+    {
+        agree(&with(&["plan"], item(expected.clone())), valid);
+    }
+    agree(&with(&["plan"], item(json!("n/a"))), false);
+    agree(&with(&["plan"], item(json!(2.5))), false);
+    let snapshot = |plan: Value| json!([{"label": "s", "taken": "2027-01-01T00:00:00Z", "services": [], "plan": plan}]);
+    agree(&with(&["snapshots"], snapshot(item(json!(3)))), true);
+    agree(&with(&["snapshots"], snapshot(json!([]))), true);
+    agree(&with(&["snapshots"], snapshot(Value::Null)), true);
+    agree(&with(&["snapshots"], snapshot(item(json!(9)))), false);
+    agree(&with(&["snapshots"], snapshot(json!("soon"))), false);
+}

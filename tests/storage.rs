@@ -23,7 +23,13 @@ fn named(name: &str) -> Assessment {
 }
 
 fn snapshot_of(a: &Assessment, id: SnapshotId, label: &str) -> Snapshot {
-    Snapshot { id, label: label.to_owned(), taken: ts("2026-02-01T00:00:00Z"), services: a.services.clone() }
+    Snapshot {
+        id,
+        label: label.to_owned(),
+        taken: ts("2026-02-01T00:00:00Z"),
+        services: a.services.clone(),
+        plan: None,
+    }
 }
 
 fn keys_of(repo: &Repository<MemoryStore>) -> Vec<String> {

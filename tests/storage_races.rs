@@ -167,6 +167,7 @@ fn snapshot(a: &Assessment, id: u64, label: &str) -> Snapshot {
         label: label.to_owned(),
         taken: ts("2026-03-01T00:00:00Z"),
         services: a.services.clone(),
+        plan: None,
     }
 }
 

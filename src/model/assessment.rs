@@ -9,7 +9,9 @@ use super::quick::QuickCheck;
 use super::text::clean_name;
 use super::time::Date;
 use super::workshop::WorkshopInfo;
-use super::{Catalogue, CatalogueDef, CategoryId, Level, LocalText, Score, ServiceId, SnapshotId, Sourcing, Timestamp};
+use super::{
+    Catalogue, CatalogueDef, CategoryId, Level, LocalText, Rating, Score, ServiceId, SnapshotId, Sourcing, Timestamp,
+};
 
 /// What has been decided for one service. Every field may be unset: a service
 /// starts with nothing and is filled in phase by phase.
@@ -105,6 +107,9 @@ pub struct PlanItem {
     pub owner: String,
     pub due: Option<Date>,
     pub status: PlanStatus,
+    /// The score the action should bring the service's current score to once done;
+    /// `None`: the target (see `model::roadmap`).
+    pub expected: Option<Rating>,
 }
 
 impl PlanItem {
@@ -130,6 +135,9 @@ pub struct Snapshot {
     pub label: String,
     pub taken: Timestamp,
     pub services: ServiceStates,
+    /// The improvement plan as it was (for the roadmap's plan against reality);
+    /// `None` in snapshots kept before plans were (or files without one).
+    pub plan: Option<Plan>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -251,7 +259,13 @@ impl Assessment {
             return Err(LimitError::TooMany { list: Limited::Snapshots, max: MAX_ENTRIES });
         }
         let label = clean_name(label).unwrap_or_else(|| now.date().to_owned());
-        self.snapshots.push(Snapshot { id, label, taken: now, services: self.services.clone() });
+        self.snapshots.push(Snapshot {
+            id,
+            label,
+            taken: now,
+            services: self.services.clone(),
+            plan: Some(self.plan.clone()),
+        });
         limits::check_size(self).inspect_err(|_| {
             self.snapshots.pop();
         })

@@ -8,7 +8,7 @@
 use std::fmt;
 
 use super::exchange::{self, Layout, Problem, ProblemKind};
-use super::{Assessment, Lang, ServiceStates};
+use super::{Assessment, Lang, Plan, ServiceStates};
 
 /// At most this many entries in any one list of a document (services, custom
 /// services, snapshots, a snapshot's services, the plan, the quick check's
@@ -137,12 +137,21 @@ impl Assessment {
 
     /// The plan, items in the order they are written.
     fn check_plan(&self) -> Result<(), LimitError> {
-        check_count("plan", self.plan.len())?;
-        for (i, (id, item)) in
-            exchange::ordered(self.catalogue, &self.custom_services, &self.plan).into_iter().enumerate()
-        {
-            check_text(&format!("plan[{i}].action"), Some(id), &item.action, MAX_PLAN_ACTION_CHARS)?;
-            check_text(&format!("plan[{i}].owner"), Some(id), &item.owner, Assessment::MAX_NAME_CHARS)?;
+        self.check_plan_at("plan", &self.plan)?;
+        for (i, s) in self.snapshots.iter().enumerate() {
+            if let Some(plan) = &s.plan {
+                self.check_plan_at(&format!("snapshots[{i}].plan"), plan)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The limits of a plan (the assessment's or a snapshot's) at `path`.
+    fn check_plan_at(&self, path: &str, plan: &Plan) -> Result<(), LimitError> {
+        check_count(path, plan.len())?;
+        for (i, (id, item)) in exchange::ordered(self.catalogue, &self.custom_services, plan).into_iter().enumerate() {
+            check_text(&format!("{path}[{i}].action"), Some(id), &item.action, MAX_PLAN_ACTION_CHARS)?;
+            check_text(&format!("{path}[{i}].owner"), Some(id), &item.owner, Assessment::MAX_NAME_CHARS)?;
         }
         Ok(())
     }

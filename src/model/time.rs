@@ -105,6 +105,25 @@ impl Date {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// The date of a year, month (1..=12) and day; `None` when there is no such day
+    /// or the year is outside 0..=9999.
+    pub fn from_ymd(year: i64, month: i64, day: i64) -> Option<Date> {
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        Date::parse(&format!("{year:04}-{month:02}-{day:02}"))
+    }
+
+    /// Year, month (1..=12) and day of the month.
+    pub fn ymd(&self) -> (i64, i64, i64) {
+        civil_from_days(self.days)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(&self) -> i64 {
+        self.days
+    }
 }
 
 impl fmt::Display for Date {

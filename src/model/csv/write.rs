@@ -65,14 +65,15 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
 }
 
 /// The columns of the improvement-plan CSV.
-const PLAN_HEADER: [&str; 13] = [
+const PLAN_HEADER: [&str; 14] = [
     "id", "category", "name_ja", "name_en", "level", "current", "target", "gap", "action", "owner", "due", "status",
-    "overdue",
+    "overdue", "expected",
 ];
 
 /// The improvement plan for spreadsheets: UTF-8 with BOM, CRLF, one row per
 /// [`crate::model::plan::plan_rows`] row; `overdue` is `yes` when the item is past
-/// its due date on `today` and not done.
+/// its due date on `today` and not done; `expected` is the item's expected score
+/// (empty: the target).
 pub fn plan_csv(a: &Assessment, today: &crate::model::Date) -> String {
     let mut out = String::new();
     out.push(BOM);
@@ -94,6 +95,7 @@ pub fn plan_csv(a: &Assessment, today: &crate::model::Date) -> String {
             item.due.as_ref().map_or("", |d| d.as_str()),
             if row.item.is_some() { item.status.as_str() } else { "" },
             if item.is_overdue(today) { "yes" } else { "" },
+            &item.expected.map(|r| r.value().to_string()).unwrap_or_default(),
         ]));
     }
     out

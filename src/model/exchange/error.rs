@@ -72,27 +72,79 @@ impl Expected {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     Missing,
-    WrongType { expected: Expected, found: JsonKind },
+    WrongType {
+        expected: Expected,
+        found: JsonKind,
+    },
     Empty,
-    TooLong { len: usize, max: usize },
-    TooMany { len: usize, max: usize },
-    NotThisFormat { found: String },
-    NewerVersion { found: String },
-    BadVersion { found: String, oldest: u64 },
-    UnknownCatalogue { found: String },
-    UnknownService { id: String, catalogue: String },
-    DuplicateService { id: String, first: String },
-    BadId { found: String },
-    IdTaken { id: String },
-    UnknownCategory { found: String },
-    DuplicateCategory { id: String, first: String },
-    BadLevel { found: String },
-    BadSourcing { found: String },
-    BadScore { found: String },
-    BadTimestamp { found: String },
-    BadDate { found: String },
-    BadPlanStatus { found: String },
-    DuplicateKey { line: usize, column: usize },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    TooMany {
+        len: usize,
+        max: usize,
+    },
+    NotThisFormat {
+        found: String,
+    },
+    NewerVersion {
+        found: String,
+    },
+    BadVersion {
+        found: String,
+        oldest: u64,
+    },
+    UnknownCatalogue {
+        found: String,
+    },
+    UnknownService {
+        id: String,
+        catalogue: String,
+    },
+    DuplicateService {
+        id: String,
+        first: String,
+    },
+    BadId {
+        found: String,
+    },
+    IdTaken {
+        id: String,
+    },
+    UnknownCategory {
+        found: String,
+    },
+    DuplicateCategory {
+        id: String,
+        first: String,
+    },
+    BadLevel {
+        found: String,
+    },
+    BadSourcing {
+        found: String,
+    },
+    BadScore {
+        found: String,
+    },
+    /// A plan item's expected score: 1..5 or null (never n/a).
+    BadExpected {
+        found: String,
+    },
+    BadTimestamp {
+        found: String,
+    },
+    BadDate {
+        found: String,
+    },
+    BadPlanStatus {
+        found: String,
+    },
+    DuplicateKey {
+        line: usize,
+        column: usize,
+    },
 }
 
 impl ProblemKind {
@@ -182,6 +234,10 @@ impl ProblemKind {
             }
             (BadScore { found }, Lang::Ja) => {
                 format!("1〜5 の整数、\"n/a\"、null のいずれかである必要がありますが、{found} です")
+            }
+            (BadExpected { found }, Lang::En) => format!("must be an integer from 1 to 5 or null, found {found}"),
+            (BadExpected { found }, Lang::Ja) => {
+                format!("1〜5 の整数か null である必要がありますが、{found} です")
             }
             (BadTimestamp { found }, Lang::En) => {
                 format!("must be a date and time such as \"2026-04-01T09:00:00Z\", found {found}")

@@ -38,7 +38,7 @@ pub(super) fn read_document(root: Value, steps: &[Migration]) -> Result<Assessme
     r.custom_services(doc.get("custom_services"));
     let services = r.services(doc.get("services"), "services", true);
     let snapshots = r.snapshots(doc.get("snapshots"));
-    let plan = r.plan(doc.get("plan"));
+    let plan = r.plan(doc.get("plan"), "plan");
     let quick = r.quick(doc.get("quick"));
     let workshop = r.workshop(doc.get("workshop"));
 

@@ -7,7 +7,9 @@ use serde::ser::{Serialize, Serializer};
 use serde::Serialize as DeriveSerialize;
 
 use super::{FORMAT, VERSION};
-use crate::model::{Assessment, CatalogueDef, CustomService, LocalText, Score, ServiceId, ServiceStates, Snapshot};
+use crate::model::{
+    Assessment, CatalogueDef, CustomService, LocalText, Plan, Rating, Score, ServiceId, ServiceStates, Snapshot,
+};
 
 #[derive(DeriveSerialize)]
 struct FileOut<'a> {
@@ -76,6 +78,8 @@ struct PlanOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<&'a str>,
     status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<u8>,
 }
 
 #[derive(DeriveSerialize)]
@@ -107,6 +111,8 @@ struct SnapshotOut<'a> {
     label: &'a str,
     taken: &'a str,
     services: Vec<ServiceOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<Vec<PlanOut<'a>>>,
 }
 
 /// A score as the format writes it: a number, or the string `"n/a"`.
@@ -160,8 +166,8 @@ fn services_out<'a>(a: &'a Assessment, states: &'a ServiceStates) -> Vec<Service
 }
 
 /// Plan items in catalogue order.
-fn plan_out(a: &Assessment) -> Vec<PlanOut<'_>> {
-    ordered(a.catalogue, &a.custom_services, &a.plan)
+fn plan_out<'a>(a: &'a Assessment, plan: &'a Plan) -> Vec<PlanOut<'a>> {
+    ordered(a.catalogue, &a.custom_services, plan)
         .into_iter()
         .map(|(id, p)| PlanOut {
             id,
@@ -169,6 +175,7 @@ fn plan_out(a: &Assessment) -> Vec<PlanOut<'_>> {
             owner: &p.owner,
             due: p.due.as_ref().map(|d| d.as_str()),
             status: p.status.as_str(),
+            expected: p.expected.map(Rating::value),
         })
         .collect()
 }
@@ -211,7 +218,7 @@ fn working_out(a: &Assessment) -> FileOut<'_> {
             .map(|c| CustomOut { id: c.id.as_str(), category: c.category.as_str(), name: &c.name })
             .collect(),
         snapshots: Vec::new(),
-        plan: plan_out(a),
+        plan: plan_out(a, &a.plan),
         quick: quick_out(a),
         workshop: a.workshop.as_ref().map(|w| WorkshopOut {
             round: &w.round,
@@ -223,7 +230,12 @@ fn working_out(a: &Assessment) -> FileOut<'_> {
 }
 
 fn snapshot_out<'a>(a: &'a Assessment, s: &'a Snapshot) -> SnapshotOut<'a> {
-    SnapshotOut { label: &s.label, taken: s.taken.as_str(), services: services_out(a, &s.services) }
+    SnapshotOut {
+        label: &s.label,
+        taken: s.taken.as_str(),
+        services: services_out(a, &s.services),
+        plan: s.plan.as_ref().map(|plan| plan_out(a, plan)),
+    }
 }
 
 fn snapshots_out(a: &Assessment) -> Vec<SnapshotOut<'_>> {

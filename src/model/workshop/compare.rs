@@ -1,7 +1,7 @@
 //! Two or more assessments side by side: the spread of the category means, and for
 //! every service who said what, the disagreements and the merge proposal.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::own::{Clash, ClashKey, Gathered, IdMap, Renamed};
 use super::propose::{judge, Disagreement, Proposal};
@@ -164,7 +164,7 @@ fn admit(first: &Assessment, candidate: &Participant, gathered: &mut Gathered) -
 }
 
 /// `states` with the own service ids as `map` reads them (other ids as they are).
-pub(super) fn remapped(states: &ServiceStates, map: &IdMap) -> ServiceStates {
+pub(super) fn remapped<V: Clone>(states: &BTreeMap<ServiceId, V>, map: &IdMap) -> BTreeMap<ServiceId, V> {
     states.iter().map(|(id, s)| (map.get(id.as_str()).unwrap_or(id).clone(), s.clone())).collect()
 }
 

@@ -140,7 +140,14 @@ pub fn merge(
         .iter()
         .zip(&comparison.id_maps)
         .map(|(a, map)| {
-            a.snapshots.iter().map(|s| Snapshot { services: remapped(&s.services, map), ..s.clone() }).collect()
+            a.snapshots
+                .iter()
+                .map(|s| Snapshot {
+                    services: remapped(&s.services, map),
+                    plan: s.plan.as_ref().map(|plan| remapped(plan, map)),
+                    ..s.clone()
+                })
+                .collect()
         })
         .collect();
     merged.snapshots = distinct_snapshots(&snapshots);

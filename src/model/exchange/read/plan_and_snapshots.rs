@@ -7,7 +7,7 @@ use super::fields::{join, show, Need, Reader};
 use super::services::entry_path;
 use super::PLAN_ACTION_CHARS;
 use crate::model::exchange::error::ProblemKind;
-use crate::model::{Assessment, Date, Plan, PlanItem, PlanStatus, ServiceId, Snapshot, SnapshotId};
+use crate::model::{Assessment, Date, Plan, PlanItem, PlanStatus, Rating, ServiceId, Snapshot, SnapshotId};
 
 impl Reader {
     /// `snapshots`: each with a label, the time taken and its service states; numbered
@@ -21,23 +21,29 @@ impl Reader {
             let label = self.text(obj, "label", &prefix, None, Need::NonEmpty, Assessment::MAX_NAME_CHARS);
             let taken = self.timestamp(obj, "taken", &prefix, true);
             let services = self.services(obj.get("services"), &join(&prefix, "services"), true);
+            let plan = match obj.get("plan") {
+                None | Some(Value::Null) => None,
+                value => Some(self.plan(value, &join(&prefix, "plan"))),
+            };
             if let (Some(label), Some(taken)) = (label, taken) {
-                snapshots.push(Snapshot { id: SnapshotId(snapshots.len() as u64 + 1), label, taken, services });
+                let id = SnapshotId(snapshots.len() as u64 + 1);
+                snapshots.push(Snapshot { id, label, taken, services, plan });
             }
         }
         snapshots
     }
 
-    /// The improvement plan: one item per known service, at most once each.
-    pub(super) fn plan(&mut self, value: Option<&Value>) -> Plan {
+    /// An improvement plan (the assessment's, `path` "plan", or a snapshot's): one
+    /// item per known service, at most once each.
+    pub(super) fn plan(&mut self, value: Option<&Value>, path: &str) -> Plan {
         let mut plan = Plan::new();
-        let Some(items) = self.array(value, "plan", false) else { return plan };
+        let Some(items) = self.array(value, path, false) else { return plan };
         self.start_list();
         let mut prefix = String::new();
         for (i, item) in items.iter().enumerate() {
-            entry_path(&mut prefix, "plan", i);
+            entry_path(&mut prefix, path, i);
             let Some(obj) = self.object(item, &prefix) else { continue };
-            let id = self.known_unique_id(obj, "plan", i, &prefix);
+            let id = self.known_unique_id(obj, path, i, &prefix);
             let item = self.plan_item(obj, &prefix, id.as_ref().map(ServiceId::as_str));
             if let Some(id) = id {
                 if !item.is_blank() {
@@ -48,7 +54,8 @@ impl Reader {
         plan
     }
 
-    /// The fields of one plan entry: action, owner, due date and status.
+    /// The fields of one plan entry: action, owner, due date, status and the score
+    /// expected once done.
     fn plan_item(&mut self, obj: &Map<String, Value>, prefix: &str, sid: Option<&str>) -> PlanItem {
         let action = self.text(obj, "action", prefix, sid, Need::Optional, PLAN_ACTION_CHARS);
         let owner = self.text(obj, "owner", prefix, sid, Need::Optional, Assessment::MAX_NAME_CHARS);
@@ -69,6 +76,16 @@ impl Reader {
                 PlanStatus::Open
             }),
         };
-        PlanItem { action: action.unwrap_or_default(), owner: owner.unwrap_or_default(), due, status }
+        let expected = match obj.get("expected") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let rating = v.as_i64().and_then(Rating::new);
+                if rating.is_none() {
+                    self.problem(join(prefix, "expected"), sid, ProblemKind::BadExpected { found: show(v) });
+                }
+                rating
+            }
+        };
+        PlanItem { action: action.unwrap_or_default(), owner: owner.unwrap_or_default(), due, status, expected }
     }
 }
