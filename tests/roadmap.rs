@@ -276,11 +276,11 @@ fn a_bad_expected_score_is_refused_with_its_path() {
         );
         assert!(e.message(Lang::Ja).contains("1〜5 の整数か null"), "{}", e.message(Lang::Ja));
     }
-    let e = read_err(&format!(
-        r#"{{"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"R","services":[],
-        "snapshots":[{{"label":"s","taken":"2027-01-01T00:00:00Z","services":[],
-        "plan":[{{"id":"Z-9","action":"a"}}]}}]}}"#
-    ));
+    let e = read_err(
+        r#"{"format":"x1060-assessment","version":1,"catalogue":"x1060-2021","name":"R","services":[],
+        "snapshots":[{"label":"s","taken":"2027-01-01T00:00:00Z","services":[],
+        "plan":[{"id":"Z-9","action":"a"}]}]}"#,
+    );
     assert!(e.message(Lang::En).contains("snapshots[0].plan[0].id"), "{}", e.message(Lang::En));
     // null is no expected score.
     let a = read_ok(&document("[]", r#"[{"id":"A-1","action":"a","expected":null}]"#));
