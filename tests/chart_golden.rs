@@ -6,37 +6,12 @@
 //! unchanged. After a deliberate change of the look, record them again with
 //! `UPDATE_GOLDEN=1 cargo test --test chart_golden` and review the diff.
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::category_labels;
 use x1060_assess::chart::{radar_svg, trend_svg, RadarSeries, RadarSpec, TrendSeries, TrendSpec};
-
-/// The nine X.1060 categories with their letters, Japanese or English.
-fn categories(japanese: bool) -> Vec<String> {
-    let ja = [
-        "CDCの戦略マネジメント",
-        "即時分析",
-        "深堀分析",
-        "インシデント対応",
-        "診断と評価",
-        "脅威情報の収集および分析と評価",
-        "CDCプラットフォームの開発・保守",
-        "内部不正対応支援",
-        "外部組織との積極的連携",
-    ];
-    let en = [
-        "Strategic management of CDC",
-        "Real-time analysis",
-        "Deep analysis",
-        "Incident response",
-        "Checking and evaluating",
-        "Collection, analysis and evaluation threat intelligence",
-        "Development and maintenance of CDC platforms",
-        "Support of internal fraud response",
-        "Active relationship with external parties",
-    ];
-    let pick = if japanese { ja } else { en };
-    pick.iter().zip('A'..).map(|(name, id)| format!("{id} {name}")).collect()
-}
 
 fn current9() -> Vec<Option<f64>> {
     vec![Some(1.0), Some(2.5), Some(3.0), None, Some(4.0), Some(0.0), Some(5.0), Some(2.0), Some(1.5)]
@@ -55,7 +30,7 @@ fn radar_three<'a>(japanese: bool) -> RadarSpec<'a> {
     let (base, target, current) =
         if japanese { ("前回 2025-04-01", "目標", "現状") } else { ("Baseline 2025-04-01", "Target", "Current") };
     RadarSpec::new(
-        categories(japanese),
+        category_labels(japanese),
         vec![
             RadarSeries::baseline(base, baseline9()),
             RadarSeries::target(target, target9()),
@@ -74,7 +49,7 @@ fn radar_peers<'a>() -> RadarSpec<'a> {
             RadarSeries::peer(name, values, i)
         })
         .collect();
-    RadarSpec::new(categories(false), series)
+    RadarSpec::new(category_labels(false), series)
 }
 
 /// Four snapshots and the working state.
