@@ -1,6 +1,9 @@
 //! The radar chart: pure geometry (axes, fixed 0..=5 scale, rings, label anchors, missing
 //! values, degenerate axis counts, label wrapping) and SVG rendering through plotters.
 
+mod common;
+
+use common::category_labels;
 use x1060_assess::chart::{
     effective_label_wrap, radar_svg, series_color, wrap_label, HAlign, LabelAnchor, RadarGeometry, RadarSeries,
     RadarSpec, VAlign, BASELINE_COLOR, CURRENT_COLOR, LABEL_GAP, MIN_LABEL_WRAP, SCALE_MAX,
@@ -16,34 +19,6 @@ fn assert_anchor(anchor: LabelAnchor, h: HAlign, v: VAlign) {
     assert_eq!((anchor.h, anchor.v), (h, v), "anchor at {:?}", anchor.pos);
 }
 
-/// The nine X.1060 categories, Japanese or English.
-fn labels(japanese: bool) -> Vec<String> {
-    let ja = [
-        "CDCの戦略マネジメント",
-        "即時分析",
-        "深堀分析",
-        "インシデント対応",
-        "診断と評価",
-        "脅威情報の収集および分析と評価",
-        "CDCプラットフォームの開発・保守",
-        "内部不正対応支援",
-        "外部組織との積極的連携",
-    ];
-    let en = [
-        "Strategic management of CDC",
-        "Real-time analysis",
-        "Deep analysis",
-        "Incident response",
-        "Checking and evaluating",
-        "Collection, analysis and evaluation threat intelligence",
-        "Development and maintenance of CDC platforms",
-        "Support of internal fraud response",
-        "Active relationship with external parties",
-    ];
-    let pick = if japanese { ja } else { en };
-    pick.iter().zip('A'..).map(|(name, id)| format!("{id} {name}")).collect()
-}
-
 fn current() -> Vec<Option<f64>> {
     vec![Some(1.0), Some(2.5), Some(3.0), None, Some(4.0), Some(0.0), Some(5.0), Some(2.0), Some(1.5)]
 }
@@ -54,7 +29,7 @@ fn target() -> Vec<Option<f64>> {
 
 fn spec<'a>(japanese: bool, cur: Vec<Option<f64>>) -> RadarSpec<'a> {
     RadarSpec::new(
-        labels(japanese),
+        category_labels(japanese),
         vec![RadarSeries::current("現状 Current", cur), RadarSeries::target("目標 Target", target())],
     )
 }
@@ -218,7 +193,7 @@ fn renders_an_svg_document_with_every_label() {
         let svg = render(&spec(japanese, current()));
         assert!(svg.starts_with("<svg"), "{}", &svg[..60.min(svg.len())]);
         assert!(svg.trim_end().ends_with("</svg>"));
-        for label in labels(japanese) {
+        for label in category_labels(japanese) {
             for line in wrap_label(&label, 24) {
                 assert!(has_text(&svg, &line), "missing label line {line:?}");
             }

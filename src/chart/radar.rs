@@ -11,44 +11,25 @@
 //! browser alike. Long labels are wrapped by character count ([`wrap_label`]).
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geometry::{closed, wrap_label, HAlign, RadarGeometry, VAlign, RING_LEVELS};
-use super::text::{is_xml_char, xml_text};
+use super::legend::{draw_legend, LegendEntry};
+use super::style::{
+    draw_line, draw_marker, render_svg, series_color, Fonts, Theme, BASELINE_COLOR, CURRENT_COLOR, DEFAULT_FONT_SIZE,
+    EM_PER_UNIT, LINE_WIDTH, PALETTE, TARGET_COLOR,
+};
+use super::text::xml_text;
 
-/// Colour of the "current" series (#1F5FBF).
-pub const CURRENT_COLOR: RGBColor = RGBColor(31, 95, 191);
-/// Colour of the "target" series (#D9480F).
-pub const TARGET_COLOR: RGBColor = RGBColor(217, 72, 15);
-/// Colour of a dashed baseline overlay, e.g. an earlier assessment (#7048A8).
-pub const BASELINE_COLOR: RGBColor = RGBColor(112, 72, 168);
-
-/// Default font size in pixels for axis labels and the legend.
-pub const DEFAULT_FONT_SIZE: f64 = 13.0;
 /// Default wrap width for axis labels, in units (a CJK character is 2): 12 CJK characters.
 pub const DEFAULT_LABEL_WRAP: usize = 24;
 /// Labels are never wrapped narrower than this many units, however small the area.
 pub const MIN_LABEL_WRAP: usize = 8;
-/// Average advance of one width unit, as a share of the font size (a CJK character is
-/// 2 units ≈ 1 em; Latin text averages a little over half an em per character).
-pub(crate) const EM_PER_UNIT: f64 = 0.55;
-
 /// Opacity of a series' fill.
 const FILL_OPACITY: f64 = 0.18;
-/// Radius of a value marker, in pixels.
-pub(crate) const MARKER_RADIUS: i32 = 3;
 /// Radius of the hollow "missing value" marker at the centre, in pixels.
 const MISSING_MARKER_RADIUS: i32 = 5;
-/// Dash length and gap of a dashed outline, in pixels.
-pub(crate) const DASH: (i32, i32) = (6, 4);
-/// plotters' SVG backend writes `font-size` as `size / 1.24`; this undoes it.
-pub(crate) const SVG_TEXT_SCALE: f64 = 1.24;
-/// Top-left corner of the legend, in pixels.
-pub(crate) const LEGEND_ORIGIN: (i32, i32) = (12, 12);
-/// Length of a legend swatch line, in pixels.
-const LEGEND_SWATCH: i32 = 20;
 
 /// One data series: a polygon with one value per axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,19 +44,6 @@ pub struct RadarSeries<'a> {
     /// Draw the outline dashed, for baseline / comparison overlays.
     pub dashed: bool,
 }
-
-/// Colours for series that are told apart only by colour and order (one per
-/// assessor in a workshop), chosen to differ in hue and lightness.
-pub const PALETTE: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),
-    RGBColor(213, 94, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
-    RGBColor(230, 159, 0),
-    RGBColor(100, 100, 100),
-    RGBColor(153, 102, 51),
-];
 
 impl<'a> RadarSeries<'a> {
     /// The `n`th of several peer series: dashed, in the [`PALETTE`] colour of `n`.
@@ -110,7 +78,8 @@ pub struct RadarSpec<'a> {
     pub series: Vec<RadarSeries<'a>>,
     /// CSS font family, e.g. `"sans-serif"`.
     pub font_family: &'a str,
-    /// Font size in pixels for axis labels and the legend; ring numbers use 80 % of it.
+    /// Font size in pixels for axis labels and the legend; ring numbers use
+    /// [`NUMBER_SCALE`](super::style::NUMBER_SCALE) of it (80 %).
     pub font_size: f64,
     /// Wrap width of axis labels in units (a CJK character counts 2); 0 disables wrapping.
     /// Narrowed automatically when the area leaves less room (see [`effective_label_wrap`]).
@@ -137,63 +106,6 @@ impl<'a> RadarSpec<'a> {
     }
 }
 
-/// The non-data colours of a chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Theme {
-    /// Fills the whole drawing area.
-    pub background: RGBColor,
-    /// Grid rings.
-    pub ring: RGBColor,
-    /// Spokes from the centre to the outer ring.
-    pub spoke: RGBColor,
-    /// Axis labels and legend text.
-    pub text: RGBColor,
-    /// Ring value numbers.
-    pub muted: RGBColor,
-}
-
-impl Theme {
-    /// White background (#FFFFFF), light grey grid.
-    pub const LIGHT: Theme = Theme {
-        background: RGBColor(255, 255, 255),
-        ring: RGBColor(203, 210, 219),
-        spoke: RGBColor(221, 226, 232),
-        text: RGBColor(31, 41, 51),
-        muted: RGBColor(107, 119, 133),
-    };
-
-    /// Dark background (#1F242B), light grid and text.
-    pub const DARK: Theme = Theme {
-        background: RGBColor(31, 36, 43),
-        ring: RGBColor(84, 96, 111),
-        spoke: RGBColor(62, 71, 83),
-        text: RGBColor(230, 234, 240),
-        muted: RGBColor(154, 165, 177),
-    };
-
-    /// The theme for `dark` mode or not.
-    pub fn for_mode(dark: bool) -> Theme {
-        if dark {
-            Self::DARK
-        } else {
-            Self::LIGHT
-        }
-    }
-}
-
-/// The colour a series is drawn in: unchanged on light backgrounds, mixed 40 % with white
-/// on dark ones so that lines stay readable.
-pub fn series_color(color: RGBColor, dark: bool) -> RGBColor {
-    if !dark {
-        return color;
-    }
-    let lighten = |c: u8| -> u8 {
-        let mixed = f64::from(c) * 0.6 + 255.0 * 0.4;
-        mixed.round().clamp(0.0, 255.0) as u8
-    };
-    RGBColor(lighten(color.0), lighten(color.1), lighten(color.2))
-}
-
 /// Draws the whole chart, filling `area`: background, grid rings at 1..=5 with their
 /// numbers, spokes, axis labels, the series (translucent fill, solid or dashed outline,
 /// markers; a hollow marker at the centre if any value is missing) and, if
@@ -213,23 +125,7 @@ pub fn draw_radar<DB: DrawingBackend>(
 /// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
 /// same layout and text size as [`draw_radar`] on a canvas of that size.
 pub fn radar_svg(width: u32, height: u32, spec: &RadarSpec) -> Result<String, String> {
-    render_svg(width, height, |area| draw_scaled(area, spec, SVG_TEXT_SCALE))
-}
-
-/// Runs `draw` on an SVG drawing area of `width` × `height` pixels and returns the
-/// document; shared by every chart's SVG download.
-pub(crate) fn render_svg(
-    width: u32,
-    height: u32,
-    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
-) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&area).map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+    render_svg(width, height, |area, text_scale| draw_scaled(area, spec, text_scale))
 }
 
 /// [`draw_radar`] with font sizes handed to plotters multiplied by `text_scale` (the layout
@@ -240,17 +136,18 @@ fn draw_scaled<DB: DrawingBackend>(
     text_scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let theme = Theme::for_mode(spec.dark);
-    let fonts = Fonts::new(spec, &theme, text_scale);
+    let fonts = Fonts::new(spec.font_family, spec.font_size, &theme, text_scale);
     let (width, height) = area.dim_in_pixel();
     let geometry = RadarGeometry::new(width, height, spec.axis_labels.len());
     area.fill(&theme.background)?;
     draw_grid(area, &geometry, &theme)?;
     draw_ring_numbers(area, &geometry, &fonts)?;
     let wrap = effective_label_wrap(spec, &geometry, width);
-    draw_axis_labels(area, &geometry, &fonts, spec, wrap)?;
+    draw_axis_labels(area, &geometry, &fonts, &spec.axis_labels, wrap)?;
     draw_series(area, &geometry, spec)?;
     if spec.legend {
-        draw_legend(area, &fonts, spec)?;
+        let entries = spec.series.iter().map(|s| LegendEntry::series(s.label, s.color, s.dashed, spec.dark));
+        draw_legend(area, &fonts, &entries.collect::<Vec<_>>())?;
     }
     Ok(())
 }
@@ -293,7 +190,7 @@ fn draw_ring_numbers<DB: DrawingBackend>(
     geometry: &RadarGeometry,
     fonts: &Fonts,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = fonts.ring_number.pos(Pos::new(HPos::Left, VPos::Top));
+    let style = fonts.number.pos(Pos::new(HPos::Left, VPos::Top));
     for level in RING_LEVELS {
         area.draw_text(&format!("{level}"), &style, geometry.ring_label_pos(level))?;
     }
@@ -305,14 +202,14 @@ fn draw_axis_labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     geometry: &RadarGeometry,
     fonts: &Fonts,
-    spec: &RadarSpec,
+    labels: &[String],
     wrap: usize,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    for (axis, label) in spec.axis_labels.iter().enumerate() {
+    for (axis, label) in labels.iter().enumerate() {
         let anchor = geometry.label_anchor(axis);
         let style = fonts.label.pos(pos_of(anchor.h, anchor.v));
         let lines = wrap_label(&xml_text(label), wrap);
-        let positions = anchor.line_positions(lines.len(), line_height(spec));
+        let positions = anchor.line_positions(lines.len(), fonts.line_height());
         for (line, pos) in lines.iter().zip(positions) {
             area.draw_text(line, &style, pos)?;
         }
@@ -347,76 +244,18 @@ fn draw_outline<DB: DrawingBackend>(
     series: &RadarSeries,
     color: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let outline = closed(&geometry.polygon(&series.values));
-    let line = color.stroke_width(2);
-    if series.dashed {
-        area.draw(&DashedPathElement::new(outline, DASH.0, DASH.1, line))?;
-    } else {
-        area.draw(&PathElement::new(outline, line))?;
-    }
+    draw_line(area, closed(&geometry.polygon(&series.values)), color, series.dashed)?;
     let mut missing = false;
     for axis in 0..geometry.axes() {
         match series.values.get(axis).copied().flatten().filter(|v| v.is_finite()) {
-            Some(value) => area.draw(&Circle::new(geometry.point(axis, value), MARKER_RADIUS, color.filled()))?,
+            Some(value) => draw_marker(area, geometry.point(axis, value), color)?,
             None => missing = true,
         }
     }
     if missing {
-        area.draw(&Circle::new(geometry.center_px(), MISSING_MARKER_RADIUS, color.stroke_width(2)))?;
+        area.draw(&Circle::new(geometry.center_px(), MISSING_MARKER_RADIUS, color.stroke_width(LINE_WIDTH)))?;
     }
     Ok(())
-}
-
-/// The legend: per series a short line (dashed if the series is) with a marker, and its label.
-pub(crate) fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    fonts: &Fonts,
-    spec: &RadarSpec,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = fonts.label.pos(Pos::new(HPos::Left, VPos::Center));
-    let (x, y0) = LEGEND_ORIGIN;
-    let step = line_height(spec).round() as i32 + 4;
-    for (row, series) in (0..).zip(&spec.series) {
-        let y = y0 + row * step + step / 2;
-        let color = series_color(series.color, spec.dark);
-        let swatch = vec![(x, y), (x + LEGEND_SWATCH, y)];
-        if series.dashed {
-            area.draw(&DashedPathElement::new(swatch, DASH.0, DASH.1, color.stroke_width(2)))?;
-        } else {
-            area.draw(&PathElement::new(swatch, color.stroke_width(2)))?;
-        }
-        area.draw(&Circle::new((x + LEGEND_SWATCH / 2, y), MARKER_RADIUS, color.filled()))?;
-        area.draw_text(&xml_text(series.label), &style, (x + LEGEND_SWATCH + 6, y))?;
-    }
-    Ok(())
-}
-
-/// The two text styles of a chart, before anchoring.
-pub(crate) struct Fonts<'a> {
-    /// Axis labels and legend.
-    pub(crate) label: TextStyle<'a>,
-    /// Ring numbers: smaller and muted.
-    pub(crate) ring_number: TextStyle<'a>,
-}
-
-impl<'a> Fonts<'a> {
-    /// Styles in the spec's font family (`sans-serif` instead of a family with a
-    /// character XML does not allow), sizes multiplied by `scale` for the backend.
-    pub(crate) fn new(spec: &RadarSpec<'a>, theme: &Theme, scale: f64) -> Self {
-        let family = if spec.font_family.chars().all(is_xml_char) { spec.font_family } else { "sans-serif" };
-        let style = |size: f64, color: &RGBColor| {
-            let mut style = TextStyle::from((family, size * scale).into_font());
-            // Set directly: `TextStyle::color` wants the colour borrowed for the font's lifetime.
-            style.color = color.to_backend_color();
-            style
-        };
-        Self { label: style(spec.font_size, &theme.text), ring_number: style(spec.font_size * 0.8, &theme.muted) }
-    }
-}
-
-/// Distance between the baselines of two label lines, in pixels.
-pub(crate) fn line_height(spec: &RadarSpec) -> f64 {
-    spec.font_size * 1.25
 }
 
 /// The plotters text anchor for a label alignment.

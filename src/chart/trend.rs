@@ -17,11 +17,12 @@
 //! As in [`super::radar`], text is never measured: labels are anchored with a
 //! [`Pos`](plotters::style::text_anchor::Pos) and their widths are estimated in units
 //! ([`wrap_label`](super::wrap_label): a CJK character counts 2).
-//! The legend, fonts, colours and SVG text compensation are the radar's.
+//! The theme, colours, fonts and SVG text compensation ([`super::style`]) and the legend
+//! ([`super::legend`]) are the ones the radar uses too.
 
 use plotters::style::RGBColor;
 
-use super::radar::{BASELINE_COLOR, CURRENT_COLOR, DEFAULT_FONT_SIZE, TARGET_COLOR};
+use super::style::{BASELINE_COLOR, CURRENT_COLOR, DEFAULT_FONT_SIZE, TARGET_COLOR};
 
 mod draw;
 mod geometry;
@@ -95,7 +96,8 @@ pub struct TrendSpec<'a> {
     pub series: Vec<TrendSeries<'a>>,
     /// CSS font family, e.g. `"sans-serif"`.
     pub font_family: &'a str,
-    /// Font size in pixels for x labels and the legend; y numbers use 80 % of it.
+    /// Font size in pixels for x labels and the legend; y numbers use
+    /// [`NUMBER_SCALE`](super::style::NUMBER_SCALE) of it (80 %).
     pub font_size: f64,
     /// Draw the legend in the top-left corner, above the plot (which moves down to make
     /// room); turn off when the page shows its own.

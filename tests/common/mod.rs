@@ -60,3 +60,32 @@ pub fn sample_ja_text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sample-assessment.ja.json"))
         .expect("Japanese sample file")
 }
+
+/// The nine X.1060 categories with their letters, Japanese or English: chart labels that
+/// stay fixed whatever the catalogue says.
+pub fn category_labels(japanese: bool) -> Vec<String> {
+    let ja = [
+        "CDCの戦略マネジメント",
+        "即時分析",
+        "深堀分析",
+        "インシデント対応",
+        "診断と評価",
+        "脅威情報の収集および分析と評価",
+        "CDCプラットフォームの開発・保守",
+        "内部不正対応支援",
+        "外部組織との積極的連携",
+    ];
+    let en = [
+        "Strategic management of CDC",
+        "Real-time analysis",
+        "Deep analysis",
+        "Incident response",
+        "Checking and evaluating",
+        "Collection, analysis and evaluation threat intelligence",
+        "Development and maintenance of CDC platforms",
+        "Support of internal fraud response",
+        "Active relationship with external parties",
+    ];
+    let pick = if japanese { ja } else { en };
+    pick.iter().zip('A'..).map(|(name, id)| format!("{id} {name}")).collect()
+}

@@ -1,20 +1,18 @@
 //! Drawing the trend chart on any plotters backend, and rendering it to SVG.
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{TrendGeometry, TrendSeries, TrendSpec, Y_LEVELS};
-use crate::chart::radar::{
-    draw_legend, render_svg, series_color, Fonts, RadarSeries, RadarSpec, Theme, DASH, MARKER_RADIUS, SVG_TEXT_SCALE,
-};
+use crate::chart::legend::{draw_legend, LegendEntry};
+use crate::chart::style::{draw_line, draw_marker, render_svg, series_color, Fonts, Theme};
 use crate::chart::text::xml_text;
 
 /// Draws the whole chart, filling `area`: background, a vertical guide per x point,
 /// horizontal grid lines at 0..=5 with their numbers, the x labels, the series (lines broken
 /// at missing values, solid or dashed, a marker on every value) and, if
-/// [`TrendSpec::legend`], the radar's legend in the top-left corner above the plot. The
+/// [`TrendSpec::legend`], the legend in the top-left corner above the plot. The
 /// geometry is [`TrendGeometry::for_spec`] on the area's size.
 ///
 /// Text is drawn at [`TrendSpec::font_size`] plotters units, which the canvas backend
@@ -29,7 +27,7 @@ pub fn draw_trend<DB: DrawingBackend>(
 /// Renders the chart to a standalone SVG document of `width` × `height` pixels, with the
 /// same layout and text size as [`draw_trend`] on a canvas of that size.
 pub fn trend_svg(width: u32, height: u32, spec: &TrendSpec) -> Result<String, String> {
-    render_svg(width, height, |area| draw_scaled(area, spec, SVG_TEXT_SCALE))
+    render_svg(width, height, |area, text_scale| draw_scaled(area, spec, text_scale))
 }
 
 /// [`draw_trend`] with font sizes handed to plotters multiplied by `text_scale` (the layout
@@ -41,8 +39,7 @@ fn draw_scaled<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let spec = &xml_spec(spec);
     let theme = Theme::for_mode(spec.dark);
-    let legend = legend_spec(spec);
-    let fonts = Fonts::new(&legend, &theme, text_scale);
+    let fonts = Fonts::new(spec.font_family, spec.font_size, &theme, text_scale);
     let (width, height) = area.dim_in_pixel();
     let geometry = TrendGeometry::for_spec(width, height, spec);
     area.fill(&theme.background)?;
@@ -50,10 +47,11 @@ fn draw_scaled<DB: DrawingBackend>(
     draw_y_labels(area, &geometry, &fonts)?;
     draw_x_labels(area, &geometry, &fonts, spec)?;
     for series in &spec.series {
-        draw_line(area, &geometry, series, series_color(series.color, spec.dark))?;
+        draw_series(area, &geometry, series, series_color(series.color, spec.dark))?;
     }
     if spec.legend {
-        draw_legend(area, &fonts, &legend)?;
+        let entries = spec.series.iter().map(|s| LegendEntry::series(s.label, s.color, s.dashed, spec.dark));
+        draw_legend(area, &fonts, &entries.collect::<Vec<_>>())?;
     }
     Ok(())
 }
@@ -62,23 +60,6 @@ fn draw_scaled<DB: DrawingBackend>(
 /// legend.
 fn xml_spec<'a>(spec: &TrendSpec<'a>) -> TrendSpec<'a> {
     TrendSpec { x_labels: spec.x_labels.iter().map(|l| xml_text(l).into_owned()).collect(), ..spec.clone() }
-}
-
-/// The spec in the radar's terms, for its fonts, line height and legend: the same text
-/// settings and theme, and per series its label, colour and dash (no values).
-fn legend_spec<'a>(spec: &TrendSpec<'a>) -> RadarSpec<'a> {
-    let series = spec
-        .series
-        .iter()
-        .map(|s| RadarSeries { label: s.label, values: Vec::new(), color: s.color, dashed: s.dashed })
-        .collect();
-    RadarSpec {
-        font_family: spec.font_family,
-        font_size: spec.font_size,
-        legend: spec.legend,
-        dark: spec.dark,
-        ..RadarSpec::new(Vec::new(), series)
-    }
 }
 
 /// A light vertical guide through each x point, then the horizontal grid lines at 0..=5.
@@ -105,7 +86,7 @@ fn draw_y_labels<DB: DrawingBackend>(
     geometry: &TrendGeometry,
     fonts: &Fonts,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = fonts.ring_number.pos(Pos::new(HPos::Right, VPos::Center));
+    let style = fonts.number.pos(Pos::new(HPos::Right, VPos::Center));
     for level in Y_LEVELS {
         area.draw_text(&format!("{level}"), &style, geometry.y_label_pos(level))?;
     }
@@ -130,25 +111,19 @@ fn draw_x_labels<DB: DrawingBackend>(
 
 /// One series: each run of two or more points as a line (solid or dashed), then a marker
 /// on every value.
-fn draw_line<DB: DrawingBackend>(
+fn draw_series<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     geometry: &TrendGeometry,
     series: &TrendSeries,
     color: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let line = color.stroke_width(2);
     for segment in geometry.segments(&series.values) {
-        if segment.len() < 2 {
-            continue;
-        }
-        if series.dashed {
-            area.draw(&DashedPathElement::new(segment, DASH.0, DASH.1, line))?;
-        } else {
-            area.draw(&PathElement::new(segment, line))?;
+        if segment.len() >= 2 {
+            draw_line(area, segment, color, series.dashed)?;
         }
     }
     for marker in geometry.markers(&series.values) {
-        area.draw(&Circle::new(marker, MARKER_RADIUS, color.filled()))?;
+        draw_marker(area, marker, color)?;
     }
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use super::{TrendSpec, MAX_X_LABEL_LINES, MIN_X_LABEL_UNITS, X_LABEL_GAP, Y_LABEL_GAP};
 use crate::chart::geometry::{clamp_value, wrap_label, SCALE_MAX};
-use crate::chart::radar::{DEFAULT_FONT_SIZE, EM_PER_UNIT, LEGEND_ORIGIN};
+use crate::chart::legend::{legend_height, LEGEND_ORIGIN};
+use crate::chart::style::{line_height, number_size, DEFAULT_FONT_SIZE, EM_PER_UNIT};
 
 /// Blank border, in pixels, at the left and bottom edges and above the plot without a legend.
 const EDGE: f64 = 8.0;
@@ -11,10 +12,6 @@ const EDGE: f64 = 8.0;
 const RIGHT_MARGIN: f64 = 12.0;
 /// Gap in pixels between the bottom of the legend and the top of the plot.
 const LEGEND_GAP: f64 = 8.0;
-/// Distance between two label lines as a share of the font size, as in the radar.
-const LINE_SPACING: f64 = 1.25;
-/// The y numbers are drawn at this share of the font size (the radar's ring numbers).
-const NUMBER_SCALE: f64 = 0.8;
 /// Appended to an x label that had to be cut off.
 const ELLIPSIS: char = '…';
 
@@ -37,17 +34,17 @@ impl TrendMargins {
     /// legend). A non-finite or negative font size counts as [`DEFAULT_FONT_SIZE`] or 0.
     pub fn new(font_size: f64, legend_rows: usize) -> Self {
         let font = if font_size.is_finite() { font_size.max(0.0) } else { DEFAULT_FONT_SIZE };
-        let number = NUMBER_SCALE * font;
+        let number = number_size(font);
         let top = if legend_rows == 0 {
             EDGE + number / 2.0
         } else {
-            f64::from(LEGEND_ORIGIN.1) + legend_rows as f64 * legend_step(font) + LEGEND_GAP.max(number / 2.0)
+            f64::from(LEGEND_ORIGIN.1) + legend_height(legend_rows, font) + LEGEND_GAP.max(number / 2.0)
         };
         Self {
             left: EDGE + Y_LABEL_GAP + 2.0 * EM_PER_UNIT * number,
             right: RIGHT_MARGIN,
             top,
-            bottom: X_LABEL_GAP + MAX_X_LABEL_LINES as f64 * LINE_SPACING * font + EDGE,
+            bottom: X_LABEL_GAP + MAX_X_LABEL_LINES as f64 * line_height(font) + EDGE,
         }
     }
 
@@ -64,11 +61,6 @@ impl Default for TrendMargins {
     fn default() -> Self {
         Self::new(DEFAULT_FONT_SIZE, 0)
     }
-}
-
-/// The height of one legend row, as the radar's legend lays them out.
-fn legend_step(font: f64) -> f64 {
-    (LINE_SPACING * font).round() + 4.0
 }
 
 /// The plot rectangle in whole pixels: value 0 is on `bottom`, value 5 on `top`.
@@ -226,7 +218,7 @@ impl TrendGeometry {
     pub fn x_labels(&self, labels: &[String], font_size: f64) -> Vec<XLabel> {
         let step = self.x_label_step(font_size);
         let units = self.x_label_units(font_size);
-        let line = LINE_SPACING * font_size.max(0.0);
+        let line = line_height(font_size.max(0.0));
         let first_line = self.bottom + X_LABEL_GAP;
         labels
             .iter()
