@@ -1,6 +1,6 @@
 // Takes the README's screenshots from the release build (`make screenshots`, which
 // builds dist/ first): the dashboard in Japanese and English, the quick check on a
-// 390 px phone, the evaluation view and the workshop, all of the built-in sample.
+// 390 px phone, the evaluation view, the workshop and the roadmap, all of the built-in sample.
 import { serveDist, launchBrowser, openView } from '../tests/e2e/harness.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 980 }, deviceScaleFactor: 1 };
@@ -12,6 +12,7 @@ const SHOTS = [
   ['dashboard-en', 'en-GB', DESKTOP, 'dashboard', async (page) => page.getByTestId('radar-categories').waitFor()],
   ['evaluation-en', 'en-GB', DESKTOP, 'evaluation', async (page) => page.getByTestId('delta-table').waitFor()],
   ['workshop-en', 'en-GB', DESKTOP, 'workshop', async () => {}],
+  ['roadmap-en', 'en-GB', DESKTOP, 'roadmap', async (page) => page.getByTestId('roadmap-radar').waitFor()],
   ['quick-phone-ja', 'ja-JP', PHONE, null, async (page) => {
     await page.getByTestId('nav-home').click();
     await page.getByTestId('quick-start').click();

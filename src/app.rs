@@ -73,6 +73,7 @@ fn CurrentView() -> impl IntoView {
             View::Dashboard => out_of_line(|| view! { <Dashboard /> }.into_any()),
             // Fetched on first opening (src/split/views.rs).
             View::Plan => view! { <DeferredView view=Deferred::Plan /> }.into_any(),
+            View::Roadmap => view! { <DeferredView view=Deferred::Roadmap /> }.into_any(),
             View::Evaluation => view! { <DeferredView view=Deferred::Evaluation /> }.into_any(),
             View::Report => view! { <DeferredView view=Deferred::Report /> }.into_any(),
             View::Workshop => view! { <DeferredView view=Deferred::Workshop /> }.into_any(),

@@ -14,7 +14,7 @@ mod test_switches;
 
 use wasm_bindgen::JsValue;
 
-use crate::model::{AssessmentId, Timestamp};
+use crate::model::{AssessmentId, Date, Timestamp};
 
 pub use clipboard::copy_text;
 pub use crash::show_crash_notice;
@@ -46,6 +46,14 @@ fn document() -> Result<web_sys::Document, BrowserError> {
 
 pub fn now() -> Timestamp {
     Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// The user's own calendar date (the device's time zone): due dates are calendar
+/// dates, so "overdue" and the roadmap's quarters follow the user's day, not UTC's.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    Date::from_ymd(i64::from(y), i64::from(m), i64::from(day)).unwrap_or_else(|| Date::of(&now()))
 }
 
 /// A fresh id for a stored assessment: time and randomness, so two tabs do not clash.

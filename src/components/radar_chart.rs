@@ -29,6 +29,12 @@ pub fn RadarChart(
     /// The dashed series' name in the legend (default: the baseline's).
     #[prop(optional, into)]
     baseline_label: Option<Signal<String>>,
+    /// The solid series' name in the legend (default: the current scores').
+    #[prop(optional, into)]
+    current_label: Option<Signal<String>>,
+    /// A small chart without a legend (the legend is beside it).
+    #[prop(optional)]
+    compact: bool,
     /// File name for the PNG and SVG downloads; no download buttons without it.
     #[prop(optional)]
     file_stem: Option<&'static str>,
@@ -41,8 +47,10 @@ pub fn RadarChart(
         t: app.t(),
         labels: labels.get(),
         current: current.get(),
+        current_name: current_label.map(|l| l.get()),
         target: target.get(),
         dashed: baseline.get(),
+        legend: !compact,
     };
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();
@@ -70,21 +78,25 @@ struct Inputs {
     t: &'static crate::i18n::Texts,
     labels: Vec<String>,
     current: Vec<Option<f64>>,
+    current_name: Option<String>,
     target: Vec<Option<f64>>,
     dashed: Option<Vec<Option<f64>>>,
+    legend: bool,
 }
 
 impl Inputs {
     /// The chart, its dashed series (if any) named `dashed_name`.
-    fn spec(self, dashed_name: &str, dark: bool) -> RadarSpec<'_> {
+    fn spec<'a>(&'a self, dashed_name: &'a str, dark: bool) -> RadarSpec<'a> {
         let mut series = Vec::with_capacity(3);
-        if let Some(values) = self.dashed {
-            series.push(RadarSeries::baseline(dashed_name, values));
+        if let Some(values) = &self.dashed {
+            series.push(RadarSeries::baseline(dashed_name, values.clone()));
         }
-        series.push(RadarSeries::target(self.t.common.legend_target, self.target));
-        series.push(RadarSeries::current(self.t.common.legend_current, self.current));
-        let mut spec = RadarSpec::new(self.labels, series);
+        series.push(RadarSeries::target(self.t.common.legend_target, self.target.clone()));
+        let current_name = self.current_name.as_deref().unwrap_or(self.t.common.legend_current);
+        series.push(RadarSeries::current(current_name, self.current.clone()));
+        let mut spec = RadarSpec::new(self.labels.clone(), series);
         spec.dark = dark;
+        spec.legend = self.legend;
         spec
     }
 }

@@ -54,6 +54,7 @@ pub static EN: Texts = Texts {
         report: "Report",
         quick: "Quick check",
         workshop: "Workshop",
+        roadmap: "Roadmap",
     },
     col: ColumnTexts {
         id: "ID",
@@ -315,6 +316,7 @@ pub static EN: Texts = Texts {
         handout_print: "Print the handout",
     },
     workshop: super::workshop::EN,
+    roadmap: super::roadmap::EN,
     backup: BackupTexts {
         saved_here: "Saved in this browser only",
         saved_nowhere: "Not saved: this browser keeps nothing after the tab closes",

@@ -54,6 +54,7 @@ pub static JA: Texts = Texts {
         report: "レポート",
         quick: "クイックチェック",
         workshop: "ワークショップ",
+        roadmap: "ロードマップ",
     },
     col: ColumnTexts {
         id: "ID",
@@ -289,6 +290,7 @@ pub static JA: Texts = Texts {
         handout_print: "配布資料を印刷",
     },
     workshop: super::workshop::JA,
+    roadmap: super::roadmap::JA,
     backup: BackupTexts {
         saved_here: "このブラウザにのみ保存",
         saved_nowhere: "保存されません: このブラウザはタブを閉じると内容を残しません",

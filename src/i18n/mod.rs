@@ -5,6 +5,7 @@
 
 mod en;
 mod ja;
+pub mod roadmap;
 pub mod workshop;
 
 use crate::model::Lang;
@@ -40,6 +41,8 @@ pub struct Texts {
     pub report: ReportTexts,
     /// The workshop: several assessors compared and merged.
     pub workshop: workshop::WorkshopTexts,
+    /// The roadmap: where the plan takes the scores, quarter by quarter.
+    pub roadmap: roadmap::RoadmapTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.
@@ -108,6 +111,7 @@ pub struct NavTexts {
     pub report: &'static str,
     pub quick: &'static str,
     pub workshop: &'static str,
+    pub roadmap: &'static str,
 }
 
 /// Table column headings shared by several views.

@@ -8,7 +8,7 @@ use crate::components::{CategoryRadar, Gaps, RadarChart, ScoreTable};
 use crate::model::aggregate::NO_VALUE;
 use crate::model::catalogue::CategoryDef;
 use crate::model::Score;
-use crate::state::use_app;
+use crate::state::{use_app, View};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -23,6 +23,15 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             <ServiceRadar />
             <Gaps />
+            <p>
+                <button
+                    type="button"
+                    data-testid="dashboard-open-roadmap"
+                    on:click=move |_| app.nav.show(View::Roadmap)
+                >
+                    {app.text(|t| t.roadmap.open_roadmap)}
+                </button>
+            </p>
         </section>
     }
 }

@@ -10,6 +10,7 @@ mod portfolio;
 mod profile;
 mod quick;
 mod report;
+mod roadmap;
 mod workshop;
 
 pub use catalogue::Catalogue;
@@ -21,4 +22,5 @@ pub use portfolio::Portfolio;
 pub use profile::Profile;
 pub use quick::Quick;
 pub use report::Report;
+pub use roadmap::Roadmap;
 pub use workshop::Workshop;

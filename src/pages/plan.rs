@@ -1,5 +1,6 @@
 //! Improvement plan (management process, X.1060 clause 10): an action, owner, due
-//! date and status for each in-scope service with a gap; overdue items marked.
+//! date, status and expected score for each in-scope service with a gap; overdue
+//! items marked; the roadmap (pages/roadmap) shows where the plan takes the scores.
 
 use leptos::prelude::*;
 
@@ -8,8 +9,8 @@ use crate::components::{Choice, ChoiceSelect};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::plan::plan_rows;
-use crate::model::{Date, PlanItem, PlanStatus, Score, ServiceId};
-use crate::state::use_app;
+use crate::model::{Date, PlanItem, PlanStatus, Rating, Score, ServiceId};
+use crate::state::{use_app, View};
 
 fn status_choices(t: &Texts) -> Vec<Choice> {
     PlanStatus::ALL
@@ -22,6 +23,13 @@ fn status_choices(t: &Texts) -> Vec<Choice> {
             };
             Choice::new(s.as_str(), text)
         })
+        .collect()
+}
+
+/// The expected score: the target (`""`), or 1..5.
+fn expected_choices(t: &Texts) -> Vec<Choice> {
+    std::iter::once(Choice::new("", t.roadmap.expected_target))
+        .chain((Rating::MIN..=Rating::MAX).map(|n| Choice::new(n.to_string(), n.to_string())))
         .collect()
 }
 
@@ -41,7 +49,7 @@ struct RowInfo {
 #[component]
 pub fn Plan() -> impl IntoView {
     let app = use_app();
-    let today = Date::of(&browser::now());
+    let today = browser::today();
     let rows = Memo::new(move |_| {
         app.library.current().with(|a| {
             let Some(a) = a else { return Vec::new() };
@@ -88,6 +96,7 @@ pub fn Plan() -> impl IntoView {
                             <th scope="col">{app.text(|t| t.col.owner)}</th>
                             <th scope="col">{app.text(|t| t.col.due)}</th>
                             <th scope="col">{app.text(|t| t.col.status)}</th>
+                            <th scope="col">{app.text(|t| t.roadmap.col_expected)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -109,6 +118,9 @@ pub fn Plan() -> impl IntoView {
             <div class="actions">
                 <button type="button" data-testid="export-plan-csv" on:click=move |_| app.exports.plan_csv()>
                     {app.text(|t| t.plan.export_plan_csv)}
+                </button>
+                <button type="button" data-testid="plan-open-roadmap" on:click=move |_| app.nav.show(View::Roadmap)>
+                    {app.text(|t| t.roadmap.open_roadmap)}
                 </button>
                 <span
                     class=move || { if overdue.get() > 0 { "badge-inline warn" } else { "badge-inline" } }
@@ -155,10 +167,10 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
         let row = row.clone();
         move |what: &str| format!("{} {}: {what}", row.id, app.lang().pick_filled(&row.name_ja, &row.name_en))
     };
-    let (l1, l2, l3, l4) = (label.clone(), label.clone(), label.clone(), label);
+    let (l1, l2, l3, l4, l5) = (label.clone(), label.clone(), label.clone(), label.clone(), label);
     let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(&today)));
     let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit.clone());
-    let (e1_done, e2_done) = (edit.clone(), edit);
+    let (e1_done, e2_done, e5) = (edit.clone(), edit.clone(), edit);
     let id_text = row.id.to_string();
     let row_testid = format!("plan-row-{}", row.id);
     view! {
@@ -234,6 +246,20 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                     on_pick=Callback::new(move |v: String| {
                         let status = PlanStatus::parse(&v).unwrap_or_default();
                         e4(Box::new(move |p| p.status = status))
+                    })
+                />
+            </td>
+            <td>
+                <ChoiceSelect
+                    testid=format!("plan-expected-{}", row.id)
+                    label=Signal::derive(move || l5(app.t().roadmap.col_expected))
+                    choices=Signal::derive(move || expected_choices(app.t()))
+                    selected=Signal::derive(move || {
+                        item.get().expected.map(|r| r.value().to_string()).unwrap_or_default()
+                    })
+                    on_pick=Callback::new(move |v: String| {
+                        let expected = v.parse().ok().and_then(Rating::new);
+                        e5(Box::new(move |p| p.expected = expected))
                     })
                 />
             </td>

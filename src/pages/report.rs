@@ -1,11 +1,12 @@
 //! Report: one page for a board, printable to A4 (the print stylesheet in
 //! `style/main.css` hides the app around it): organisation and date, overall and
 //! category scores, the category radar, the largest gaps, the in-house/outsourced
-//! split, and the comparison with the newest snapshot when there is one.
+//! split, the comparison with the newest snapshot when there is one, and the
+//! roadmap (the next two quarters' projected means and the overdue actions).
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryRadar, DeltaTable, Gaps, ScoreTable, SplitTable};
+use crate::components::{CategoryRadar, DeltaTable, Gaps, RoadmapSummary, ScoreTable, SplitTable};
 use crate::model::evaluation::compare;
 use crate::state::use_app;
 
@@ -105,6 +106,7 @@ pub fn Report() -> impl IntoView {
             <section class="report-gaps">
                 <Gaps limit=6 />
             </section>
+            <RoadmapSummary />
         </article>
     }
 }

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use super::{deferred_fn, LoadFailed};
-use crate::pages::{Evaluation, Plan, Report, Workshop};
+use crate::pages::{Evaluation, Plan, Report, Roadmap, Workshop};
 use crate::state::use_app;
 
 /// The views fetched on first opening.
@@ -18,6 +18,7 @@ pub enum Deferred {
     Workshop,
     Evaluation,
     Plan,
+    Roadmap,
     Report,
 }
 
@@ -28,6 +29,7 @@ impl Deferred {
             Self::Workshop => workshop().await,
             Self::Evaluation => evaluation().await,
             Self::Plan => plan().await,
+            Self::Roadmap => roadmap().await,
             Self::Report => report().await,
         }
     }
@@ -36,6 +38,7 @@ impl Deferred {
 deferred_fn!(workshop: fn workshop() -> AnyView { view! { <Workshop/> }.into_any() });
 deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.into_any() });
 deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });
+deferred_fn!(roadmap: fn roadmap() -> AnyView { view! { <Roadmap/> }.into_any() });
 deferred_fn!(report: fn report() -> AnyView { view! { <Report/> }.into_any() });
 
 /// A deferred view: a loading line while its code arrives, then the view; if the code

@@ -108,7 +108,7 @@ impl Exports {
     /// The improvement plan as CSV, with overdue items marked as of today.
     pub fn plan_csv(&self) {
         self.with_active(|a| {
-            let today = crate::model::Date::of(&browser::now());
+            let today = browser::today();
             let text = crate::model::csv::plan_csv(a, &today);
             self.download(&exchange::file_name(&format!("{} plan", a.name), "csv"), "text/csv;charset=utf-8", &text);
         });

@@ -9,8 +9,8 @@ use crate::browser;
 use crate::i18n::Texts;
 
 /// The views: Home, the quick check, then in the order of the X.1060 processes:
-/// build (catalogue, profile, portfolio), dashboard, management (plan), evaluation,
-/// report.
+/// build (catalogue, profile, portfolio), dashboard, management (plan, roadmap),
+/// evaluation, report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Home,
@@ -20,13 +20,14 @@ pub enum View {
     Portfolio,
     Dashboard,
     Plan,
+    Roadmap,
     Evaluation,
     Report,
     Workshop,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Home,
         View::Quick,
         View::Catalogue,
@@ -34,6 +35,7 @@ impl View {
         View::Portfolio,
         View::Dashboard,
         View::Plan,
+        View::Roadmap,
         View::Evaluation,
         View::Report,
         View::Workshop,
@@ -49,6 +51,7 @@ impl View {
             View::Portfolio => "portfolio",
             View::Dashboard => "dashboard",
             View::Plan => "plan",
+            View::Roadmap => "roadmap",
             View::Evaluation => "evaluation",
             View::Report => "report",
             View::Workshop => "workshop",
@@ -85,6 +88,7 @@ impl View {
             View::Portfolio => t.nav.portfolio,
             View::Dashboard => t.nav.dashboard,
             View::Plan => t.nav.plan,
+            View::Roadmap => t.nav.roadmap,
             View::Evaluation => t.nav.evaluation,
             View::Report => t.nav.report,
             View::Workshop => t.nav.workshop,

@@ -193,8 +193,8 @@ test('improvement plan: gaps ranked, items saved, overdue marked, CSV for spread
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-plan-csv').click()]);
   const text = await readFile(await csv.path(), 'utf8');
-  assert.ok(text.startsWith('\ufeffid,category,name_ja,name_en,level,current,target,gap,action,owner,due,status,overdue\r\n'));
-  assert.match(text, /\r\nD-1,D,[^\r\n]*,basic,1,4,3,Write the incident response runbook,CSIRT lead,2020-01-31,in_progress,yes\r\n/);
+  assert.ok(text.startsWith('\ufeffid,category,name_ja,name_en,level,current,target,gap,action,owner,due,status,overdue,expected\r\n'));
+  assert.match(text, /\r\nD-1,D,[^\r\n]*,basic,1,4,3,Write the incident response runbook,CSIRT lead,2020-01-31,in_progress,yes,\r\n/);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const doc = JSON.parse(await readFile(await json.path(), 'utf8'));

@@ -26,8 +26,8 @@ async function printedText(page, name) {
 }
 
 for (const [lang, locale, expect] of [
-  ['en', 'en-GB', { title: 'CDC self-assessment report', overall: 'Overall', compared: 'Compared with the latest snapshot', gaps: 'Largest gaps', sample: SAMPLE }],
-  ['ja', 'ja-JP', { title: 'CDC セルフアセスメント報告', overall: '全体', compared: '最新のスナップショットとの比較', gaps: 'ギャップの大きいサービス', sample: SAMPLE_JA }],
+  ['en', 'en-GB', { title: 'CDC self-assessment report', overall: 'Overall', compared: 'Compared with the latest snapshot', gaps: 'Largest gaps', roadmap: 'Roadmap', sample: SAMPLE }],
+  ['ja', 'ja-JP', { title: 'CDC セルフアセスメント報告', overall: '全体', compared: '最新のスナップショットとの比較', gaps: 'ギャップの大きいサービス', roadmap: 'ロードマップ', sample: SAMPLE_JA }],
 ]) {
   test(`the report prints to a clean A4 PDF in ${lang}`, async () => {
     const { context, page, problems } = await newPage(ctx.browser, { locale });
@@ -39,10 +39,10 @@ for (const [lang, locale, expect] of [
     const sample = await readJson(expect.sample);
     assert.equal(await page.getByTestId('report-organisation').textContent(), sample.organisation);
     const { text, pages } = await printedText(page, `report-${lang}`);
-    assert.equal(pages, 1, 'one page');
+    assert.equal(pages, 2, 'the report on one page, the roadmap on the second');
     const scores = expectedScores(sample);
     const compared = `${expect.compared}: ${sample.snapshots.at(-1).label}`;
-    for (const needle of [expect.title, sample.organisation, expect.overall, scores.overall.current, scores.A.current, scores.I.target, compared, expect.gaps]) {
+    for (const needle of [expect.title, sample.organisation, expect.overall, scores.overall.current, scores.A.current, scores.I.target, compared, expect.gaps, expect.roadmap]) {
       assert.ok(text.includes(needle.replace(/\s+/g, '')), `PDF has "${needle}"`);
     }
     // The app around the report is not printed.
