@@ -9,6 +9,7 @@ pub mod csv;
 pub mod evaluation;
 pub mod exchange;
 pub mod export_log;
+pub mod fingerprint;
 pub mod ids;
 pub mod lang;
 pub mod library;
@@ -31,6 +32,7 @@ pub use evaluation::{
     CategoryDelta, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SnapshotComparison,
     SourcingChange, SourcingChangeKind, TrendPoint,
 };
+pub use fingerprint::{Fingerprint, Hasher};
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId, SnapshotId};
 pub use lang::{Lang, LocalText};
 pub use limits::{LimitError, Limited};
