@@ -143,6 +143,7 @@ mod template_tests {
                 current: Some(Score::Rated(Rating::new(3).expect("a rating 1 to 5"))),
                 target: Some(Score::NotApplicable),
                 note: "secret view".into(),
+                evidence: Vec::new(),
             },
         );
         // Only scored: nothing left after clearing, so the entry goes.
