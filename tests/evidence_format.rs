@@ -173,7 +173,8 @@ fn many(n: usize, per: usize) -> Assessment {
         let name = LocalText::new("", "x");
         let category = CategoryId::parse("I").expect("I");
         a.add_custom_service(CustomService { id: service.clone(), category, name }).expect("room for a service");
-        a.services.entry(service).or_default().evidence = (0..per).map(|i| EvidenceItem::titled(format!("{i}"))).collect();
+        a.services.entry(service).or_default().evidence =
+            (0..per).map(|i| EvidenceItem::titled(format!("{i}"))).collect();
     }
     a
 }
