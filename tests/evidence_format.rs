@@ -45,7 +45,7 @@ fn evidence_round_trips_in_services_and_snapshots() {
     let mut a = with_evidence();
     a.take_snapshot("FY26", ts("2026-11-01T00:00:00Z")).expect("room for a snapshot");
     // Changed after the snapshot: the snapshot keeps the evidence as it was.
-    a.remove_evidence(&id("D-1"), 0).expect("an item to remove");
+    assert!(a.remove_evidence(&id("D-1"), &runbook()));
     assert_eq!(a.snapshots[0].services["D-1"].evidence.len(), 2);
     assert_eq!(a.services["D-1"].evidence.len(), 1);
     for layout in [Layout::Pretty, Layout::Compact] {
@@ -199,7 +199,7 @@ fn an_assessment_holds_at_most_the_total_limit() {
     let ImportError::Invalid { problems, .. } = read_err(&exchange::write(&a, Layout::Compact)) else {
         panic!("content problems expected")
     };
-    assert_eq!(problems, [over.clone()]);
+    assert_eq!(problems, std::slice::from_ref(&over));
     assert_eq!(over.message(Lang::En), "services: has too many evidence items (10001, at most 10000)");
     assert_eq!(over.message(Lang::Ja), "services: エビデンスが多すぎます（合計 10001 件、上限は 10000 件）");
 }
@@ -249,14 +249,24 @@ fn typed_items_are_trimmed_and_kept_as_text() {
 }
 
 #[test]
-fn replace_and_remove_change_one_item() {
+fn replace_and_remove_find_the_item_by_content() {
     let mut a = with_evidence();
     let renewed = EvidenceItem { review_by: date("2028-04-01"), ..runbook() };
-    a.replace_evidence(&id("D-1"), 0, renewed.clone()).expect("the item is there");
+    a.replace_evidence(&id("D-1"), &runbook(), renewed.clone()).expect("the item is there");
     assert_eq!(a.services["D-1"].evidence[0], renewed);
-    assert_eq!(a.replace_evidence(&id("D-1"), 5, renewed), Err(EvidenceError::NoSuchItem));
-    assert_eq!(a.remove_evidence(&id("A-1"), 1), None);
-    assert_eq!(a.remove_evidence(&id("A-1"), 0), Some(EvidenceItem::titled("SOC charter")));
+    // Applied again (another tab's edit replayed): the old item is gone, nothing changes.
+    let before = a.clone();
+    assert_eq!(a.replace_evidence(&id("D-1"), &runbook(), renewed.clone()), Err(EvidenceError::NoSuchItem));
+    assert_eq!(
+        EvidenceError::NoSuchItem.message(Lang::En),
+        "That evidence item is no longer there (it was changed in another tab)."
+    );
+    let too_long = EvidenceItem { owner: "o".repeat(201), ..renewed.clone() };
+    let refused = a.replace_evidence(&id("D-1"), &renewed, too_long);
+    assert_eq!(refused, Err(EvidenceError::TooLong { field: EvidenceField::Owner, len: 201, max: 200 }));
+    assert_eq!(a, before);
+    assert!(!a.remove_evidence(&id("A-1"), &runbook()));
+    assert!(a.remove_evidence(&id("A-1"), &EvidenceItem::titled("SOC charter")));
     // Nothing else was decided for A-1: its entry goes.
     assert!(!a.services.contains_key("A-1"));
 }

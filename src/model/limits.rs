@@ -105,11 +105,13 @@ impl std::error::Error for LimitError {}
 
 impl Assessment {
     /// Whether the reader would accept this assessment's sizes once written: the
-    /// length of every list (the quick check's estimates included), name, label,
-    /// note, provider, plan action and owner, and the length of the compact document
-    /// (what the browser stores; an indented export is longer). The first size found
-    /// too large is the error, named as the reader would name it. Other checks of the
-    /// reader (such as a name that is not empty, or a known category) are not made here.
+    /// length of every list (the quick check's estimates and each service's evidence
+    /// included), name, label, note, provider, plan action and owner, evidence title,
+    /// location and owner, the evidence of each list of services in all, and the
+    /// length of the compact document (what the browser stores; an indented export
+    /// is longer). The first size found too large is the error, named as the reader
+    /// would name it. Other checks of the reader (such as a name that is not empty, or
+    /// a known category) are not made here.
     pub fn check_limits(&self) -> Result<(), LimitError> {
         self.check_counts_and_texts()?;
         check_size(self)

@@ -131,31 +131,42 @@ impl Assessment {
         })
     }
 
-    /// Puts `item` ([`EvidenceItem::cleaned`]) in place of item `index` of service `id`
-    /// (to record a new review date or fingerprint). Refused, and nothing changed, when
-    /// there is no such item or the document would grow too large.
-    pub fn replace_evidence(&mut self, id: &ServiceId, index: usize, item: EvidenceItem) -> Result<(), EvidenceError> {
-        let item = item.cleaned()?;
-        let slot = self.services.get_mut(id.as_str()).and_then(|s| s.evidence.get_mut(index));
-        let Some(slot) = slot else { return Err(EvidenceError::NoSuchItem) };
-        let old = std::mem::replace(slot, item);
+    /// Puts `new` ([`EvidenceItem::cleaned`]) in place of the first item of service `id`
+    /// equal to `old` (to record a new review date or fingerprint). Items are found by
+    /// content, not by place, so an edit applied again on top of another tab's changes
+    /// changes the item meant or nothing. Refused, and nothing changed, when there is no
+    /// such item or the document would grow too large.
+    pub fn replace_evidence(
+        &mut self,
+        id: &ServiceId,
+        old: &EvidenceItem,
+        new: EvidenceItem,
+    ) -> Result<(), EvidenceError> {
+        let new = new.cleaned()?;
+        let items = self.services.get_mut(id.as_str()).map(|s| &mut s.evidence);
+        let Some((index, slot)) = items.and_then(|items| items.iter_mut().enumerate().find(|(_, item)| *item == old))
+        else {
+            return Err(EvidenceError::NoSuchItem);
+        };
+        *slot = new;
         limits::check_size(self).map_err(|e| {
             if let Some(slot) = self.services.get_mut(id.as_str()).and_then(|s| s.evidence.get_mut(index)) {
-                *slot = old;
+                *slot = old.clone();
             }
             e.into()
         })
     }
 
-    /// Removes item `index` of service `id` (the service's entry too when nothing else
-    /// is decided for it); `None` when there is no such item.
-    pub fn remove_evidence(&mut self, id: &ServiceId, index: usize) -> Option<EvidenceItem> {
-        let state = self.services.get(id.as_str())?;
-        if index >= state.evidence.len() {
-            return None;
-        }
-        let mut removed = None;
-        self.edit_service(id, |s| removed = Some(s.evidence.remove(index)));
-        removed
+    /// Removes the first item of service `id` equal to `item` (the service's entry too
+    /// when nothing else is decided for it); whether there was one. Found by content,
+    /// as [`Assessment::replace_evidence`].
+    pub fn remove_evidence(&mut self, id: &ServiceId, item: &EvidenceItem) -> bool {
+        let Some(index) = self.services.get(id.as_str()).and_then(|s| s.evidence.iter().position(|i| i == item)) else {
+            return false;
+        };
+        self.edit_service(id, |s| {
+            s.evidence.remove(index);
+        });
+        true
     }
 }
