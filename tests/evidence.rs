@@ -7,7 +7,9 @@ mod common;
 use common::{empty, id, rated, ts};
 use x1060_assess::model::csv::{preview, services_csv, services_csv_in};
 use x1060_assess::model::evaluation::compare;
-use x1060_assess::model::evidence::{coverage, merged, unbacked, EvidenceChange, Unbacked, UnbackedService};
+use x1060_assess::model::evidence::{
+    check_folder, coverage, merged, unbacked, EvidenceChange, FolderMatch, Unbacked, UnbackedService,
+};
 use x1060_assess::model::workshop::{self, Decisions, MergeRequest, Participant};
 use x1060_assess::model::{share, Assessment, Date, EvidenceItem, Fingerprint, Lang, Level};
 
@@ -226,4 +228,35 @@ fn share_links_carry_evidence() {
     a.edit_service(&id("A-1"), |s| s.evidence[0].location = "https://intranet.example/rb.pdf".into());
     let link = share::encode(&a).expect("small enough for a link");
     assert_eq!(share::decode(&link).expect("reads back"), a);
+}
+
+#[test]
+fn a_folder_is_matched_against_every_fingerprint() {
+    let a = portfolio(&[
+        ("A-1", vec![hashed("Runbook", b"rb"), EvidenceItem::titled("No digest")]),
+        ("B-1", vec![hashed("Report", b"report"), hashed("Charter", b"charter")]),
+    ]);
+    let files = [
+        ("runbook.pdf".to_owned(), Fingerprint::of(b"rb")),
+        ("holiday.jpg".to_owned(), Fingerprint::of(b"other")),
+        ("copy of runbook.pdf".to_owned(), Fingerprint::of(b"rb")),
+        ("charter.docx".to_owned(), Fingerprint::of(b"charter")),
+    ];
+    let check = check_folder(a.catalogue, &a.custom_services, &a.services, &files);
+    let m = |s: &str, item: EvidenceItem, files: &[&str]| FolderMatch {
+        service: id(s),
+        item,
+        files: files.iter().map(|f| f.to_string()).collect(),
+    };
+    assert_eq!(
+        check.items,
+        [
+            m("A-1", hashed("Runbook", b"rb"), &["runbook.pdf", "copy of runbook.pdf"]),
+            m("B-1", hashed("Report", b"report"), &[]),
+            m("B-1", hashed("Charter", b"charter"), &["charter.docx"]),
+        ]
+    );
+    assert_eq!(check.found().count(), 2);
+    assert_eq!(check.missing().map(|m| m.item.title.as_str()).collect::<Vec<_>>(), ["Report"]);
+    assert_eq!(check.unmatched, ["holiday.jpg"]);
 }

@@ -10,16 +10,19 @@
 //! - [`coverage`] counts, per category, the in-scope services with current evidence,
 //!   and lists those whose score rests on no or stale evidence.
 //! - [`changes`] says which items were added or are gone since a baseline snapshot.
+//! - [`check_folder`] matches a folder of files against every fingerprint.
 //! - [`safe_link`] is the location when it may become a link (http or https only).
 
 pub mod coverage;
 pub mod diff;
 mod edit;
+pub mod folder;
 mod link;
 
 pub use coverage::{coverage, unbacked, EvidenceCoverage, Unbacked, UnbackedService};
 pub use diff::{changes, merged, EvidenceChange};
 pub use edit::{EvidenceError, EvidenceField};
+pub use folder::{check_folder, FolderCheck, FolderMatch};
 pub use link::safe_link;
 
 use super::fingerprint::Fingerprint;
