@@ -8,7 +8,8 @@ use common::{empty, id, rated, read_ok, sample_text};
 use x1060_assess::model::csv::{csv_row, services_csv, text_cell};
 use x1060_assess::model::{CategoryId, CustomService, Level, LocalText, Score, ServiceAssessment, Sourcing};
 
-const HEADER: &str = "id,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note";
+const HEADER: &str =
+    "id,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note,evidence_count,evidence_titles";
 
 /// The CSV of an otherwise empty assessment where `service` was edited.
 fn csv_with(service: &str, edit: impl FnOnce(&mut ServiceAssessment)) -> String {
@@ -92,9 +93,8 @@ fn starts_with_bom_and_exact_header() {
 
 #[test]
 fn ends_with_crlf_after_the_last_row() {
-    assert!(
-        services_csv(&empty()).ends_with("I-7,I,幹部向けセキュリティ報告,Security reporting to executives,,,,,,,\r\n")
-    );
+    assert!(services_csv(&empty())
+        .ends_with("I-7,I,幹部向けセキュリティ報告,Security reporting to executives,,,,,,,,0,\r\n"));
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn empty_assessment_has_header_and_a_row_for_each_of_the_64_services() {
 
 #[test]
 fn undecided_service_has_names_and_empty_cells() {
-    assert_eq!(row(&services_csv(&empty()), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,");
+    assert_eq!(row(&services_csv(&empty()), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,,0,");
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn custom_service_row_follows_the_builtin_services_of_its_category() {
         .expect("custom");
     let csv = services_csv(&a);
     assert_eq!(&ids(&csv)[63..], ["I-7", "I-8"]);
-    assert_eq!(row(&csv, "I-8"), "I-8,I,サプライチェーン評価,Supplier assessment,,,,,,,");
+    assert_eq!(row(&csv, "I-8"), "I-8,I,サプライチェーン評価,Supplier assessment,,,,,,,,0,");
 }
 
 #[test]
@@ -141,7 +141,10 @@ fn scored_insourced_service_row() {
         s.target = Some(rated(5));
         s.note = "Reviewed quarterly".to_owned();
     });
-    assert_eq!(row(&csv, "A-1"), "A-1,A,リスクマネジメント,Risk management,basic,insource,,3,5,2,Reviewed quarterly");
+    assert_eq!(
+        row(&csv, "A-1"),
+        "A-1,A,リスクマネジメント,Risk management,basic,insource,,3,5,2,Reviewed quarterly,0,"
+    );
 }
 
 #[test]
@@ -155,14 +158,14 @@ fn outsourced_service_row_has_its_provider() {
     });
     assert_eq!(
         row(&csv, "B-1"),
-        "B-1,B,リアルタイム監視,Real time asset monitoring,standard,outsource,Example MSS Co.,2,2,0,"
+        "B-1,B,リアルタイム監視,Real time asset monitoring,standard,outsource,Example MSS Co.,2,2,0,,0,"
     );
 }
 
 #[test]
 fn not_required_service_row() {
     let csv = csv_with("C-2", |s| s.level = Some(Level::NotRequired));
-    assert_eq!(row(&csv, "C-2"), "C-2,C,検体解析,Malware sample analysis,not_required,,,,,,");
+    assert_eq!(row(&csv, "C-2"), "C-2,C,検体解析,Malware sample analysis,not_required,,,,,,,0,");
 }
 
 #[test]
@@ -173,13 +176,16 @@ fn not_applicable_score_is_n_a_and_leaves_the_gap_empty() {
         s.current = Some(Score::NotApplicable);
         s.target = Some(rated(3));
     });
-    assert_eq!(row(&csv, "D-1"), "D-1,D,インシデント報告受付,Incident report acceptance,advanced,outsource,,n/a,3,,");
+    assert_eq!(
+        row(&csv, "D-1"),
+        "D-1,D,インシデント報告受付,Incident report acceptance,advanced,outsource,,n/a,3,,,0,"
+    );
 }
 
 #[test]
 fn one_score_only_leaves_the_gap_empty() {
     let csv = csv_with("E-1", |s| s.current = Some(rated(4)));
-    assert_eq!(row(&csv, "E-1"), "E-1,E,ネットワーク情報収集,Network information collection,,,,4,,,");
+    assert_eq!(row(&csv, "E-1"), "E-1,E,ネットワーク情報収集,Network information collection,,,,4,,,,0,");
 }
 
 #[test]
@@ -189,7 +195,7 @@ fn negative_gap_is_a_plain_number_without_prefix() {
         s.current = Some(rated(4));
         s.target = Some(rated(3));
     });
-    assert_eq!(row(&csv, "A-2"), "A-2,A,リスクアセスメント,Risk assessment,optional,,,4,3,-1,");
+    assert_eq!(row(&csv, "A-2"), "A-2,A,リスクアセスメント,Risk assessment,optional,,,4,3,-1,,0,");
 }
 
 #[test]
@@ -206,7 +212,7 @@ fn note_is_quoted_per_rfc_4180() {
         ("plain text", "plain text"),
     ];
     for (note, expected) in cases {
-        let expected_row = format!("A-1,A,リスクマネジメント,Risk management,,,,,,,{expected}");
+        let expected_row = format!("A-1,A,リスクマネジメント,Risk management,,,,,,,{expected},0,");
         assert_eq!(row(&csv_with_note(note), "A-1"), expected_row, "{note:?}");
     }
 }
@@ -227,8 +233,8 @@ fn formula_in_note_is_prefixed_with_a_quote() {
 
 #[test]
 fn note_starting_with_tab_or_cr_is_prefixed() {
-    assert_eq!(row(&csv_with_note("\tx"), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,'\tx");
-    assert_eq!(row(&csv_with_note("\r=1"), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,\"'\r=1\"");
+    assert_eq!(row(&csv_with_note("\tx"), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,'\tx,0,");
+    assert_eq!(row(&csv_with_note("\r=1"), "A-1"), "A-1,A,リスクマネジメント,Risk management,,,,,,,\"'\r=1\",0,");
 }
 
 #[test]
@@ -245,7 +251,7 @@ fn formula_in_custom_service_names_is_prefixed() {
     let name = LocalText::new("=HYPERLINK(\"x\")", "@cmd");
     a.add_custom_service(CustomService { id: id("I-8"), category: CategoryId::parse("I").expect("cat"), name })
         .expect("custom");
-    assert_eq!(row(&services_csv(&a), "I-8"), "I-8,I,\"'=HYPERLINK(\"\"x\"\")\",'@cmd,,,,,,,");
+    assert_eq!(row(&services_csv(&a), "I-8"), "I-8,I,\"'=HYPERLINK(\"\"x\"\")\",'@cmd,,,,,,,,0,");
 }
 
 #[test]
@@ -267,7 +273,7 @@ fn japanese_text_passes_through_unquoted() {
         s.provider = "サクラ警備株式会社".to_owned();
         s.note = note.to_owned();
     });
-    assert_eq!(row(&csv, "A-1"), format!("A-1,A,リスクマネジメント,Risk management,,,サクラ警備株式会社,,,,{note}"));
+    assert_eq!(row(&csv, "A-1"), format!("A-1,A,リスクマネジメント,Risk management,,,サクラ警備株式会社,,,,{note},0,"));
 }
 
 #[test]
@@ -276,7 +282,7 @@ fn unknown_service_ids_are_kept_after_the_catalogue() {
     a.services.insert(id("Z-1"), ServiceAssessment { level: Some(Level::Basic), ..ServiceAssessment::default() });
     let csv = services_csv(&a);
     assert_eq!(ids(&csv).last().map(String::as_str), Some("Z-1"));
-    assert_eq!(row(&csv, "Z-1"), "Z-1,,,,basic,,,,,,");
+    assert_eq!(row(&csv, "Z-1"), "Z-1,,,,basic,,,,,,,0,");
 }
 
 #[test]
@@ -286,20 +292,20 @@ fn csv_row_quotes_fields_and_ends_with_crlf() {
 }
 
 #[test]
-fn sample_gives_header_and_65_lines_of_11_fields() {
+fn sample_gives_header_and_65_lines_of_13_fields() {
     let csv = services_csv(&read_ok(&sample_text()));
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 66);
     let records = records(&csv);
     assert_eq!(records.len(), 66);
-    assert!(records.iter().all(|r| r.fields.len() == 11), "every record has 11 fields");
+    assert!(records.iter().all(|r| r.fields.len() == 13), "every record has 13 fields");
     assert_eq!(records[0].fields.join(","), HEADER);
 }
 
 #[test]
 fn sample_rows_carry_the_decisions() {
     let csv = services_csv(&read_ok(&sample_text()));
-    assert_eq!(row(&csv, "A-3"), "A-3,A,ポリシーの企画立案,Policy planning,basic,insource,,3,5,2,");
+    assert_eq!(row(&csv, "A-3"), "A-3,A,ポリシーの企画立案,Policy planning,basic,insource,,3,5,2,,0,");
     assert_eq!(cell(&csv, "C-1", "sourcing"), "outsource");
     assert_eq!(cell(&csv, "D-4", "level"), "basic");
     assert_eq!(cell(&csv, "A-6", "provider"), "Example MSS Co. (fictional)");

@@ -450,7 +450,7 @@ mod props {
         ) {
             let mut source = empty();
             source.edit_service(&id("C-3"), |s| {
-                *s = ServiceAssessment { level, sourcing, provider: provider.clone(), current, target, note: note.clone() };
+                *s = ServiceAssessment { level, sourcing, provider: provider.clone(), current, target, note: note.clone(), evidence: Vec::new() };
             });
             let mut target_a = empty();
             let found = changes(&services_csv_in(&source, lang), &target_a);

@@ -8,11 +8,12 @@ mod common;
 use common::ts;
 use proptest::prelude::*;
 use x1060_assess::model::catalogue::CustomServiceError;
+use x1060_assess::model::evidence::{MAX_LOCATION_CHARS, MAX_OWNER_CHARS, MAX_TITLE_CHARS};
 use x1060_assess::model::exchange::{self, ImportError, Layout, Problem, ProblemKind, MAX_ENTRIES};
 use x1060_assess::model::limits::{MAX_ENTRIES as LIMIT, MAX_PLAN_ACTION_CHARS};
 use x1060_assess::model::{
-    Assessment, CatalogueDef, CategoryId, CustomService, Lang, LimitError, Limited, LocalText, ServiceId, Snapshot,
-    SnapshotId, Timestamp,
+    Assessment, CatalogueDef, CategoryId, CustomService, EvidenceItem, Lang, LimitError, Limited, LocalText, ServiceId,
+    Snapshot, SnapshotId, Timestamp,
 };
 
 fn id(s: &str) -> ServiceId {
@@ -271,6 +272,7 @@ prop_compose! {
         labels in proptest::collection::vec(1usize..=Assessment::MAX_NAME_CHARS + 1, 0..3),
         plan in proptest::collection::vec((0usize..64, 1usize..=MAX_PLAN_ACTION_CHARS + 1, around(Assessment::MAX_NAME_CHARS)), 0..4),
         custom_names in proptest::collection::vec(1usize..=Assessment::MAX_NAME_CHARS + 1, 0..3),
+        evidence in proptest::collection::vec((0usize..64, 1usize..=MAX_TITLE_CHARS + 1, around(MAX_LOCATION_CHARS), around(MAX_OWNER_CHARS)), 0..4),
     ) -> Assessment {
         let mut a = Assessment::new(text(name, 'n'), text(org, 'é'), Timestamp::from_unix_millis(0));
         let ids: Vec<ServiceId> = a.catalogue.categories.iter().flat_map(|c| c.services.iter().map(|s| id(s.id))).collect();
@@ -279,6 +281,10 @@ prop_compose! {
         }
         for (at, note, provider) in notes {
             a.edit_service(&ids[at], |s| { s.note = text(note, 'x'); s.provider = text(provider, 'p'); });
+        }
+        for (at, title, location, owner) in evidence {
+            let item = EvidenceItem { location: text(location, 'l'), owner: text(owner, 'o'), ..EvidenceItem::titled(text(title, 't')) };
+            a.edit_service(&ids[at], |s| s.evidence.push(item));
         }
         for (i, len) in labels.into_iter().enumerate() {
             a.snapshots.push(Snapshot { label: text(len, 'l'), services: a.services.clone(), ..empty_snapshot(i) });

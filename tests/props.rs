@@ -8,7 +8,8 @@ use common::sample_text;
 use proptest::prelude::*;
 use x1060_assess::model::exchange::{self, write, Layout};
 use x1060_assess::model::{
-    Assessment, CatalogueDef, CategoryId, Level, QuickCheck, Rating, Score, ServiceId, Sourcing, Timestamp,
+    Assessment, CatalogueDef, CategoryId, Date, EvidenceItem, Fingerprint, Level, QuickCheck, Rating, Score, ServiceId,
+    Sourcing, Timestamp,
 };
 
 fn score() -> impl Strategy<Value = Option<Score>> {
@@ -43,12 +44,36 @@ fn quick() -> impl Strategy<Value = Option<QuickCheck>> {
     })
 }
 
+/// A calendar date, or none.
+fn date() -> impl Strategy<Value = Option<Date>> {
+    proptest::option::of(
+        (0i64..=9999, 1i64..=12, 1i64..=31).prop_filter_map("a real day", |(y, m, d)| Date::from_ymd(y, m, d)),
+    )
+}
+
+/// An evidence item as the app can make one: any text (markup and control characters
+/// included) with a title that shows something, any dates, a fingerprint or none.
+fn evidence_item() -> impl Strategy<Value = EvidenceItem> {
+    let digest = proptest::option::of(proptest::collection::vec(any::<u8>(), 0..16));
+    (".{0,20}", ".{0,40}", ".{0,12}", date(), date(), digest).prop_map(
+        |(title, location, owner, reviewed, review_by, digest)| EvidenceItem {
+            title: format!("t{title}"),
+            location,
+            owner,
+            reviewed,
+            review_by,
+            sha256: digest.map(|bytes| Fingerprint::of(&bytes)),
+        },
+    )
+}
+
 fn assessment() -> impl Strategy<Value = Assessment> {
     let ids: Vec<&'static str> =
         CatalogueDef::latest().categories.iter().flat_map(|c| c.services.iter().map(|s| s.id)).collect();
-    let entry = (proptest::sample::select(ids), level(), sourcing(), ".{0,12}", score(), score(), "\\PC{0,20}");
-    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000, quick()).prop_map(
-        |(name, org, entries, ms, quick)| {
+    let entry = (proptest::sample::select(ids.clone()), level(), sourcing(), ".{0,12}", score(), score(), "\\PC{0,20}");
+    let evidence = proptest::collection::vec((proptest::sample::select(ids), evidence_item()), 0..8);
+    (".{1,30}", ".{0,30}", proptest::collection::vec(entry, 0..40), 0i64..4_000_000_000_000, quick(), evidence)
+        .prop_map(|(name, org, entries, ms, quick, evidence)| {
             let name = if name.trim().is_empty() { "x".to_owned() } else { name };
             let mut a = Assessment::new(name, org, Timestamp::from_unix_millis(ms));
             for (id, level, sourcing, provider, current, target, note) in entries {
@@ -62,10 +87,12 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     s.note = note;
                 });
             }
+            for (id, item) in evidence {
+                a.edit_service(&ServiceId::parse(id).expect("catalogue id"), |s| s.evidence.push(item));
+            }
             a.quick = quick;
             a
-        },
-    )
+        })
 }
 
 proptest! {

@@ -205,3 +205,38 @@ fn expected_scores_and_snapshot_plans_agree() {
     agree(&with(&["snapshots"], snapshot(item(json!(9)))), false);
     agree(&with(&["snapshots"], snapshot(json!("soon"))), false);
 }
+
+#[test]
+fn evidence_items_agree() {
+    let digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    let service = |evidence: Value| with(&["services"], json!([{"id": "D-1", "current": 3, "evidence": evidence}]));
+    let full = json!({"title": "Runbook", "location": "https://intranet.example/rb.pdf", "owner": "CSIRT lead",
+        "reviewed": "2026-10-01", "review_by": "2027-04-01", "sha256": digest});
+    agree(&service(json!([full])), true);
+    agree(&service(json!([{"title": "t", "location": null, "owner": null, "reviewed": null, "sha256": null}])), true);
+    agree(&service(json!([])), true);
+    agree(&service(Value::Null), true);
+    agree(&service(json!([{"title": "t", "location": "l".repeat(2000)}])), true);
+    let many: Vec<Value> = (0..100).map(|i| json!({"title": format!("item {i}")})).collect();
+    agree(&service(Value::Array(many.clone())), true);
+
+    agree(&service(json!([{"location": "x"}])), false);
+    agree(&service(json!([{"title": " "}])), false);
+    agree(&service(json!([{"title": "t".repeat(201)}])), false);
+    agree(&service(json!([{"title": "t", "location": "l".repeat(2001)}])), false);
+    agree(&service(json!([{"title": "t", "owner": "o".repeat(201)}])), false);
+    agree(&service(json!([{"title": "t", "sha256": digest.to_uppercase()}])), false);
+    agree(&service(json!([{"title": "t", "sha256": &digest[1..]}])), false);
+    agree(&service(json!([{"title": "t", "sha256": format!("{digest}\n")}])), false);
+    agree(&service(json!([{"title": "t", "review_by": "2027-4-1"}])), false);
+    agree(&service(json!([{"title": "t", "reviewed": 20261001}])), false);
+    agree(&service(json!(["t"])), false);
+    agree(&service(json!({"title": "t"})), false);
+    let mut over = many;
+    over.push(json!({"title": "one more"}));
+    agree(&service(Value::Array(over)), false);
+    // In a snapshot too.
+    let snapshot = json!([{"label": "s", "taken": "2027-01-01T00:00:00Z",
+        "services": [{"id": "D-1", "evidence": [{"title": "t", "sha256": "abc"}]}]}]);
+    agree(&with(&["snapshots"], snapshot), false);
+}

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::catalogue::CustomServiceError;
+use super::evidence::EvidenceItem;
 use super::limits::{self, LimitError, Limited, MAX_ENTRIES};
 use super::quick::QuickCheck;
 use super::text::clean_name;
@@ -28,6 +29,8 @@ pub struct ServiceAssessment {
     /// Score aimed for.
     pub target: Option<Score>,
     pub note: String,
+    /// What backs the score (portfolio phase), in the order added.
+    pub evidence: Vec<EvidenceItem>,
 }
 
 impl ServiceAssessment {

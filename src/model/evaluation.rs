@@ -7,12 +7,14 @@
 //!   provider changed ([`SnapshotComparison::sourcing`]).
 //! - Portfolio evaluation (11.4): how scores moved and whether targets changed
 //!   ([`SnapshotComparison::scores`], [`SnapshotComparison::categories`], [`SnapshotComparison::overall`],
-//!   [`SnapshotComparison::counts`]).
+//!   [`SnapshotComparison::counts`]), and the evidence added or gone
+//!   ([`SnapshotComparison::evidence`]).
 //!
 //! Everything here is pure and computed exactly as docs/exchange-format.md (“How the numbers are computed”) says: means come
 //! from [`Summary::of`] on each side, and a delta is [`Delta::between`] the two
 //! unrounded means.
 
+use super::evidence::{self, EvidenceChange};
 use super::{
     Assessment, CatalogueDef, CustomService, Delta, Level, Mean, Score, ServiceAssessment, ServiceId, ServiceStates,
     Snapshot, Sourcing, Summary, Timestamp,
@@ -236,6 +238,8 @@ pub struct SnapshotComparison {
     pub overall: CategoryDelta,
     /// Current-score movement of the services in scope on both sides.
     pub counts: MovementCounts,
+    /// Services whose evidence items were added or are gone (see [`evidence::changes`]).
+    pub evidence: Vec<EvidenceChange>,
 }
 
 impl SnapshotComparison {
@@ -244,9 +248,9 @@ impl SnapshotComparison {
         self.categories.iter().find(|c| c.category == id).or_else(|| (id == OVERALL).then_some(&self.overall))
     }
 
-    /// No service differs in level, sourcing, provider or score.
+    /// No service differs in level, sourcing, provider, score or evidence.
     pub fn is_empty(&self) -> bool {
-        self.levels.is_empty() && self.sourcing.is_empty() && self.scores.is_empty()
+        self.levels.is_empty() && self.sourcing.is_empty() && self.scores.is_empty() && self.evidence.is_empty()
     }
 
     /// The level changes of one kind, in catalogue order.
@@ -330,7 +334,8 @@ pub fn compare(
         (base_summary.current, base_summary.target),
         (now_summary.current, now_summary.target),
     );
-    SnapshotComparison { levels, sourcing, scores, categories, overall, counts }
+    let evidence = evidence::changes(catalogue, custom, base, now);
+    SnapshotComparison { levels, sourcing, scores, categories, overall, counts, evidence }
 }
 
 /// The current and target means of one category at one point of a [`trend`].

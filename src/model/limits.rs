@@ -2,11 +2,13 @@
 //! where data is created, so that nothing is ever saved that would be refused when
 //! read back: at most [`MAX_ENTRIES`] entries in any list, names and notes of at most
 //! [`Assessment::MAX_NAME_CHARS`] and [`Assessment::MAX_NOTE_CHARS`] characters,
-//! improvement actions of at most [`MAX_PLAN_ACTION_CHARS`], and a document of at most
-//! [`exchange::MAX_BYTES`].
+//! improvement actions of at most [`MAX_PLAN_ACTION_CHARS`], evidence items of at most
+//! [`MAX_EVIDENCE_PER_SERVICE`] per service and [`MAX_EVIDENCE`] per list of services,
+//! and a document of at most [`exchange::MAX_BYTES`].
 
 use std::fmt;
 
+use super::evidence::{MAX_LOCATION_CHARS, MAX_OWNER_CHARS, MAX_TITLE_CHARS};
 use super::exchange::{self, Layout, Problem, ProblemKind};
 use super::{Assessment, Lang, Plan, ServiceStates};
 
@@ -18,6 +20,13 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// Longest improvement action accepted, in characters.
 pub const MAX_PLAN_ACTION_CHARS: usize = 2_000;
 
+/// At most this many evidence items per service.
+pub const MAX_EVIDENCE_PER_SERVICE: usize = 100;
+
+/// At most this many evidence items in one list of services (the working state, or a
+/// snapshot's services), all services together.
+pub const MAX_EVIDENCE: usize = MAX_ENTRIES;
+
 /// A list that can be full.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limited {
@@ -25,6 +34,10 @@ pub enum Limited {
     Snapshots,
     /// The items of the improvement plan.
     PlanItems,
+    /// The evidence items of one service.
+    Evidence,
+    /// The evidence items of all services of the working state.
+    EvidenceTotal,
 }
 
 /// Why data cannot be added or kept: the reader would refuse the document.
@@ -54,6 +67,18 @@ impl LimitError {
             (LimitError::TooMany { list: Limited::PlanItems, max }, Lang::Ja) => {
                 format!("これ以上改善計画の項目を追加できません（計画に入れられるのは {max} 件までです）。")
             }
+            (LimitError::TooMany { list: Limited::Evidence, max }, Lang::En) => {
+                format!("No more evidence can be added to this service: a service holds at most {max} items.")
+            }
+            (LimitError::TooMany { list: Limited::Evidence, max }, Lang::Ja) => {
+                format!("このサービスにはこれ以上エビデンスを追加できません（1 つのサービスに登録できるのは {max} 件までです）。")
+            }
+            (LimitError::TooMany { list: Limited::EvidenceTotal, max }, Lang::En) => {
+                format!("No more evidence can be added: an assessment holds at most {max} items in all.")
+            }
+            (LimitError::TooMany { list: Limited::EvidenceTotal, max }, Lang::Ja) => {
+                format!("これ以上エビデンスを追加できません（1 つのアセスメントに登録できるのは合計 {max} 件までです）。")
+            }
             (LimitError::Exceeds(problem), Lang::En) => {
                 format!("The assessment could not be read back once saved: {}", problem.message(lang))
             }
@@ -80,11 +105,13 @@ impl std::error::Error for LimitError {}
 
 impl Assessment {
     /// Whether the reader would accept this assessment's sizes once written: the
-    /// length of every list (the quick check's estimates included), name, label,
-    /// note, provider, plan action and owner, and the length of the compact document
-    /// (what the browser stores; an indented export is longer). The first size found
-    /// too large is the error, named as the reader would name it. Other checks of the
-    /// reader (such as a name that is not empty, or a known category) are not made here.
+    /// length of every list (the quick check's estimates and each service's evidence
+    /// included), name, label, note, provider, plan action and owner, evidence title,
+    /// location and owner, the evidence of each list of services in all, and the
+    /// length of the compact document (what the browser stores; an indented export
+    /// is longer). The first size found too large is the error, named as the reader
+    /// would name it. Other checks of the reader (such as a name that is not empty, or
+    /// a known category) are not made here.
     pub fn check_limits(&self) -> Result<(), LimitError> {
         self.check_counts_and_texts()?;
         check_size(self)
@@ -126,11 +153,32 @@ impl Assessment {
     /// A list of service states at `path`, entries in the order they are written.
     fn check_states(&self, path: &str, states: &ServiceStates) -> Result<(), LimitError> {
         check_count(path, states.len())?;
+        let mut evidence = 0;
         for (i, (id, state)) in exchange::ordered(self.catalogue, &self.custom_services, states).into_iter().enumerate()
         {
             let service = Some(id);
             check_text(&format!("{path}[{i}].provider"), service, &state.provider, Assessment::MAX_NAME_CHARS)?;
             check_text(&format!("{path}[{i}].note"), service, &state.note, Assessment::MAX_NOTE_CHARS)?;
+            let items = &state.evidence;
+            if items.len() > MAX_EVIDENCE_PER_SERVICE {
+                let kind = ProblemKind::TooMany { len: items.len(), max: MAX_EVIDENCE_PER_SERVICE };
+                return Err(exceeds(&format!("{path}[{i}].evidence"), service, kind));
+            }
+            for (k, item) in items.iter().enumerate() {
+                let texts = [
+                    ("title", &item.title, MAX_TITLE_CHARS),
+                    ("location", &item.location, MAX_LOCATION_CHARS),
+                    ("owner", &item.owner, MAX_OWNER_CHARS),
+                ];
+                // The path is written out only for a text that may be too long.
+                for (field, text, max) in texts.into_iter().filter(|(_, text, max)| text.len() > *max) {
+                    check_text(&format!("{path}[{i}].evidence[{k}].{field}"), service, text, max)?;
+                }
+            }
+            evidence += items.len();
+        }
+        if evidence > MAX_EVIDENCE {
+            return Err(exceeds(path, None, ProblemKind::TooMuchEvidence { len: evidence, max: MAX_EVIDENCE }));
         }
         Ok(())
     }

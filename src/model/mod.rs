@@ -7,8 +7,10 @@ pub mod assessment;
 pub mod catalogue;
 pub mod csv;
 pub mod evaluation;
+pub mod evidence;
 pub mod exchange;
 pub mod export_log;
+pub mod fingerprint;
 pub mod ids;
 pub mod lang;
 pub mod library;
@@ -31,6 +33,8 @@ pub use evaluation::{
     CategoryDelta, LevelChange, LevelChangeKind, Movement, MovementCounts, ScoreChange, SnapshotComparison,
     SourcingChange, SourcingChangeKind, TrendPoint,
 };
+pub use evidence::{EvidenceError, EvidenceItem};
+pub use fingerprint::{Fingerprint, Hasher};
 pub use ids::{AssessmentId, CategoryId, IdError, ServiceId, SnapshotId};
 pub use lang::{Lang, LocalText};
 pub use limits::{LimitError, Limited};

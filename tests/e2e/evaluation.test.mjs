@@ -211,9 +211,12 @@ test('services CSV export: BOM, header, one row per service', async () => {
   assert.match(csv.suggestedFilename(), /\.csv$/);
   const text = await readFile(await csv.path(), 'utf8');
   const lines = text.split('\r\n');
-  assert.equal(lines[0], '\ufeffid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note');
+  assert.equal(
+    lines[0],
+    '\ufeffid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note,evidence_count,evidence_titles',
+  );
   assert.equal(lines.length, 1 + 64 + 1, 'header, 64 services, and the final CRLF');
-  assert.ok(lines.includes('A-2,A,リスクアセスメント,Risk assessment,standard,outsource,New MSS,3,4,1,'));
+  assert.ok(lines.includes('A-2,A,リスクアセスメント,Risk assessment,standard,outsource,New MSS,3,4,1,,0,'));
   const before = await storageSnapshot(page);
   assert.ok(Object.keys(before).length > 0);
   await context.close();

@@ -246,7 +246,10 @@ export const FLOWS = [
       const csv = await download(d, 2);
       assert.equal(csv.name, 'Sample-Sakura-Logistics-CDC-FY2026.csv');
       const lines = csv.text.split(/\r?\n/).filter(Boolean);
-      assert.equal(lines[0], '\uFEFFid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note');
+      assert.equal(
+        lines[0],
+        '\uFEFFid,category,name_ja,name_en,level,sourcing,provider,current,target,gap,note,evidence_count,evidence_titles',
+      );
       const doc = await readJson(SAMPLE);
       assert.equal(lines.length, 1 + 64 + doc.custom_services.length, 'a row per service of the catalogue and of the file');
       assert.match(lines[1], /^A-1,A,リスクマネジメント,Risk management,basic,insource,,4,5,1,/);

@@ -21,9 +21,14 @@
 //! | `target`   | score aimed for: `1`..`5`, `n/a`, or empty when not assessed yet         |
 //! | `gap`      | `target - current` (e.g. `2`, `0`, `-1`) when both are ratings, else empty |
 //! | `note`     | free text note; may hold commas, quotes and line breaks (quoted)         |
+//! | `evidence_count` | how many evidence items the service lists (`0` when none)          |
+//! | `evidence_titles` | the items' titles, one per line (a line feed between two)         |
+//!
+//! The import reads neither evidence column (like `gap`, they are computed): evidence
+//! goes out and comes back whole only in the exchange format.
 //!
 //! Spreadsheet formula injection (OWASP "CSV Injection"): a text cell (names, provider,
-//! note) that begins with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` so the
+//! note, evidence titles) that begins with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` so the
 //! spreadsheet shows it as text instead of evaluating it. Built-in names never begin
 //! with those characters, so in practice only user text is changed. Cells computed
 //! here (ids, codes, scores, gap) are never prefixed: a gap of `-1` stays a number.
@@ -32,7 +37,7 @@
 //!
 //! [`services_csv_in`] with [`Lang::Ja`] writes the same layout with Japanese headers
 //! (`ID`, `カテゴリー`, `サービス名（日本語）`, `サービス名（英語）`, `推奨レベル`, `実施形態`,
-//! `委託先`, `現在`, `目標`, `ギャップ`, `メモ`) and Japanese words (`ベーシック`, `内製`,
+//! `委託先`, `現在`, `目標`, `ギャップ`, `メモ`, `エビデンス件数`, `エビデンスのタイトル`) and Japanese words (`ベーシック`, `内製`,
 //! `適用外`). The import reads either, and either language's words in any cell
 //! ([`words`]), from a file in UTF-8 or Shift_JIS ([`decode`] weighs both readings).
 

@@ -24,10 +24,14 @@ pub enum Column {
     Target,
     Gap,
     Note,
+    /// How many evidence items the service lists (not read back).
+    EvidenceCount,
+    /// The titles of its evidence items, one per line (not read back).
+    EvidenceTitles,
 }
 
 impl Column {
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 13] = [
         Column::Id,
         Column::Category,
         Column::NameJa,
@@ -39,6 +43,8 @@ impl Column {
         Column::Target,
         Column::Gap,
         Column::Note,
+        Column::EvidenceCount,
+        Column::EvidenceTitles,
     ];
 
     /// The header of the code layout (`level`, `name_ja`, ...).
@@ -73,6 +79,8 @@ impl Column {
             Column::Target => &["target", "目標", "Target", "目標スコア", "Target score"],
             Column::Gap => &["gap", "ギャップ", "Gap"],
             Column::Note => &["note", "メモ", "Note", "備考"],
+            Column::EvidenceCount => &["evidence_count", "エビデンス件数", "Evidence items"],
+            Column::EvidenceTitles => &["evidence_titles", "エビデンスのタイトル", "Evidence titles"],
         }
     }
 

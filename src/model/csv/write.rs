@@ -109,6 +109,7 @@ fn service_row(a: &Assessment, lang: Lang, names: [&str; 4], state: Option<&Serv
     let current = words::score_word(s.current, lang);
     let target = words::score_word(s.target, lang);
     let gap = s.gap().map(|g| g.to_string()).unwrap_or_default();
+    let titles: Vec<&str> = s.evidence.iter().map(|e| e.title.as_str()).collect();
     csv_row(&[
         id,
         category,
@@ -121,6 +122,8 @@ fn service_row(a: &Assessment, lang: Lang, names: [&str; 4], state: Option<&Serv
         &target,
         &gap,
         &text_cell(&s.note),
+        &s.evidence.len().to_string(),
+        &text_cell(&titles.join("\n")),
     ])
 }
 

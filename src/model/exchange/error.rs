@@ -141,6 +141,15 @@ pub enum ProblemKind {
     BadPlanStatus {
         found: String,
     },
+    /// An evidence item's fingerprint: 64 lowercase hexadecimal digits.
+    BadSha256 {
+        found: String,
+    },
+    /// A list of services holds more evidence items, all services together, than `max`.
+    TooMuchEvidence {
+        len: usize,
+        max: usize,
+    },
     DuplicateKey {
         line: usize,
         column: usize,
@@ -255,6 +264,10 @@ impl ProblemKind {
             (BadPlanStatus { found }, Lang::Ja) => {
                 format!("\"open\"、\"in_progress\"、\"done\" のいずれかである必要がありますが、{found} です")
             }
+            (BadSha256 { found }, Lang::En) => format!("must be 64 lowercase hexadecimal digits, found {found}"),
+            (BadSha256 { found }, Lang::Ja) => format!("64 桁の小文字の 16 進数である必要がありますが、{found} です"),
+            (TooMuchEvidence { len, max }, Lang::En) => format!("has too many evidence items ({len}, at most {max})"),
+            (TooMuchEvidence { len, max }, Lang::Ja) => format!("エビデンスが多すぎます（合計 {len} 件、上限は {max} 件）"),
             (DuplicateKey { line, column }, Lang::En) => format!(
                 "is given more than once in the same object (again at line {line}, column {column}); each field may appear only once"
             ),

@@ -3,9 +3,11 @@
 //!
 //! By concern: `header` (format, version and catalogue, each fatal), `fields` (the
 //! shape of single fields, and the problem list), `services` (service and custom
-//! service entries), `plan_and_snapshots` (the later phases' entries), `quick`
-//! (the category-level quick check) and `workshop` (the round it belongs to).
+//! service entries), `evidence` (a service's evidence items), `plan_and_snapshots`
+//! (the later phases' entries), `quick` (the category-level quick check) and
+//! `workshop` (the round it belongs to).
 
+mod evidence;
 mod fields;
 mod header;
 mod plan_and_snapshots;

@@ -8,7 +8,8 @@ use serde::Serialize as DeriveSerialize;
 
 use super::{FORMAT, VERSION};
 use crate::model::{
-    Assessment, CatalogueDef, CustomService, LocalText, Plan, Rating, Score, ServiceId, ServiceStates, Snapshot,
+    Assessment, CatalogueDef, CustomService, EvidenceItem, LocalText, Plan, Rating, Score, ServiceId, ServiceStates,
+    Snapshot,
 };
 
 #[derive(DeriveSerialize)]
@@ -97,6 +98,37 @@ struct ServiceOut<'a> {
     target: Option<ScoreOut>,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceOut<'a>>,
+}
+
+/// An evidence item of a service.
+#[derive(DeriveSerialize)]
+struct EvidenceOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    location: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
+}
+
+impl<'a> EvidenceOut<'a> {
+    fn of(item: &'a EvidenceItem) -> EvidenceOut<'a> {
+        EvidenceOut {
+            title: &item.title,
+            location: &item.location,
+            owner: &item.owner,
+            reviewed: item.reviewed.as_ref().map(|d| d.as_str()),
+            review_by: item.review_by.as_ref().map(|d| d.as_str()),
+            sha256: item.sha256.map(|f| f.to_hex()),
+        }
+    }
 }
 
 #[derive(DeriveSerialize)]
@@ -161,6 +193,7 @@ fn services_out<'a>(a: &'a Assessment, states: &'a ServiceStates) -> Vec<Service
             current: s.current.map(ScoreOut),
             target: s.target.map(ScoreOut),
             note: &s.note,
+            evidence: s.evidence.iter().map(EvidenceOut::of).collect(),
         })
         .collect()
 }

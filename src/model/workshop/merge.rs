@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::compare::{remapped, AssessorComparison, ServiceRow};
 use super::WorkshopInfo;
+use crate::model::evidence;
 use crate::model::{
     Assessment, Level, LimitError, Score, ServiceAssessment, ServiceId, ServiceStates, Snapshot, Sourcing, Timestamp,
 };
@@ -112,7 +113,8 @@ fn merged_note(rationale: Option<&String>, labels: &[String], states: &[ServiceA
 }
 
 /// The merged assessment: one service state per compared service (the decision or
-/// the proposal), notes with the rationale and the assessors' notes, the custom
+/// the proposal), notes with the rationale and the assessors' notes, every assessor's
+/// evidence items, each once ([`evidence::merged`], in pick order), the custom
 /// services and snapshots of all compared assessments (each snapshot once), and,
 /// when asked, a snapshot of the merged state. The compared assessments are not
 /// touched. Refused when the result would break a limit.
@@ -132,6 +134,10 @@ pub fn merge(
         let note = merged_note(decisions.rationale.get(row.id.as_str()), &comparison.labels, &row.states);
         if !note.is_empty() {
             states.entry(row.id.clone()).or_default().note = note;
+        }
+        let evidence = evidence::merged(row.states.iter().map(|s| s.evidence.as_slice()));
+        if !evidence.is_empty() {
+            states.entry(row.id.clone()).or_default().evidence = evidence;
         }
     }
     merged.services = states;

@@ -60,7 +60,7 @@ impl WorkshopInfo {
 }
 
 /// The template of a new round made from `source`: catalogue, levels, sourcing,
-/// providers and custom services kept; scores, notes, the plan and the quick check
+/// providers, evidence (no one's answer) and custom services kept; scores, notes, the plan and the quick check
 /// cleared, so nobody sees another's answers; snapshots kept, so the next merged
 /// result can be compared with earlier rounds. Named after the round.
 pub fn template(source: &Assessment, round: &str, now: Timestamp) -> Assessment {
@@ -143,6 +143,7 @@ mod template_tests {
                 current: Some(Score::Rated(Rating::new(3).expect("a rating 1 to 5"))),
                 target: Some(Score::NotApplicable),
                 note: "secret view".into(),
+                evidence: Vec::new(),
             },
         );
         // Only scored: nothing left after clearing, so the entry goes.

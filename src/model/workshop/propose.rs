@@ -54,6 +54,7 @@ impl Proposal {
             current: self.current,
             target: self.target,
             note: String::new(),
+            evidence: Vec::new(),
         }
     }
 

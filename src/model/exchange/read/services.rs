@@ -1,5 +1,6 @@
 //! Service entries: the custom services an organisation added, and the state of each
-//! service (level, sourcing, provider, scores, note), in the working state or a snapshot.
+//! service (level, sourcing, provider, scores, note, evidence), in the working state or
+//! a snapshot.
 
 use serde_json::{Map, Value};
 
@@ -129,6 +130,7 @@ impl Reader {
                 states.push((id, state));
             }
         }
+        self.evidence_total(path, states.iter().map(|(_, state)| state));
         states.into_iter().collect()
     }
 
@@ -148,6 +150,7 @@ impl Reader {
         let current = self.score(obj, "current", prefix, sid);
         let target = self.score(obj, "target", prefix, sid);
         let note = self.text(obj, "note", prefix, sid, Need::Optional, Assessment::MAX_NOTE_CHARS);
+        let evidence = self.evidence(obj, prefix, sid);
         ServiceAssessment {
             level,
             sourcing,
@@ -155,6 +158,7 @@ impl Reader {
             current,
             target,
             note: note.unwrap_or_default(),
+            evidence,
         }
     }
 
