@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{level_choices, CategoryTitle, ChoiceSelect};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{CategoryId, Level, LocalText, ServiceId};
+use crate::model::{Assessment, CategoryId, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -253,7 +253,7 @@ fn CustomServiceForm() -> impl IntoView {
                 id="custom-name-ja"
                 data-testid="custom-name-ja"
                 lang="ja"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=move || name_ja.get()
                 on:input:target=move |ev| name_ja.set(ev.target().value())
             />
@@ -262,7 +262,7 @@ fn CustomServiceForm() -> impl IntoView {
                 id="custom-name-en"
                 data-testid="custom-name-en"
                 lang="en"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=move || name_en.get()
                 on:input:target=move |ev| name_en.set(ev.target().value())
             />

@@ -7,8 +7,9 @@ use crate::browser;
 use crate::components::{Choice, ChoiceSelect};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
+use crate::model::limits::MAX_PLAN_ACTION_CHARS;
 use crate::model::plan::plan_rows;
-use crate::model::{Date, PlanItem, PlanStatus, Score, ServiceId};
+use crate::model::{Assessment, Date, PlanItem, PlanStatus, Score, ServiceId};
 use crate::state::use_app;
 
 fn status_choices(t: &Texts) -> Vec<Choice> {
@@ -179,7 +180,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                 <textarea
                     data-testid=format!("plan-action-{}", row.id)
                     rows="2"
-                    maxlength="2000"
+                    maxlength=MAX_PLAN_ACTION_CHARS
                     aria-label=move || l1(app.t().col.action)
                     prop:value=move || item.get().action
                     on:input:target=move |ev| {
@@ -195,7 +196,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
             <td>
                 <input
                     data-testid=format!("plan-owner-{}", row.id)
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     aria-label=move || l2(app.t().col.owner)
                     prop:value=move || item.get().owner
                     on:input:target=move |ev| {

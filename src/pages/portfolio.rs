@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::{score_choices, side_title, CategoryTitle, ChoiceSelect, SourcingSelect};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{Score, ScoreSide, Sourcing};
+use crate::model::{Assessment, Score, ScoreSide, Sourcing};
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -191,7 +191,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 {app.text(|t| t.col.note)}
                 <textarea
                     data-testid=format!("note-{}", note_id)
-                    maxlength="10000"
+                    maxlength=Assessment::MAX_NOTE_CHARS
                     rows="2"
                     aria-label=move || {
                         format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{CategoryTitle, SourcingSelect, SplitTable};
 use crate::model::catalogue::CategoryDef;
+use crate::model::Assessment;
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -83,7 +84,7 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
             <td>
                 <input
                     data-testid=format!("provider-{}", service.id)
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     aria-label=move || {
                         format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
                     }

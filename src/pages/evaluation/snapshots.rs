@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::model::{Snapshot, SnapshotId};
+use crate::model::{Assessment, Snapshot, SnapshotId};
 use crate::state::use_app;
 
 #[component]
@@ -40,7 +40,7 @@ pub fn Snapshots() -> impl IntoView {
                 <td>
                     <input
                         data-testid=format!("snapshot-label-{id}")
-                        maxlength="200"
+                        maxlength=Assessment::MAX_NAME_CHARS
                         aria-label=move || {
                             format!(
                                 "{} ({})",
@@ -70,7 +70,7 @@ pub fn Snapshots() -> impl IntoView {
                 <input
                     id="snapshot-new-label"
                     data-testid="snapshot-new-label"
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     prop:value=move || label.get()
                     on:input:target=move |ev| label.set(ev.target().value())
                 />

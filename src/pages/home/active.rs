@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::model::Assessment;
 use crate::state::{deferred_fn, use_app, Alert, AppState, LoadFailed, View};
 
 /// The active assessment: rename, duplicate, delete, and on to the catalogue.
@@ -27,7 +28,7 @@ pub fn ActiveCard() -> impl IntoView {
                         <input
                             id="active-name"
                             data-testid="active-name"
-                            maxlength="200"
+                            maxlength=Assessment::MAX_NAME_CHARS
                             prop:value=name
                             on:input:target=move |ev| {
                                 app.library.rename(&ev.target().value(), true);
@@ -44,7 +45,7 @@ pub fn ActiveCard() -> impl IntoView {
                         <input
                             id="active-org"
                             data-testid="active-organisation"
-                            maxlength="200"
+                            maxlength=Assessment::MAX_NAME_CHARS
                             prop:value=organisation
                             on:input:target=move |ev| app.library.set_organisation(&ev.target().value(), true)
                             on:change:target=move |ev| app.library.set_organisation(&ev.target().value(), false)

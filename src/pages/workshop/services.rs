@@ -7,7 +7,7 @@ use super::cells::{level_text, score_text, sourcing_text};
 use super::use_workshop;
 use crate::components::{level_choices, score_choices, sourcing_choices, ChoiceSelect};
 use crate::model::workshop::{Chosen, ServiceRow};
-use crate::model::{Level, Score, Sourcing};
+use crate::model::{Assessment, Level, Score, Sourcing};
 use crate::state::use_app;
 
 #[component]
@@ -132,7 +132,7 @@ fn Row(row: ServiceRow) -> impl IntoView {
             <td class="no-print">
                 <textarea
                     rows="2"
-                    maxlength="10000"
+                    maxlength=Assessment::MAX_NOTE_CHARS
                     aria-label=rationale_label
                     data-testid=format!("workshop-rationale-{}", rationale_id)
                     prop:value=move || {
