@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{level_choices, CategoryTitle, ChoiceSelect};
+use crate::components::{level_choices, CategoryTitle, ChoiceSelect, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::{Assessment, CategoryId, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
@@ -146,13 +146,7 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
                 </button>
             </div>
             <table class="services">
-                <thead>
-                    <tr>
-                        <th scope="col">{app.text(|t| t.col.id)}</th>
-                        <th scope="col">{app.text(|t| t.col.service)}</th>
-                        <th scope="col">{app.text(|t| t.col.level)}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=|t| vec![t.col.id, t.col.service, t.col.level] />
                 <tbody>
                     <For
                         each=move || services.get()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, SourcingSelect, SplitTable};
+use crate::components::{CategoryTitle, SourcingSelect, SplitTable, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::Assessment;
 use crate::state::{use_app, ServiceInfo};
@@ -46,14 +46,7 @@ fn ProfileCategory(category: &'static CategoryDef) -> impl IntoView {
                     <CategoryTitle category=category />
                 </h3>
                 <table class="services">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.id)}</th>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.sourcing)}</th>
-                            <th scope="col">{app.text(|t| t.col.provider)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.id, t.col.service, t.col.sourcing, t.col.provider] />
                     <tbody>
                         <For
                             each=move || services.get()
