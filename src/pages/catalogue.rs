@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{level_choices, CategoryTitle, ChoiceSelect, TableHead};
+use crate::components::{field_label, level_choices, CategoryTitle, ChoiceSelect, ServiceLabel, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::{Assessment, CategoryId, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
@@ -164,21 +164,13 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
     let state = app.library.service_state(service.id.clone());
     let id = service.id.clone();
-    let label_service = service.clone();
-    let name_service = service.clone();
     view! {
         <tr>
-            <th scope="row">{service.id.to_string()}</th>
-            <td>
-                {move || name_service.name(app.lang()).to_owned()}
-                {service.custom.then(|| view! { <span class="tag">{app.text(|t| t.catalogue.custom_badge)}</span> })}
-            </td>
+            <ServiceLabel service=service.clone() />
             <td>
                 <ChoiceSelect
                     testid=format!("level-{}", service.id)
-                    label=Signal::derive(move || {
-                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level)
-                    })
+                    label=Signal::derive(field_label(service.clone(), |t| t.col.level))
                     choices=Signal::derive(move || level_choices(app.library.catalogue.get(), app.lang(), app.t()))
                     selected=Signal::derive(move || {
                         state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, SourcingSelect, SplitTable, TableHead};
+use crate::components::{field_label, CategoryTitle, ServiceLabel, SourcingSelect, SplitTable, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::Assessment;
 use crate::state::{use_app, ServiceInfo};
@@ -65,12 +65,9 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
     let state = app.library.service_state(service.id.clone());
     let id = service.id.clone();
-    let name_service = service.clone();
-    let label_service = service.clone();
     view! {
         <tr>
-            <th scope="row">{service.id.to_string()}</th>
-            <td>{move || name_service.name(app.lang()).to_owned()}</td>
+            <ServiceLabel service=service.clone() />
             <td>
                 <SourcingSelect service=service.clone() testid=format!("sourcing-{}", service.id) />
             </td>
@@ -78,9 +75,7 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
                 <input
                     data-testid=format!("provider-{}", service.id)
                     maxlength=Assessment::MAX_NAME_CHARS
-                    aria-label=move || {
-                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
-                    }
+                    aria-label=field_label(service.clone(), |t| t.col.provider)
                     prop:value=move || state.get().provider
                     on:input:target={
                         let id = id.clone();

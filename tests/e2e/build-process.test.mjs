@@ -194,6 +194,11 @@ test('a whole category at once, and a custom service', async () => {
   await page.getByTestId('custom-add').click();
   await page.getByTestId('level-I-8').selectOption('basic');
   assert.match(await page.getByTestId('category-I').textContent(), /Supplier security assessment/);
+  // The organisation's own service is marked as such wherever its row is labelled.
+  const ownTag = (page) => page.locator('tr', { has: page.getByTestId(/^(level|sourcing)-I-8$/) }).locator('td .tag');
+  assert.equal(await ownTag(page).textContent(), 'own');
+  await page.getByTestId('nav-profile').click();
+  assert.equal(await ownTag(page).textContent(), 'own');
   await page.getByTestId('nav-portfolio').click();
   await page.getByTestId('portfolio-sourcing-I-8').selectOption('insource');
   await page.getByTestId('current-I-8').selectOption('2');
