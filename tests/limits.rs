@@ -316,3 +316,143 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Every limited text, exactly at its limit and one character beyond. The inputs of the
+// views take these same constants as their `maxlength`, so none accepts more than the
+// reader takes.
+
+/// A limited text of a document: where it is, the service the reader names with it,
+/// its limit, how to put a text there, and where the read assessment keeps it.
+struct LimitedText {
+    path: &'static str,
+    service: Option<&'static str>,
+    max: usize,
+    put: fn(&mut serde_json::Value, &str),
+    get: fn(&Assessment) -> Option<&str>,
+}
+
+fn limited_texts() -> Vec<LimitedText> {
+    use serde_json::json;
+    let name = Assessment::MAX_NAME_CHARS;
+    let note = Assessment::MAX_NOTE_CHARS;
+    vec![
+        LimitedText {
+            path: "name",
+            service: None,
+            max: name,
+            put: |d, s| d["name"] = json!(s),
+            get: |a| Some(&a.name),
+        },
+        LimitedText {
+            path: "organisation",
+            service: None,
+            max: name,
+            put: |d, s| d["organisation"] = json!(s),
+            get: |a| Some(&a.organisation),
+        },
+        LimitedText {
+            path: "custom_services[0].name.ja",
+            service: Some("I-8"),
+            max: name,
+            put: |d, s| d["custom_services"] = json!([{"id": "I-8", "category": "I", "name": {"ja": s, "en": "x"}}]),
+            get: |a| a.custom_services.first().map(|c| c.name.ja.as_str()),
+        },
+        LimitedText {
+            path: "custom_services[0].name.en",
+            service: Some("I-8"),
+            max: name,
+            put: |d, s| d["custom_services"] = json!([{"id": "I-8", "category": "I", "name": {"ja": "x", "en": s}}]),
+            get: |a| a.custom_services.first().map(|c| c.name.en.as_str()),
+        },
+        LimitedText {
+            path: "services[0].provider",
+            service: Some("A-1"),
+            max: name,
+            put: |d, s| d["services"] = json!([{"id": "A-1", "provider": s}]),
+            get: |a| a.services.get("A-1").map(|s| s.provider.as_str()),
+        },
+        LimitedText {
+            path: "services[0].note",
+            service: Some("A-1"),
+            max: note,
+            put: |d, s| d["services"] = json!([{"id": "A-1", "note": s}]),
+            get: |a| a.services.get("A-1").map(|s| s.note.as_str()),
+        },
+        LimitedText {
+            path: "snapshots[0].label",
+            service: None,
+            max: name,
+            put: |d, s| d["snapshots"] = json!([{"label": s, "taken": "2026-01-01T00:00:00Z", "services": []}]),
+            get: |a| a.snapshots.first().map(|s| s.label.as_str()),
+        },
+        LimitedText {
+            path: "plan[0].action",
+            service: Some("A-1"),
+            max: MAX_PLAN_ACTION_CHARS,
+            put: |d, s| d["plan"] = json!([{"id": "A-1", "action": s}]),
+            get: |a| a.plan.get("A-1").map(|p| p.action.as_str()),
+        },
+        LimitedText {
+            path: "plan[0].owner",
+            service: Some("A-1"),
+            max: name,
+            put: |d, s| d["plan"] = json!([{"id": "A-1", "owner": s}]),
+            get: |a| a.plan.get("A-1").map(|p| p.owner.as_str()),
+        },
+        LimitedText {
+            path: "workshop.round",
+            service: None,
+            max: name,
+            put: |d, s| d["workshop"] = json!({"round": s}),
+            get: |a| a.workshop.as_ref().map(|w| w.round.as_str()),
+        },
+        LimitedText {
+            path: "workshop.assessor",
+            service: None,
+            max: name,
+            put: |d, s| d["workshop"] = json!({"round": "R", "assessor": s}),
+            get: |a| a.workshop.as_ref().map(|w| w.assessor.as_str()),
+        },
+        LimitedText {
+            path: "workshop.assessors[0]",
+            service: None,
+            max: name,
+            put: |d, s| d["workshop"] = json!({"round": "R", "assessors": [s]}),
+            get: |a| a.workshop.as_ref().and_then(|w| w.assessors.first()).map(String::as_str),
+        },
+    ]
+}
+
+#[test]
+fn every_limited_text_is_read_at_its_limit_and_refused_one_character_beyond() {
+    assert_eq!((Assessment::MAX_NAME_CHARS, Assessment::MAX_NOTE_CHARS, MAX_PLAN_ACTION_CHARS), (200, 10_000, 2_000));
+    for field in limited_texts() {
+        let doc_with = |text: &str| {
+            let mut doc = serde_json::json!({
+                "format": "x1060-assessment", "version": 1, "catalogue": "x1060-2021", "name": "n", "services": []
+            });
+            (field.put)(&mut doc, text);
+            doc.to_string()
+        };
+        // Characters are counted, not bytes: '日' is three bytes in UTF-8.
+        let at_limit = text(field.max, '日');
+        let read = exchange::read_str(&doc_with(&at_limit))
+            .unwrap_or_else(|e| panic!("{}: {} characters are refused: {e}", field.path, field.max));
+        assert_eq!((field.get)(&read), Some(at_limit.as_str()), "{}", field.path);
+        let beyond = text(field.max + 1, 'x');
+        match exchange::read_str(&doc_with(&beyond)) {
+            Err(ImportError::Invalid { problems, more: 0 }) => assert_eq!(
+                problems,
+                [Problem {
+                    path: field.path.to_owned(),
+                    service: field.service.map(str::to_owned),
+                    kind: ProblemKind::TooLong { len: field.max + 1, max: field.max },
+                }],
+                "{}",
+                field.path
+            ),
+            other => panic!("{}: {} characters: {:?}", field.path, field.max + 1, other.map(|_| ())),
+        }
+    }
+}

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use crate::components::TableHead;
 use crate::model::csv::CsvChange;
 use crate::model::{Assessment, Lang};
 use crate::split::{deferred_fn, LoadFailed};
@@ -109,14 +110,7 @@ fn CsvPreviewPanel(pending: PendingCsv) -> impl IntoView {
             <div class="table-scroll">
                 <table class="csv-changes">
                     <caption>{app.text(|t| t.csv.caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.csv.col_service)}</th>
-                            <th scope="col">{app.text(|t| t.csv.col_field)}</th>
-                            <th scope="col">{app.text(|t| t.csv.col_old)}</th>
-                            <th scope="col">{app.text(|t| t.csv.col_new)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.csv.col_service, t.csv.col_field, t.csv.col_old, t.csv.col_new] />
                     <tbody>{rows}</tbody>
                 </table>
             </div>

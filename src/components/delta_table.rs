@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::{category_title, TableHead};
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{SnapshotComparison, OVERALL};
 use crate::model::Delta;
@@ -29,7 +30,7 @@ pub fn DeltaTable(comparison: Memo<Option<SnapshotComparison>>) -> impl IntoView
                 if key == OVERALL {
                     app.t().common.overall.to_owned()
                 } else {
-                    app.library.catalogue().get().category(key).map_or_else(|| key.to_owned(), |d| d.title(lang))
+                    category_title(app.library.catalogue().get(), key, lang)
                 }
             };
             view! {
@@ -51,21 +52,18 @@ pub fn DeltaTable(comparison: Memo<Option<SnapshotComparison>>) -> impl IntoView
         .collect_view();
     view! {
         <table class="scores" data-testid="delta-table">
-            <thead>
-                <tr>
-                    <th scope="col">{app.text(|t| t.col.category)}</th>
-                    <th scope="col" class="base">
-                        {move || format!("{} ({})", app.t().col.current, app.t().col.before)}
-                    </th>
-                    <th scope="col">{move || format!("{} ({})", app.t().col.current, app.t().col.after)}</th>
-                    <th scope="col">{app.text(|t| t.col.delta_current)}</th>
-                    <th scope="col" class="base">
-                        {move || format!("{} ({})", app.t().col.target, app.t().col.before)}
-                    </th>
-                    <th scope="col">{move || format!("{} ({})", app.t().col.target, app.t().col.after)}</th>
-                    <th scope="col">{app.text(|t| t.col.delta_target)}</th>
-                </tr>
-            </thead>
+            <TableHead columns=|t| vec![t.col.category]>
+                <th scope="col" class="base">
+                    {move || format!("{} ({})", app.t().col.current, app.t().col.before)}
+                </th>
+                <th scope="col">{move || format!("{} ({})", app.t().col.current, app.t().col.after)}</th>
+                <th scope="col">{app.text(|t| t.col.delta_current)}</th>
+                <th scope="col" class="base">
+                    {move || format!("{} ({})", app.t().col.target, app.t().col.before)}
+                </th>
+                <th scope="col">{move || format!("{} ({})", app.t().col.target, app.t().col.after)}</th>
+                <th scope="col">{app.text(|t| t.col.delta_target)}</th>
+            </TableHead>
             <tbody>{rows}</tbody>
         </table>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::TableHead;
 use crate::model::aggregate::ranked_gaps;
 use crate::state::use_app;
 
@@ -25,15 +26,7 @@ pub fn Gaps(
                 fallback=move || view! { <p class="empty">{app.text(|t| t.dashboard.no_gaps)}</p> }
             >
                 <table class="scores" data-testid="gaps-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.level)}</th>
-                            <th scope="col">{app.text(|t| t.col.current)}</th>
-                            <th scope="col">{app.text(|t| t.col.target)}</th>
-                            <th scope="col">{app.text(|t| t.col.gap)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.service, t.col.level, t.col.current, t.col.target, t.col.gap] />
                     <tbody>
                         {move || {
                             let lang = app.lang();

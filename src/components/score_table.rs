@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::{category_title, NumCell, TableHead};
 use crate::state::use_app;
 
 /// The numbers behind the category radar: `score-current-{C}`, `score-target-{C}`.
@@ -39,8 +40,8 @@ pub fn ScoreTable() -> impl IntoView {
                 .categories
                 .iter()
                 .map(|c| {
-                    let name = catalogue.category(c.category).map(|d| d.name.get(lang)).unwrap_or_default();
-                    (c.category.to_owned(), format!("{}. {name}", c.category), c.current, c.target, c.counts)
+                    let label = category_title(catalogue, c.category, lang);
+                    (c.category.to_owned(), label, c.current, c.target, c.counts)
                 })
                 .collect();
             rows.push(("overall".to_owned(), t.common.overall.to_owned(), s.current, s.target, s.counts));
@@ -49,12 +50,8 @@ pub fn ScoreTable() -> impl IntoView {
                     view! {
                         <tr class:overall=key == "overall">
                             <th scope="row">{label}</th>
-                            <td class="num" data-testid=format!("score-current-{key}")>
-                                {current.text()}
-                            </td>
-                            <td class="num" data-testid=format!("score-target-{key}")>
-                                {target.text()}
-                            </td>
+                            <NumCell testid=format!("score-current-{key}")>{current.text()}</NumCell>
+                            <NumCell testid=format!("score-target-{key}")>{target.text()}</NumCell>
                             <td class="num">{counts.in_scope}</td>
                             <td class="num">{counts.assessed}</td>
                             {quick_cell(&key)
@@ -74,26 +71,21 @@ pub fn ScoreTable() -> impl IntoView {
     view! {
         <table class="scores" data-testid="score-table">
             <caption>{app.text(|t| t.dashboard.table_caption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{app.text(|t| t.col.category)}</th>
-                    <th scope="col">{app.text(|t| t.col.current)}</th>
-                    <th scope="col">{app.text(|t| t.col.target)}</th>
-                    <th scope="col">{app.text(|t| t.col.in_scope)}</th>
-                    <th scope="col">{app.text(|t| t.col.assessed)}</th>
-                    {move || {
-                        quick
-                            .with(Option::is_some)
-                            .then(|| {
-                                view! {
-                                    <th scope="col" class="quick">
-                                        {app.t().quick.col}
-                                    </th>
-                                }
-                            })
-                    }}
-                </tr>
-            </thead>
+            <TableHead columns=|t| {
+                vec![t.col.category, t.col.current, t.col.target, t.col.in_scope, t.col.assessed]
+            }>
+                {move || {
+                    quick
+                        .with(Option::is_some)
+                        .then(|| {
+                            view! {
+                                <th scope="col" class="quick">
+                                    {app.t().quick.col}
+                                </th>
+                            }
+                        })
+                }}
+            </TableHead>
             <tbody>{rows}</tbody>
         </table>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::{category_title, TableHead};
 use crate::state::use_app;
 
 #[component]
@@ -14,15 +15,9 @@ pub fn SplitTable(
     view! {
         <table class="counts" data-testid="profile-split">
             <caption>{app.text(|t| t.profile.split_heading)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{app.text(|t| t.col.category)}</th>
-                    <th scope="col">{app.text(|t| t.col.in_scope)}</th>
-                    <th scope="col">{app.text(|t| t.col.insource)}</th>
-                    <th scope="col">{app.text(|t| t.col.outsource)}</th>
-                    <th scope="col">{app.text(|t| t.col.unassigned)}</th>
-                </tr>
-            </thead>
+            <TableHead columns=|t| {
+                vec![t.col.category, t.col.in_scope, t.col.insource, t.col.outsource, t.col.unassigned]
+            } />
             <tbody>
                 {move || {
                     let lang = app.lang();
@@ -36,14 +31,10 @@ pub fn SplitTable(
                                 .categories
                                 .iter()
                                 .map(|c| {
-                                    let name = catalogue
-                                        .category(c.category)
-                                        .map(|d| d.name.get(lang))
-                                        .unwrap_or_default();
                                     let label = if compact {
                                         c.category.to_owned()
                                     } else {
-                                        format!("{}. {name}", c.category)
+                                        category_title(catalogue, c.category, lang)
                                     };
                                     (label, c.category.to_owned(), c.counts)
                                 })

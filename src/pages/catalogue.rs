@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{level_choices, CategoryTitle, ChoiceSelect};
+use crate::components::{field_label, level_choices, CategoryTitle, ChoiceSelect, ServiceLabel, TableHead};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{CategoryId, Level, LocalText, ServiceId};
+use crate::model::{Assessment, CategoryId, Level, LocalText, ServiceId};
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -146,13 +146,7 @@ fn CategorySection(category: &'static CategoryDef) -> impl IntoView {
                 </button>
             </div>
             <table class="services">
-                <thead>
-                    <tr>
-                        <th scope="col">{app.text(|t| t.col.id)}</th>
-                        <th scope="col">{app.text(|t| t.col.service)}</th>
-                        <th scope="col">{app.text(|t| t.col.level)}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=|t| vec![t.col.id, t.col.service, t.col.level] />
                 <tbody>
                     <For
                         each=move || services.get()
@@ -170,21 +164,13 @@ fn LevelRow(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
     let state = app.library.service_state(service.id.clone());
     let id = service.id.clone();
-    let label_service = service.clone();
-    let name_service = service.clone();
     view! {
         <tr>
-            <th scope="row">{service.id.to_string()}</th>
-            <td>
-                {move || name_service.name(app.lang()).to_owned()}
-                {service.custom.then(|| view! { <span class="tag">{app.text(|t| t.catalogue.custom_badge)}</span> })}
-            </td>
+            <ServiceLabel service=service.clone() />
             <td>
                 <ChoiceSelect
                     testid=format!("level-{}", service.id)
-                    label=Signal::derive(move || {
-                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.level)
-                    })
+                    label=Signal::derive(field_label(service.clone(), |t| t.col.level))
                     choices=Signal::derive(move || level_choices(app.library.catalogue().get(), app.lang(), app.t()))
                     selected=Signal::derive(move || {
                         state.get().level.map(|l| l.as_str().to_owned()).unwrap_or_default()
@@ -253,7 +239,7 @@ fn CustomServiceForm() -> impl IntoView {
                 id="custom-name-ja"
                 data-testid="custom-name-ja"
                 lang="ja"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=move || name_ja.get()
                 on:input:target=move |ev| name_ja.set(ev.target().value())
             />
@@ -262,7 +248,7 @@ fn CustomServiceForm() -> impl IntoView {
                 id="custom-name-en"
                 data-testid="custom-name-en"
                 lang="en"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=move || name_en.get()
                 on:input:target=move |ev| name_en.set(ev.target().value())
             />

@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryRadar, Gaps, RadarChart, ScoreTable};
-use crate::model::aggregate::NO_VALUE;
+use crate::components::{CategoryRadar, Gaps, RadarChart, ScoreCell, ScoreTable, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::Score;
 use crate::state::{use_app, View};
@@ -73,7 +72,6 @@ fn ServiceRadar() -> impl IntoView {
         })
     });
     let value = |s: Option<Score>| s.and_then(Score::rating).map(|r| f64::from(r.value()));
-    let cell = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
     view! {
         <section class="category-radar" aria-labelledby="category-radar-heading">
             <h3 id="category-radar-heading">{app.text(|t| t.dashboard.category_radar_heading)}</h3>
@@ -120,13 +118,7 @@ fn ServiceRadar() -> impl IntoView {
                     />
                 </figure>
                 <table class="scores">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.current)}</th>
-                            <th scope="col">{app.text(|t| t.col.target)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.service, t.col.current, t.col.target] />
                     <tbody>
                         {move || {
                             data.get()
@@ -135,8 +127,8 @@ fn ServiceRadar() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">{format!("{id} {name}")}</th>
-                                            <td class="num">{cell(c)}</td>
-                                            <td class="num">{cell(t)}</td>
+                                            <ScoreCell score=c />
+                                            <ScoreCell score=t />
                                         </tr>
                                     }
                                 })

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{Choice, ChoiceSelect};
+use crate::components::{Choice, ChoiceSelect, ScoreCell, TableHead};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
+use crate::model::limits::MAX_PLAN_ACTION_CHARS;
 use crate::model::plan::plan_rows;
-use crate::model::{Date, PlanItem, PlanStatus, Rating, Score, ServiceId};
+use crate::model::{Assessment, Date, PlanItem, PlanStatus, Rating, Score, ServiceId};
 use crate::state::{use_app, View};
 
 fn status_choices(t: &Texts) -> Vec<Choice> {
@@ -44,6 +45,12 @@ struct RowInfo {
     target: Option<Score>,
     gap: Option<i8>,
     has_gap: bool,
+}
+
+/// The heads of the plan's tables.
+fn plan_columns(t: &'static Texts) -> Vec<&'static str> {
+    let c = &t.col;
+    vec![c.service, c.level, c.current, c.target, c.gap, c.action, c.owner, c.due, c.status, t.roadmap.col_expected]
 }
 
 #[component]
@@ -85,20 +92,7 @@ pub fn Plan() -> impl IntoView {
         view! {
             <div class="plan-wrap">
                 <table class="services plan" data-testid=testid>
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.level)}</th>
-                            <th scope="col">{app.text(|t| t.col.current)}</th>
-                            <th scope="col">{app.text(|t| t.col.target)}</th>
-                            <th scope="col">{app.text(|t| t.col.gap)}</th>
-                            <th scope="col">{app.text(|t| t.col.action)}</th>
-                            <th scope="col">{app.text(|t| t.col.owner)}</th>
-                            <th scope="col">{app.text(|t| t.col.due)}</th>
-                            <th scope="col">{app.text(|t| t.col.status)}</th>
-                            <th scope="col">{app.text(|t| t.roadmap.col_expected)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=plan_columns />
                     <tbody>
                         <For
                             each=move || list.get()
@@ -162,7 +156,6 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
             let _ = a.edit_plan(&id, &f);
         })
     };
-    let code = |s: Option<Score>| s.map(Score::as_code).unwrap_or_else(|| NO_VALUE.to_owned());
     let label = {
         let row = row.clone();
         move |what: &str| format!("{} {}: {what}", row.id, app.lang().pick_filled(&row.name_ja, &row.name_en))
@@ -184,8 +177,8 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                         .unwrap_or(NO_VALUE)
                 }}
             </td>
-            <td class="num">{code(row.current)}</td>
-            <td class="num">{code(row.target)}</td>
+            <ScoreCell score=row.current />
+            <ScoreCell score=row.target />
             <td class="num">
                 {row.gap.filter(|g| *g > 0).map(|g| format!("+{g}")).unwrap_or_else(|| NO_VALUE.to_owned())}
             </td>
@@ -193,7 +186,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                 <textarea
                     data-testid=format!("plan-action-{}", row.id)
                     rows="2"
-                    maxlength="2000"
+                    maxlength=MAX_PLAN_ACTION_CHARS
                     aria-label=move || l1(app.t().col.action)
                     prop:value=move || item.get().action
                     on:input:target=move |ev| {
@@ -209,7 +202,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
             <td>
                 <input
                     data-testid=format!("plan-owner-{}", row.id)
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     aria-label=move || l2(app.t().col.owner)
                     prop:value=move || item.get().owner
                     on:input:target=move |ev| {

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{score_choices, side_title, CategoryTitle, ChoiceSelect, SourcingSelect};
+use crate::components::{field_label, score_choices, side_title, CategoryTitle, ChoiceSelect, SourcingSelect};
 use crate::model::catalogue::CategoryDef;
-use crate::model::{Score, ScoreSide, Sourcing};
+use crate::model::{Assessment, Score, ScoreSide, Sourcing};
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -116,21 +116,13 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let picker = move |which: ScoreSide| {
         let service = picker_service.clone();
         let id = service.id.clone();
-        let label_service = service.clone();
         let testid = format!("{}-{}", which.code(), service.id);
         view! {
             <div class="score-field">
                 <span class="score-label">{move || side_title(which, app.t())}</span>
                 <ChoiceSelect
                     testid=testid
-                    label=Signal::derive(move || {
-                        format!(
-                            "{} {}: {}",
-                            label_service.id,
-                            label_service.name(app.lang()),
-                            side_title(which, app.t()),
-                        )
-                    })
+                    label=Signal::derive(field_label(service, move |t| side_title(which, t)))
                     choices=Signal::derive(move || score_choices(
                         app.library.catalogue().get(),
                         app.lang(),
@@ -154,7 +146,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
         }
     };
     let note_id = service.id.clone();
-    let note_label = service.clone();
+    let note_label = field_label(service.clone(), |t| t.col.note);
     let card_testid = format!("score-card-{}", service.id);
     let ask_testid = format!("portfolio-sourcing-{}", service.id);
     let ask_service = service.clone();
@@ -191,11 +183,9 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                 {app.text(|t| t.col.note)}
                 <textarea
                     data-testid=format!("note-{}", note_id)
-                    maxlength="10000"
+                    maxlength=Assessment::MAX_NOTE_CHARS
                     rows="2"
-                    aria-label=move || {
-                        format!("{} {}: {}", note_label.id, note_label.name(app.lang()), app.t().col.note)
-                    }
+                    aria-label=note_label
                     prop:value=move || state.get().note
                     on:input:target=move |ev| {
                         let note = ev.target().value();

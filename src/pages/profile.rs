@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryTitle, SourcingSelect, SplitTable};
+use crate::components::{field_label, CategoryTitle, ServiceLabel, SourcingSelect, SplitTable, TableHead};
 use crate::model::catalogue::CategoryDef;
+use crate::model::Assessment;
 use crate::state::{use_app, ServiceInfo};
 
 #[component]
@@ -45,14 +46,7 @@ fn ProfileCategory(category: &'static CategoryDef) -> impl IntoView {
                     <CategoryTitle category=category />
                 </h3>
                 <table class="services">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.id)}</th>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.sourcing)}</th>
-                            <th scope="col">{app.text(|t| t.col.provider)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.id, t.col.service, t.col.sourcing, t.col.provider] />
                     <tbody>
                         <For
                             each=move || services.get()
@@ -71,22 +65,17 @@ fn ProfileRow(service: ServiceInfo) -> impl IntoView {
     let app = use_app();
     let state = app.library.service_state(service.id.clone());
     let id = service.id.clone();
-    let name_service = service.clone();
-    let label_service = service.clone();
     view! {
         <tr>
-            <th scope="row">{service.id.to_string()}</th>
-            <td>{move || name_service.name(app.lang()).to_owned()}</td>
+            <ServiceLabel service=service.clone() />
             <td>
                 <SourcingSelect service=service.clone() testid=format!("sourcing-{}", service.id) />
             </td>
             <td>
                 <input
                     data-testid=format!("provider-{}", service.id)
-                    maxlength="200"
-                    aria-label=move || {
-                        format!("{} {}: {}", label_service.id, label_service.name(app.lang()), app.t().col.provider)
-                    }
+                    maxlength=Assessment::MAX_NAME_CHARS
+                    aria-label=field_label(service.clone(), |t| t.col.provider)
                     prop:value=move || state.get().provider
                     on:input:target={
                         let id = id.clone();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, newPage, openApp, SAMPLE, readJson } from './harness.mjs';
+import { useApp, newPage, openApp, openSample, openView, SAMPLE, readJson } from './harness.mjs';
 import { expectedScores, shownScores, assertScores } from './expected.mjs';
 
 const ctx = useApp();
@@ -194,6 +194,11 @@ test('a whole category at once, and a custom service', async () => {
   await page.getByTestId('custom-add').click();
   await page.getByTestId('level-I-8').selectOption('basic');
   assert.match(await page.getByTestId('category-I').textContent(), /Supplier security assessment/);
+  // The organisation's own service is marked as such wherever its row is labelled.
+  const ownTag = (page) => page.locator('tr', { has: page.getByTestId(/^(level|sourcing)-I-8$/) }).locator('td .tag');
+  assert.equal(await ownTag(page).textContent(), 'own');
+  await page.getByTestId('nav-profile').click();
+  assert.equal(await ownTag(page).textContent(), 'own');
   await page.getByTestId('nav-portfolio').click();
   await page.getByTestId('portfolio-sourcing-I-8').selectOption('insource');
   await page.getByTestId('current-I-8').selectOption('2');
@@ -228,5 +233,35 @@ test('delete asks first and can be undone; duplicate and rename', async () => {
   await page.getByTestId('assessment-item').first().waitFor();
   const names = await page.getByTestId('assessment-item').allTextContents();
   assert.ok(names.some((n) => /Kept and renamed \(copy\)/.test(n)), names.join(' | '));
+  await context.close();
+});
+
+// Each text field takes as many characters as the reader accepts there, and no more
+// (docs/exchange-format.md): names, labels and owners 200, plan actions 2000, notes 10000.
+test('every text field is limited to what the reader accepts', async () => {
+  const { context, page } = await newPage(ctx.browser);
+  await openSample(page, ctx.server.url);
+  const limits = async (selector) => {
+    const found = await page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('maxlength')));
+    assert.ok(found.length > 0, `${selector}: none found`);
+    return [...new Set(found)];
+  };
+  const expect = async (view, fields) => {
+    if (view) await openView(page, view);
+    for (const [selector, max] of fields) assert.deepEqual(await limits(selector), [String(max)], selector);
+  };
+  await expect(null, [
+    ['[data-testid="new-name"], [data-testid="new-organisation"]', 200],
+    ['[data-testid="active-name"], [data-testid="active-organisation"]', 200],
+  ]);
+  await expect('catalogue', [['[data-testid^="custom-name-"]', 200]]);
+  await expect('profile', [['input[data-testid^="provider-"]', 200]]);
+  await expect('portfolio', [['textarea[data-testid^="note-"]', 10000]]);
+  await expect('plan', [
+    ['textarea[data-testid^="plan-action-"]', 2000],
+    ['input[data-testid^="plan-owner-"]', 200],
+  ]);
+  await expect('evaluation', [['[data-testid="snapshot-new-label"], input[data-testid^="snapshot-label-"]', 200]]);
+  await expect('workshop', [['[data-testid="workshop-round"]', 200]]);
   await context.close();
 });

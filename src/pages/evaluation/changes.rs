@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::TableHead;
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{LevelChangeKind, SnapshotComparison, SourcingChangeKind};
@@ -115,13 +116,9 @@ pub fn ChangeSection(
                 fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_changes)}</p> }
             >
                 <table class="scores changes">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.change)}</th>
-                            <th scope="col">{move || format!("{} → {}", app.t().col.before, app.t().col.after)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.service, t.col.change]>
+                        <th scope="col">{move || format!("{} → {}", app.t().col.before, app.t().col.after)}</th>
+                    </TableHead>
                     <tbody>
                         {move || {
                             list.get()

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::changes::ReviewQuestions;
-use crate::components::{DeltaTable, RadarChart};
+use crate::components::{DeltaTable, RadarChart, TableHead};
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{CategoryDelta, Movement, SnapshotComparison};
 use crate::model::{Mean, Score};
@@ -108,16 +108,7 @@ pub fn PortfolioChanges(comparison: Memo<Option<SnapshotComparison>>) -> impl In
             </div>
             <Show when=move || comparison.with(|c| c.as_ref().is_some_and(|c| !c.scores.is_empty()))>
                 <table class="scores changes">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.col.service)}</th>
-                            <th scope="col">{app.text(|t| t.col.current)}</th>
-                            <th scope="col">"Δ"</th>
-                            <th scope="col">{app.text(|t| t.col.target)}</th>
-                            <th scope="col">"Δ"</th>
-                            <th scope="col">{app.text(|t| t.col.change)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.col.service, t.col.current, "Δ", t.col.target, "Δ", t.col.change] />
                     <tbody>{score_rows}</tbody>
                 </table>
             </Show>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::model::{Snapshot, SnapshotId};
+use crate::components::TableHead;
+use crate::model::{Assessment, Snapshot, SnapshotId};
 use crate::state::use_app;
 
 #[component]
@@ -40,7 +41,7 @@ pub fn Snapshots() -> impl IntoView {
                 <td>
                     <input
                         data-testid=format!("snapshot-label-{id}")
-                        maxlength="200"
+                        maxlength=Assessment::MAX_NAME_CHARS
                         aria-label=move || {
                             format!(
                                 "{} ({})",
@@ -70,7 +71,7 @@ pub fn Snapshots() -> impl IntoView {
                 <input
                     id="snapshot-new-label"
                     data-testid="snapshot-new-label"
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     prop:value=move || label.get()
                     on:input:target=move |ev| label.set(ev.target().value())
                 />
@@ -83,15 +84,11 @@ pub fn Snapshots() -> impl IntoView {
                 fallback=move || view! { <p class="empty">{app.text(|t| t.evaluation.no_snapshots)}</p> }
             >
                 <table class="services">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.evaluation.snapshot_rename)}</th>
-                            <th scope="col">{app.text(|t| t.evaluation.snapshot_taken_at)}</th>
-                            <th scope="col">
-                                <span class="visually-hidden">{app.text(|t| t.common.delete)}</span>
-                            </th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| vec![t.evaluation.snapshot_rename, t.evaluation.snapshot_taken_at]>
+                        <th scope="col">
+                            <span class="visually-hidden">{app.text(|t| t.common.delete)}</span>
+                        </th>
+                    </TableHead>
                     <tbody>
                         <For each=order key=|id| *id children=row />
                     </tbody>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::model::Assessment;
 use crate::split::{deferred_fn, LoadFailed};
 use crate::state::{use_app, Alert, AppState, View};
 
@@ -28,7 +29,7 @@ pub fn ActiveCard() -> impl IntoView {
                         <input
                             id="active-name"
                             data-testid="active-name"
-                            maxlength="200"
+                            maxlength=Assessment::MAX_NAME_CHARS
                             prop:value=name
                             on:input:target=move |ev| {
                                 app.library.rename(&ev.target().value(), true);
@@ -45,7 +46,7 @@ pub fn ActiveCard() -> impl IntoView {
                         <input
                             id="active-org"
                             data-testid="active-organisation"
-                            maxlength="200"
+                            maxlength=Assessment::MAX_NAME_CHARS
                             prop:value=organisation
                             on:input:target=move |ev| app.library.set_organisation(&ev.target().value(), true)
                             on:change:target=move |ev| app.library.set_organisation(&ev.target().value(), false)

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use crate::model::Assessment;
 use crate::state::use_app;
 
 #[component]
@@ -30,7 +31,7 @@ pub fn CreateForm() -> impl IntoView {
             <input
                 id="new-name"
                 data-testid="new-name"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 aria-invalid=move || if invalid.get() { "true" } else { "false" }
                 aria-describedby="new-name-error"
                 prop:value=move || name.get()
@@ -44,7 +45,7 @@ pub fn CreateForm() -> impl IntoView {
             <input
                 id="new-org"
                 data-testid="new-organisation"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=move || organisation.get()
                 on:input:target=move |ev| organisation.set(ev.target().value())
             />

@@ -1,4 +1,7 @@
-//! How one assessor's answer for a service reads in a table cell.
+//! How the assessors and one assessor's answer for a service read in the cells of
+//! the workshop's tables.
+
+use leptos::prelude::*;
 
 use crate::i18n::Texts;
 use crate::model::{Catalogue, Lang, Score, ServiceAssessment, Sourcing};
@@ -22,4 +25,19 @@ pub fn score_text(t: &Texts, score: Option<Score>) -> String {
         Some(Score::NotApplicable) => t.portfolio.score_na.to_owned(),
         None => "–".to_owned(),
     }
+}
+
+/// A column head for each assessor; the label is isolated, as a name may be written
+/// right to left.
+pub fn assessor_heads(labels: &[String]) -> impl IntoView {
+    labels
+        .iter()
+        .map(|l| {
+            view! {
+                <th scope="col">
+                    <bdi>{l.clone()}</bdi>
+                </th>
+            }
+        })
+        .collect_view()
 }

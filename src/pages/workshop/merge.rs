@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_workshop;
+use crate::model::Assessment;
 use crate::state::use_app;
 
 #[component]
@@ -33,7 +34,7 @@ pub fn MergeSection() -> impl IntoView {
             <input
                 id="workshop-merge-name"
                 data-testid="workshop-merge-name"
-                maxlength="200"
+                maxlength=Assessment::MAX_NAME_CHARS
                 prop:value=name
                 on:input:target=move |ev| typed.set(Some(ev.target().value()))
             />

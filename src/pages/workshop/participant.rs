@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::Assessment;
 use crate::state::use_app;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn ParticipantCard() -> impl IntoView {
                     <input
                         id="workshop-assessor"
                         data-testid="workshop-assessor"
-                        maxlength="200"
+                        maxlength=Assessment::MAX_NAME_CHARS
                         autocomplete="name"
                         prop:value=move || assessor().unwrap_or_default()
                         on:input:target=move |ev| app.library.set_assessor(&ev.target().value(), true)

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::cells::{level_text, score_text, sourcing_text};
+use super::cells::{assessor_heads, level_text, score_text, sourcing_text};
 use super::use_workshop;
 use crate::components::{level_choices, score_choices, sourcing_choices, ChoiceSelect};
 use crate::model::workshop::{Chosen, ServiceRow};
-use crate::model::{Level, Score, Sourcing};
+use crate::model::{Assessment, Level, Score, Sourcing};
 use crate::state::use_app;
 
 #[component]
@@ -17,17 +17,7 @@ pub fn ServicesTable() -> impl IntoView {
     // Rebuilt only when the comparison changes, not on every decision.
     let rows = move || {
         workshop.comparison.with(|c| {
-            let heads = c
-                .labels
-                .iter()
-                .map(|l| {
-                    view! {
-                        <th scope="col">
-                            <bdi>{l.clone()}</bdi>
-                        </th>
-                    }
-                })
-                .collect_view();
+            let heads = assessor_heads(&c.labels);
             let body = c.rows_disagreements_first().map(|r| view! { <Row row=r.clone() /> }).collect_view();
             let count = (app.t().workshop.disagreements)(c.disagreement_count());
             view! {
@@ -132,7 +122,7 @@ fn Row(row: ServiceRow) -> impl IntoView {
             <td class="no-print">
                 <textarea
                     rows="2"
-                    maxlength="10000"
+                    maxlength=Assessment::MAX_NOTE_CHARS
                     aria-label=rationale_label
                     data-testid=format!("workshop-rationale-{}", rationale_id)
                     prop:value=move || {

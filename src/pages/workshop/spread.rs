@@ -4,13 +4,21 @@
 
 use leptos::prelude::*;
 
+use super::cells::assessor_heads;
 use super::use_workshop;
 use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
-use crate::components::CanvasChart;
+use crate::components::{category_title, CanvasChart, NumCell, TableHead};
+use crate::i18n::Texts;
 use crate::model::workshop::{merged_states, CategorySpread};
 use crate::model::{Mean, Summary};
 use crate::state::use_app;
+
+/// The heads after each assessor's: the range of the means, and the agreement counts.
+fn range_columns(t: &'static Texts) -> Vec<&'static str> {
+    let w = &t.workshop;
+    vec![w.col_min_current, w.col_max_current, w.col_min_target, w.col_max_target, w.col_agree, w.col_disagree]
+}
 
 /// One row of the spread table: a label, each assessor's means, min/max hooks.
 fn spread_row(
@@ -32,24 +40,12 @@ fn spread_row(
         <tr>
             <th scope="row">{title}</th>
             {each}
-            <td class="num" data-testid=format!("workshop-min-current-{key}")>
-                {min_c}
-            </td>
-            <td class="num" data-testid=format!("workshop-max-current-{key}")>
-                {max_c}
-            </td>
-            <td class="num" data-testid=format!("workshop-min-target-{key}")>
-                {min_t}
-            </td>
-            <td class="num" data-testid=format!("workshop-max-target-{key}")>
-                {max_t}
-            </td>
-            <td class="num" data-testid=format!("workshop-agree-{key}")>
-                {agree}
-            </td>
-            <td class="num" data-testid=format!("workshop-disagree-{key}")>
-                {disagree}
-            </td>
+            <NumCell testid=format!("workshop-min-current-{key}")>{min_c}</NumCell>
+            <NumCell testid=format!("workshop-max-current-{key}")>{max_c}</NumCell>
+            <NumCell testid=format!("workshop-min-target-{key}")>{min_t}</NumCell>
+            <NumCell testid=format!("workshop-max-target-{key}")>{max_t}</NumCell>
+            <NumCell testid=format!("workshop-agree-{key}")>{agree}</NumCell>
+            <NumCell testid=format!("workshop-disagree-{key}")>{disagree}</NumCell>
         </tr>
     }
 }
@@ -59,25 +55,14 @@ pub fn Spread() -> impl IntoView {
     let app = use_app();
     let workshop = use_workshop();
     let table = move || {
-        let t = &app.t().workshop;
         let lang = app.lang();
         workshop.comparison.with(|c| {
-            let heads = c
-                .labels
-                .iter()
-                .map(|l| {
-                    view! {
-                        <th scope="col">
-                            <bdi>{l.clone()}</bdi>
-                        </th>
-                    }
-                })
-                .collect_view();
+            let heads = assessor_heads(&c.labels);
             let rows = c
                 .categories
                 .iter()
                 .map(|s| {
-                    let title = c.catalogue.category(s.category).map_or(s.category.to_owned(), |d| d.title(lang));
+                    let title = category_title(c.catalogue, s.category, lang);
                     spread_row(
                         s.category,
                         title,
@@ -97,18 +82,9 @@ pub fn Spread() -> impl IntoView {
             view! {
                 <div class="table-scroll">
                     <table class="spread" data-testid="workshop-spread">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_category}</th>
-                                {heads}
-                                <th scope="col">{t.col_min_current}</th>
-                                <th scope="col">{t.col_max_current}</th>
-                                <th scope="col">{t.col_min_target}</th>
-                                <th scope="col">{t.col_max_target}</th>
-                                <th scope="col">{t.col_agree}</th>
-                                <th scope="col">{t.col_disagree}</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=|t| vec![t.workshop.col_category] after=range_columns>
+                            {heads}
+                        </TableHead>
                         <tbody>{rows}{overall}</tbody>
                     </table>
                 </div>

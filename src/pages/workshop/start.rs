@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::use_workshop;
+use crate::model::Assessment;
 use crate::state::use_app;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn StartRound() -> impl IntoView {
                 <input
                     id="workshop-round"
                     data-testid="workshop-round"
-                    maxlength="200"
+                    maxlength=Assessment::MAX_NAME_CHARS
                     prop:value=move || round.get()
                     on:input:target=move |ev| {
                         round.set(ev.target().value());
