@@ -202,3 +202,25 @@ test('a snapshot taken in the app keeps the plan, and it survives export and imp
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('due dates past the twelfth quarter: the roadmap shows twelve and says so; no dates: it says what to do', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openApp(page, ctx.server.url);
+  const doc = roadmapDoc();
+  doc.plan[2].due = `${q0.y + 4}-01-15`;
+  await importDoc(page, doc);
+  await openView(page, 'roadmap');
+  const options = await page.getByTestId('roadmap-quarter').locator('option').count();
+  assert.equal(options, 12);
+  assert.match(await page.getByTestId('roadmap-cut').textContent(), /first 12 quarters/);
+  assert.equal(await page.getByTestId('roadmap-no-dates').count(), 0);
+  const undated = roadmapDoc();
+  for (const item of undated.plan) delete item.due;
+  await importDoc(page, undated, 'undated.json');
+  await openView(page, 'roadmap');
+  await page.getByTestId('roadmap-no-dates').waitFor();
+  assert.equal(await page.getByTestId('roadmap-quarter').locator('option').count(), 1, 'today’s quarter alone');
+  assert.equal(await page.getByTestId('roadmap-mean-A').textContent(), '1.67', 'nothing due: today’s means');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
