@@ -15,6 +15,7 @@ pub mod library;
 pub mod limits;
 pub mod plan;
 pub mod quick;
+pub mod room;
 pub mod roadmap;
 pub mod scale;
 pub mod share;
