@@ -5,8 +5,7 @@
 mod common;
 
 use x1060_assess::model::room::{
-    self, encode, read_pasted, Added, Distribution, HandIn, HandInError, ParticipantKey, Room, RoomFull,
-    RoomReadError,
+    self, encode, read_pasted, Added, Distribution, HandIn, HandInError, ParticipantKey, Room, RoomFull, RoomReadError,
 };
 use x1060_assess::model::{Lang, QuickEstimate, Rating, Score, Sourcing};
 
@@ -111,8 +110,7 @@ fn the_largest_gaps_come_first_ties_in_category_order() {
 
 #[test]
 fn a_quick_check_of_the_medians_and_the_sourcing_most_gave() {
-    let mut hs =
-        vec![handin(1, 1, (2, 4), (9, 9)), handin(2, 1, (3, 5), (9, 0)), handin(3, 1, (4, 9), (0, 0))];
+    let mut hs = vec![handin(1, 1, (2, 4), (9, 9)), handin(2, 1, (3, 5), (9, 0)), handin(3, 1, (4, 9), (0, 0))];
     for (h, (a, b)) in hs.iter_mut().zip([(1, 1), (1, 2), (2, 0)]) {
         let pick = |v| [None, Some(Sourcing::Insource), Some(Sourcing::Outsource)][v];
         h.answers[0].sourcing = pick(a);

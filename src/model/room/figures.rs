@@ -182,7 +182,10 @@ mod tests {
         assert_eq!(of(&[r(4)]).median().map(Rating::value), Some(4));
         assert_eq!(of(&[r(5), r(1), r(3)]).median().map(Rating::value), Some(3));
         assert_eq!(of(&[r(4), r(2)]).median().map(Rating::value), Some(2));
-        assert_eq!(of(&[r(1), r(5), r(2), r(4), None, Some(Score::NotApplicable)]).median().map(Rating::value), Some(2));
+        assert_eq!(
+            of(&[r(1), r(5), r(2), r(4), None, Some(Score::NotApplicable)]).median().map(Rating::value),
+            Some(2)
+        );
         assert_eq!(of(&[r(3), r(3), r(5), r(5)]).median().map(Rating::value), Some(3));
         assert_eq!(of(&[r(1), r(5), Some(Score::NotApplicable), None]).data_counts(), "1,0,0,0,1,1,1");
     }

@@ -14,8 +14,8 @@ pub mod handin;
 pub mod qr;
 pub mod saved;
 
-use std::collections::BTreeMap;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 pub use error::{HandInError, RoomFull, RoomReadError};
 pub use figures::{CategoryFigures, Distribution, Gap};
