@@ -18,6 +18,7 @@ pub mod limits;
 pub mod plan;
 pub mod quick;
 pub mod roadmap;
+pub mod room;
 pub mod scale;
 pub mod share;
 pub mod text;
