@@ -447,6 +447,28 @@ fn a_higher_revision_not_built_on_this_tabs_write_is_detected_by_its_base() {
     assert_eq!(lost_write("a", &entry(a6, 5, "a"), &entry(7, 4, "b")), Some(4));
 }
 
+/// Firefox's storage event carries, as the old value, what the writing tab replaced
+/// in its own view: a stale tab's event names its stale revision, not this tab's. The
+/// revision this tab knows is the test then.
+#[test]
+fn a_write_not_built_on_the_revision_this_tab_knows_is_detected_whatever_the_old_value() {
+    use x1060_assess::storage::unseen_write;
+    let entry = |rev: u64, base: u64, writer: &str| {
+        format!("{{\"rev\":{rev},\"base\":{base},\"writer\":\"{writer}\",\"document\":\"{{}}\"}}")
+    };
+    let (a6, b6) = ((1 << 32) | 6, (2 << 32) | 6);
+    // "a" wrote 6 (and knows it); "b", having read 5, wrote its own 6 on 5.
+    assert_eq!(unseen_write("a", a6, &entry(b6, 5, "b")), Some(5));
+    // Built on what "a" knows, or the very revision "a" knows (read already): fine.
+    assert_eq!(unseen_write("a", a6, &entry(7, a6, "b")), None);
+    assert_eq!(unseen_write("a", b6, &entry(b6, 5, "b")), None);
+    // "a"'s own write, a merge under way, an entry from a release without `base`.
+    assert_eq!(unseen_write("a", a6, &entry(7, 5, "a")), None);
+    assert_eq!(unseen_write("a", u64::MAX, &entry(b6, 5, "b")), None);
+    assert_eq!(unseen_write("a", a6, &entry(b6, 0, "b")), None);
+    assert_eq!(unseen_write("a", a6, "not json"), None);
+}
+
 #[test]
 fn every_write_records_the_revision_it_was_built_on() {
     let store = MemoryStore::default();

@@ -42,7 +42,7 @@ pub use entries::Listing;
 pub use legacy::Migration;
 pub use queue::WriteQueue;
 pub use repository::{Committed, EntryError, Loaded, OpenError, Repository, Stored, Trashed, Unreadable};
-pub use revision::{counter, lost_write, Revision};
+pub use revision::{counter, lost_write, unseen_write, Revision};
 
 /// The key of an assessment's working state (for telling which storage events
 /// concern the open assessment).

@@ -12,7 +12,7 @@
 
 use std::collections::VecDeque;
 
-use super::revision::{counter, lost_write};
+use super::revision::{counter, lost_write, unseen_write};
 use super::{Change, Committed, KeyValueStore, Repository, Revision, StorageError};
 use crate::model::{Assessment, AssessmentId};
 
@@ -103,16 +103,44 @@ impl WriteQueue {
     /// this tab (`writer`) that it had not seen, the changes of that revision and
     /// later wait to be committed again (before any waiting now) and `true` is
     /// returned: the tab must then commit against the stored state, whatever
-    /// revision it thinks is stored.
-    pub fn lost(&mut self, writer: &str, old: &str, new: &str) -> bool {
-        let Some(from) = lost_write(writer, old, new) else { return false };
-        let lost: Vec<Change> = self
-            .recent
-            .iter()
-            .filter(|(rev, _)| counter(*rev) >= from)
-            .flat_map(|(_, changes)| changes.iter().cloned())
-            .collect();
+    /// revision it thinks is stored. `known` is the revision this tab last wrote or
+    /// read: a write built on another one had not seen it (see [`unseen_write`]),
+    /// whatever the event's old value says.
+    pub fn lost(&mut self, writer: &str, known: Revision, old: &str, new: &str) -> bool {
+        match lost_write(writer, old, new) {
+            Some(from) => {
+                let lost = self.written_from(from, None);
+                self.put_back(lost);
+                true
+            }
+            None => self.unseen(writer, known, new),
+        }
+    }
+
+    /// The stored working entry `entry` was written by another tab on a revision other
+    /// than `known`, the one this tab last wrote or read ([`unseen_write`]): this tab's
+    /// changes from that revision on wait to be committed again, and `true` is
+    /// returned (the tab must commit against the stored state). `false` when nothing of
+    /// this tab's is missing. A tab that takes in another tab's write by reading
+    /// storage (a storage event of another key came first) checks with this before
+    /// showing it.
+    pub fn unseen(&mut self, writer: &str, known: Revision, entry: &str) -> bool {
+        let Some(base) = unseen_write(writer, known, entry) else { return false };
+        let lost = self.written_from(counter(base), Some(base));
+        if lost.is_empty() {
+            return false;
+        }
         self.put_back(lost);
         true
+    }
+
+    /// The changes of this tab's recent revisions whose counter is `from` or more,
+    /// but for revision `except` (one the other tab did build on).
+    fn written_from(&self, from: u64, except: Option<Revision>) -> Vec<Change> {
+        self.recent
+            .iter()
+            .filter(|(rev, _)| counter(*rev) >= from && Some(*rev) != except)
+            .flat_map(|(_, changes)| changes.iter().cloned())
+            .collect()
     }
 }

@@ -62,3 +62,17 @@ pub fn lost_write(writer: &str, old: &str, new: &str) -> Option<Revision> {
     // Written by a release without `base`: compare the counters.
     (counter(new.rev) <= counter(old.rev)).then_some(counter(new.rev))
 }
+
+/// Whether another tab's write (`new`, the raw value of a storage event) was built on
+/// a revision other than `known`, the one this tab (`writer`) last wrote or read: it
+/// then had not seen what this tab had, and this tab's writes from the revision it was
+/// built on may be lost. The event's old value cannot tell: Firefox sends the value
+/// the writing tab replaced in its own (possibly stale) view, not the one stored. The
+/// revision it was built on is returned.
+pub fn unseen_write(writer: &str, known: Revision, new: &str) -> Option<Revision> {
+    let new: WorkEntry = serde_json::from_str(new).ok()?;
+    if writer.is_empty() || new.writer == writer || known == Revision::MAX || new.base == 0 {
+        return None;
+    }
+    (new.rev != known && new.base != known).then_some(new.base)
+}

@@ -126,10 +126,20 @@ impl Library {
             return;
         }
         let (Some(old), Some(new)) = (old, new) else { return };
-        if !with_queue(|q| q.lost(&crate::state::repo::tab_token(), &old, &new)) {
-            return;
+        if with_queue(|q| q.lost(&crate::state::repo::tab_token(), state.revision, &old, &new)) {
+            self.merge_lost();
         }
-        // Whatever this tab thinks the stored revision is, it is not: merge.
+    }
+
+    /// Whether the stored working entry `entry` was written over this tab's changes
+    /// unseen; if so, they wait to be committed again ([`WriteQueue::unseen`]).
+    pub(super) fn unseen_write_of(known: Revision, entry: &str) -> bool {
+        with_queue(|q| q.unseen(&crate::state::repo::tab_token(), known, entry))
+    }
+
+    /// Commits this tab's lost changes again on top of what is stored: whatever this
+    /// tab thinks the stored revision is, it is not.
+    pub(super) fn merge_lost(&self) {
         self.open.update(|s| {
             if let Some(s) = s {
                 s.revision = Revision::MAX;

@@ -90,6 +90,14 @@ impl Library {
         }
         let stored_revision = with_repo(|r| r.revision(&state.id)).ok().flatten();
         if stored_revision.is_some_and(|r| r != state.revision) {
+            // Written by a tab that had not seen this tab's last write (this event may
+            // be for another key of that write, the working entry's event still to
+            // come): this tab's changes are committed again on top, not dropped.
+            let entry = with_repo(|r| r.store().get(&crate::storage::work_key(&state.id))).ok().flatten();
+            if entry.is_some_and(|e| Self::unseen_write_of(state.revision, &e)) {
+                self.merge_lost();
+                return;
+            }
             if let Ok(stored) = with_repo(|r| r.open(&state.id)) {
                 self.show_stored(stored);
                 self.messages.done(Status::SyncedFromOtherTab);
