@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, open, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, useApp, newPage, openApp, openView, storageSettled } from './harness.mjs';
@@ -338,6 +338,7 @@ test('a large file is hashed in pieces with progress, without memory growing by 
   assert.equal(await panel.getByTestId('evidence-add').isDisabled(), false);
   assert.deepEqual(problems, []);
   await context.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('a file that changes while it is read is reported, and nothing is kept', async () => {
@@ -360,4 +361,5 @@ test('a file that changes while it is read is reported, and nothing is kept', as
   // The browser logs the failed read; nothing else went wrong.
   assert.deepEqual(problems.filter((p) => !/NotReadableError|net::ERR_FILE_NOT_FOUND|ERR_UPLOAD_FILE_CHANGED/i.test(p)), []);
   await context.close();
+  await rm(dir, { recursive: true, force: true });
 });
