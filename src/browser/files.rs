@@ -1,5 +1,6 @@
-//! Files in and out: downloads made in the page, reading a chosen file, and decoding
-//! Shift_JIS text with the browser's own decoder (so the app carries no tables).
+//! Files in and out: downloads made in the page, reading a chosen file (whole, or in
+//! pieces for a file of any size), and decoding Shift_JIS text with the browser's own
+//! decoder (so the app carries no tables).
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -31,6 +32,51 @@ pub fn download_url(file_name: &str, url: &str) -> Result<(), BrowserError> {
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A chosen file's name and size in bytes.
+pub fn file_facts(file: &web_sys::File) -> (String, u64) {
+    (file.name(), file.size() as u64)
+}
+
+/// Reads a chosen file `piece` bytes at a time (the last piece shorter), handing each
+/// piece to `take` with the bytes read so far and the file's size; never more than one
+/// piece is held, so a file of any size can be read. Stops when `take` says `false`:
+/// `Ok(false)`; `Ok(true)` when the whole file was read. A file that changed or
+/// vanished since it was picked gives the browser's reason.
+pub async fn read_in_pieces(
+    file: &web_sys::File,
+    piece: u64,
+    mut take: impl FnMut(&[u8], u64, u64) -> bool,
+) -> Result<bool, BrowserError> {
+    let total = file.size() as u64;
+    let mut buffer = Vec::new();
+    let mut done = 0u64;
+    while done < total {
+        let end = done.saturating_add(piece.max(1)).min(total);
+        let blob = file.slice_with_f64_and_f64(done as f64, end as f64).map_err(reason)?;
+        let bytes = JsFuture::from(blob.array_buffer()).await.map_err(reason)?;
+        let array = js_sys::Uint8Array::new(&bytes);
+        if array.length() == 0 {
+            return Err(BrowserError("the file ended early".to_owned()));
+        }
+        buffer.resize(array.length() as usize, 0);
+        array.copy_to(&mut buffer);
+        done += buffer.len() as u64;
+        if !take(&buffer, done, total) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A refusal in the browser's own words: a `DOMException`'s name and message (such as
+/// `NotReadableError: …`) rather than its debug form.
+fn reason(value: JsValue) -> BrowserError {
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(e) => BrowserError(format!("{}: {}", String::from(e.name()), String::from(e.message()))),
+        None => BrowserError::from(value),
+    }
 }
 
 /// Decodes Shift_JIS bytes with the browser's `TextDecoder`; `Err` when they are not

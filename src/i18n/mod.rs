@@ -4,6 +4,7 @@
 //! functions, so no sentence is glued together from fragments.
 
 mod en;
+pub mod evidence;
 mod ja;
 pub mod roadmap;
 pub mod workshop;
@@ -43,6 +44,8 @@ pub struct Texts {
     pub workshop: workshop::WorkshopTexts,
     /// The roadmap: where the plan takes the scores, quarter by quarter.
     pub roadmap: roadmap::RoadmapTexts,
+    /// Evidence: what backs each score (portfolio, dashboard, report, evaluation, plan).
+    pub evidence: evidence::EvidenceTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.

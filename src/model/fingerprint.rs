@@ -56,6 +56,28 @@ impl Fingerprint {
     pub fn to_hex(&self) -> String {
         self.to_string()
     }
+
+    /// The digest shortened for the eye: its first and last 8 digits (`f2091b02…75184bef`).
+    pub fn short(&self) -> String {
+        let hex = self.to_hex();
+        format!("{}…{}", &hex[..8], &hex[Self::HEX_LEN - 8..])
+    }
+}
+
+/// A file's size as the progress of its fingerprinting shows it: `950 B`, `2.8 KB`,
+/// `134.2 MB`, `2.1 GB` (powers of 1000, one decimal).
+pub fn size_text(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
 }
 
 impl fmt::Display for Fingerprint {
@@ -134,6 +156,18 @@ mod tests {
         assert_eq!(Fingerprint::parse_typed(&format!("{hex}  runbook.pdf")), f);
         assert_eq!(Fingerprint::parse_typed(&format!("{hex} *runbook.pdf")), f);
         assert_eq!(Fingerprint::parse_typed("   "), None);
+    }
+
+    #[test]
+    fn short_form_and_sizes() {
+        let f = Fingerprint::of(b"test");
+        assert_eq!(f.short(), "9f86d081…b0f00a08");
+        assert_eq!(size_text(0), "0 B");
+        assert_eq!(size_text(999), "999 B");
+        assert_eq!(size_text(2_845), "2.8 KB");
+        assert_eq!(size_text(128 << 20), "134.2 MB");
+        assert_eq!(size_text(2 << 30), "2.1 GB");
+        assert_eq!(size_text(u64::MAX), "18446744.1 TB");
     }
 
     #[test]

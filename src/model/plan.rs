@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::aggregate::ranked_gaps;
+use super::limits::MAX_PLAN_ACTION_CHARS;
 use super::{Assessment, Level, PlanItem, Score, ServiceRef};
 
 /// One line of the plan.
@@ -48,5 +49,32 @@ fn plan_row<'a>(a: &'a Assessment, service: ServiceRef<'a>, has_gap: bool) -> Pl
         has_gap,
         item: a.plan.get(service.id),
         service,
+    }
+}
+
+/// `action` with `line` added on a line of its own (the plan's "renew the evidence"),
+/// unless it holds it already; what is written stays, and what would not fit in
+/// [`MAX_PLAN_ACTION_CHARS`] of the line is left out.
+pub fn with_line(action: &str, line: &str) -> String {
+    let action = action.trim_end();
+    if action.contains(line) {
+        return action.to_owned();
+    }
+    let joined = if action.is_empty() { line.to_owned() } else { format!("{action}\n{line}") };
+    joined.chars().take(MAX_PLAN_ACTION_CHARS.max(action.chars().count())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_line;
+    use crate::model::limits::MAX_PLAN_ACTION_CHARS;
+
+    #[test]
+    fn a_line_is_added_and_what_was_written_kept() {
+        assert_eq!(with_line("", "Renew the evidence: A"), "Renew the evidence: A");
+        assert_eq!(with_line("Hire an analyst\n", "Renew the evidence: A"), "Hire an analyst\nRenew the evidence: A");
+        assert_eq!(with_line("x\nRenew the evidence: A", "Renew the evidence: A"), "x\nRenew the evidence: A");
+        let long = "a".repeat(MAX_PLAN_ACTION_CHARS - 3);
+        assert_eq!(with_line(&long, "Renew"), format!("{long}\nRe"));
     }
 }

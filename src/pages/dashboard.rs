@@ -1,10 +1,11 @@
 //! Dashboard: the category radar (current vs target) with its numbers, a radar
-//! per category, the largest gaps, and progress. Every number is computed as
-//! docs/exchange-format.md (“How the numbers are computed”) says.
+//! per category, the largest gaps, current evidence per category, and progress.
+//! Every number is computed as docs/exchange-format.md (“How the numbers are
+//! computed”, “Evidence”) says.
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryRadar, Gaps, RadarChart, ScoreCell, ScoreTable, TableHead};
+use crate::components::{CategoryRadar, EvidenceCoverageTable, Gaps, RadarChart, ScoreCell, ScoreTable, TableHead};
 use crate::model::catalogue::CategoryDef;
 use crate::model::Score;
 use crate::state::{use_app, View};
@@ -22,6 +23,7 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             <ServiceRadar />
             <Gaps />
+            <EvidenceCoverageTable />
             <p>
                 <button
                     type="button"

@@ -1,6 +1,7 @@
 //! Improvement plan (management process, X.1060 clause 10): an action, owner, due
 //! date, status and expected score for each in-scope service with a gap; overdue
 //! items marked; the roadmap (pages/roadmap) shows where the plan takes the scores.
+//! A service with stale evidence can take renewing it as its action.
 
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use crate::components::{Choice, ChoiceSelect, ScoreCell, TableHead};
 use crate::i18n::Texts;
 use crate::model::aggregate::NO_VALUE;
 use crate::model::limits::MAX_PLAN_ACTION_CHARS;
-use crate::model::plan::plan_rows;
+use crate::model::plan::{plan_rows, with_line};
 use crate::model::{Assessment, Date, PlanItem, PlanStatus, Rating, Score, ServiceId};
 use crate::state::{use_app, View};
 
@@ -137,6 +138,39 @@ pub fn Plan() -> impl IntoView {
     }
 }
 
+/// For a service with stale evidence: a button that takes renewing it as the action.
+#[component]
+fn RenewEvidence(id: ServiceId, today: Date, on_pick: Callback<String>) -> impl IntoView {
+    let app = use_app();
+    let service = id.clone();
+    let stale = Memo::new(move |_| {
+        app.library.current().with(|a| {
+            let items = a.as_ref().and_then(|a| a.services.get(service.as_str())).map(|s| s.evidence.as_slice());
+            items.unwrap_or_default().iter().filter(|i| i.is_stale(&today)).map(|i| i.title.clone()).collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let id = id.clone();
+        (!stale.with(Vec::is_empty)).then(|| {
+            let testid = format!("plan-renew-evidence-{id}");
+            view! {
+                <button
+                    type="button"
+                    class="link"
+                    data-testid=testid
+                    aria-label=move || (app.t().evidence.renew_label)(id.as_str())
+                    on:click=move |_| {
+                        let titles = stale.get_untracked().join(app.lang().pick("、", ", "));
+                        on_pick.run((app.t().evidence.renew_action)(&titles));
+                    }
+                >
+                    {app.text(|t| t.evidence.renew)}
+                </button>
+            }
+        })
+    }
+}
+
 #[component]
 fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
     let app = use_app();
@@ -161,9 +195,15 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
         move |what: &str| format!("{} {}: {what}", row.id, app.lang().pick_filled(&row.name_ja, &row.name_en))
     };
     let (l1, l2, l3, l4, l5) = (label.clone(), label.clone(), label.clone(), label.clone(), label);
+    let renew_today = today.clone();
     let overdue = Memo::new(move |_| item.with(|i| i.is_overdue(&today)));
     let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit.clone());
-    let (e1_done, e2_done, e5) = (edit.clone(), edit.clone(), edit);
+    let (e1_done, e2_done, e5, e_renew) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let renew = Callback::new(move |text: String| {
+        e_renew(Box::new(move |p| p.action = with_line(&p.action, &text)));
+    });
+    let renew_id = row.id.clone();
+
     let id_text = row.id.to_string();
     let row_testid = format!("plan-row-{}", row.id);
     view! {
@@ -198,6 +238,7 @@ fn PlanRowView(row: RowInfo, today: Date) -> impl IntoView {
                         e1_done(Box::new(move |p| p.action = v.clone()))
                     }
                 ></textarea>
+                <RenewEvidence id=renew_id today=renew_today on_pick=renew />
             </td>
             <td>
                 <input

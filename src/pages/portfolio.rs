@@ -1,10 +1,12 @@
 //! Service portfolio (X.1060 clause 9.4): current and target score of every
 //! service in scope, with the standard's criterion for each score shown by the
-//! service's sourcing, and a note.
+//! service's sourcing, a note, and the service's evidence (components/evidence).
 
 use leptos::prelude::*;
 
-use crate::components::{field_label, score_choices, side_title, CategoryTitle, ChoiceSelect, SourcingSelect};
+use crate::components::{
+    field_label, score_choices, side_title, CategoryTitle, ChoiceSelect, EvidenceToggle, OpenEvidence, SourcingSelect,
+};
 use crate::model::catalogue::CategoryDef;
 use crate::model::{Assessment, Score, ScoreSide, Sourcing};
 use crate::state::{use_app, ServiceInfo};
@@ -12,6 +14,7 @@ use crate::state::{use_app, ServiceInfo};
 #[component]
 pub fn Portfolio() -> impl IntoView {
     let app = use_app();
+    OpenEvidence::provide();
     let counts = move || app.library.summary().with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default());
     view! {
         <section class="view" data-view="portfolio" aria-labelledby="view-heading">
@@ -150,8 +153,15 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
     let card_testid = format!("score-card-{}", service.id);
     let ask_testid = format!("portfolio-sourcing-{}", service.id);
     let ask_service = service.clone();
+    let evidence_service = service.clone();
+    let open_id = service.id.clone();
+    let opened = OpenEvidence::from_context();
     view! {
-        <article class="score-card" data-testid=card_testid>
+        <article
+            class="score-card"
+            class:evidence-open=move || opened.is_some_and(|o| o.is_open(&open_id))
+            data-testid=card_testid
+        >
             <h4>
                 <span class="sid">{service.id.to_string()}</span>
                 " "
@@ -193,6 +203,7 @@ fn ScoreCard(service: ServiceInfo) -> impl IntoView {
                     }
                 ></textarea>
             </label>
+            <EvidenceToggle service=evidence_service />
         </article>
     }
 }

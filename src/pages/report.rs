@@ -2,11 +2,12 @@
 //! `style/main.css` hides the app around it): organisation and date, overall and
 //! category scores, the category radar, the largest gaps, the in-house/outsourced
 //! split, the comparison with the newest snapshot when there is one, and the
-//! roadmap (the next two quarters' projected means and the overdue actions).
+//! roadmap (the next two quarters' projected means and the overdue actions), then the
+//! scores that rest on no or stale evidence.
 
 use leptos::prelude::*;
 
-use crate::components::{CategoryRadar, DeltaTable, Gaps, RoadmapSummary, ScoreTable, SplitTable};
+use crate::components::{CategoryRadar, DeltaTable, Gaps, RoadmapSummary, ScoreTable, SplitTable, UnbackedServices};
 use crate::model::evaluation::compare;
 use crate::state::use_app;
 
@@ -107,6 +108,7 @@ pub fn Report() -> impl IntoView {
                 <Gaps limit=6 />
             </section>
             <RoadmapSummary />
+            <UnbackedServices />
         </article>
     }
 }

@@ -11,6 +11,7 @@ use crate::browser::BrowserError;
 use crate::i18n::texts;
 use crate::model::catalogue::CustomServiceError;
 use crate::model::csv::{CsvError, CsvField};
+use crate::model::evidence::EvidenceError;
 use crate::model::exchange::{ImportError, Verified, VerifyError};
 use crate::model::limits::LimitError;
 use crate::model::share::ShareError;
@@ -78,6 +79,8 @@ pub enum Alert {
     Folded {
         count: usize,
     },
+    /// An evidence item refused (nothing changed).
+    Evidence(EvidenceError),
 }
 
 impl From<LimitError> for Alert {
@@ -95,6 +98,12 @@ impl From<StorageError> for Alert {
 impl From<ShareError> for Alert {
     fn from(e: ShareError) -> Self {
         Alert::Share(e)
+    }
+}
+
+impl From<EvidenceError> for Alert {
+    fn from(e: EvidenceError) -> Self {
+        Alert::Evidence(e)
     }
 }
 
@@ -136,6 +145,7 @@ impl Alert {
                 (t.newer_kept)(&names.iter().map(|n| format!("“{}”", isolate(n))).collect::<Vec<_>>().join(", "))
             }
             Alert::Folded { count } => (t.folded)(*count),
+            Alert::Evidence(e) => e.message(lang),
         }
     }
 
@@ -185,6 +195,10 @@ pub enum Status {
         undone: usize,
         kept: Vec<(ServiceId, CsvField)>,
     },
+    /// An evidence item added, changed, removed (its title).
+    EvidenceAdded(String),
+    EvidenceUpdated(String),
+    EvidenceRemoved(String),
 }
 
 /// User text inside a message, isolated (U+2068 … U+2069) so that right-to-left
@@ -217,6 +231,9 @@ impl Status {
             Status::CsvUndone { undone, kept } => {
                 (texts(lang).csv.undone_partly)(*undone, kept.len(), &csv_fields(kept, lang))
             }
+            Status::EvidenceAdded(title) => (texts(lang).evidence.added)(&isolate(title)),
+            Status::EvidenceUpdated(title) => (texts(lang).evidence.updated)(&isolate(title)),
+            Status::EvidenceRemoved(title) => (texts(lang).evidence.removed)(&isolate(title)),
         }
     }
 }

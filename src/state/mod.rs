@@ -13,11 +13,13 @@
 //!   links, the clipboard, printing;
 //! - `backups`: when the active assessment was last exported, the reminder to back up;
 //! - `csv_import`: a services CSV read back into the active assessment;
+//! - `hashing`: a picked file fingerprinted in pieces, with progress and cancel;
 //! - `repo`: the storage repository of this tab.
 
 mod backups;
 mod csv_import;
 mod exports;
+mod hashing;
 mod incoming;
 mod library;
 mod locale;
@@ -31,6 +33,7 @@ use leptos::prelude::*;
 pub use backups::Backups;
 pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
+pub use hashing::{HashJob, Hashed, Reading};
 pub use incoming::Incoming;
 pub use library::{Library, ServiceInfo, Undo};
 pub use locale::Locale;

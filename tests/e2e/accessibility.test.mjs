@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, openApp, navViews, openView } from './harness.mjs';
+import { ROOT, useApp, openApp, navViews, openView } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -67,6 +67,38 @@ test('the CSV preview and a CSV refusal pass axe-core in both languages', async 
     await page.getByTestId('import-csv').setInputFiles(bad);
     await page.locator('[role="alert"]').waitFor();
     assert.deepEqual(await audit(page), [], `refusal, ${locale}`);
+    await context.close();
+  }
+});
+
+test('a service’s evidence passes axe-core in both languages and on a phone, and works from the keyboard', async () => {
+  const yesterday = new Date(Date.now() - 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const stale = `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}`;
+  const doc = {
+    format: 'x1060-assessment', version: 1, catalogue: 'x1060-2021', name: 'Evidence a11y',
+    services: [{ id: 'A-1', level: 'basic', sourcing: 'insource', current: 3, target: 4, evidence: [
+      { title: 'Runbook', location: 'https://intranet.example/runbook.pdf', owner: 'CSIRT lead', reviewed: '2025-01-10', review_by: stale,
+        sha256: 'f2091b02b159ceb7eb1c2ccc232fb863cbb92acfc2aceca33d68b90475184bef' },
+      { title: 'Old script', location: 'javascript:alert(1)' },
+    ] }],
+  };
+  for (const [locale, scheme, phone] of [['en-GB', 'light', false], ['ja-JP', 'dark', false], ['en-GB', 'light', true]]) {
+    const context = await ctx.browser.newContext({ bypassCSP: true, locale, colorScheme: scheme, ...(phone ? PHONE : {}) });
+    const page = await context.newPage();
+    await openApp(page, ctx.server.url);
+    await page.getByTestId('import-input').setInputFiles({ name: 'a11y.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.getByTestId('last-export').waitFor();
+    await openView(page, 'portfolio');
+    // Opened from the keyboard.
+    await page.getByTestId('evidence-open-A-1').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('evidence-add').waitFor();
+    await page.getByTestId('evidence-verify').setInputFiles(join(ROOT, 'tests/fixtures/evidence-sample.bin'));
+    await page.getByTestId('evidence-verify-result').waitFor();
+    await page.getByTestId('evidence-add').click(); // refused: no title
+    await page.getByTestId('evidence-error').waitFor();
+    assert.deepEqual(await audit(page), [], `evidence, ${locale}${phone ? ', phone' : ''}`);
     await context.close();
   }
 });

@@ -179,3 +179,29 @@ test('making a share link fetches its code on first use; if it does not arrive, 
   assert.match(await page.getByTestId('share-link').inputValue(), /#share=v1\./);
   await context.close();
 });
+
+test('a service’s evidence fetches its code on first opening; if it does not arrive, the card says so and opening again tries again', async () => {
+  const { context, page, problems, requests } = await newPage(ctx.browser, { serviceWorkers: 'block' });
+  await openSample(page, ctx.server.url);
+  await page.getByTestId('nav-portfolio').click();
+  const open = page.getByTestId('evidence-open-A-1');
+  await open.waitFor();
+  assert.ok(!requests.some((u) => /\/split_evidence[^/]*\.wasm$/.test(u)), 'not fetched before use');
+  const before = await storageSnapshot(page);
+  await page.route(isSplit, (route) => route.abort('connectionfailed'));
+  await open.click();
+  const failed = page.getByTestId('evidence-load-failed');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /could not be loaded.*Nothing was changed/s);
+  await storageSettled(page);
+  assert.deepEqual(await storageSnapshot(page), before, 'storage unchanged');
+  await page.unroute(isSplit);
+  await open.click(); // closed
+  await open.click(); // opened again
+  await page.getByTestId('evidence-add').waitFor();
+  assert.equal(await failed.count(), 0);
+  assert.ok(requests.some((u) => /\/split_evidence[^/]*\.wasm$/.test(u)), 'fetched on use');
+  // The browser reports the aborted fetches; nothing else went wrong.
+  assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_FAILED|Failed to load resource|wasm/i.test(p)), []);
+  await context.close();
+});

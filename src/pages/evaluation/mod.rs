@@ -5,6 +5,7 @@
 //! deltas), then the trend of every category over all snapshots.
 
 mod changes;
+mod evidence_changes;
 mod pickers;
 mod portfolio_changes;
 mod snapshots;

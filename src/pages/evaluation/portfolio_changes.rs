@@ -1,9 +1,11 @@
 //! Portfolio evaluation (11.4): movement counts, the radar with the baseline
-//! overlaid, the category deltas, and the score changes per service.
+//! overlaid, the category deltas, the score changes per service, and the evidence
+//! added or gone.
 
 use leptos::prelude::*;
 
 use super::changes::ReviewQuestions;
+use super::evidence_changes::EvidenceChanges;
 use crate::components::{DeltaTable, RadarChart, TableHead};
 use crate::model::aggregate::NO_VALUE;
 use crate::model::evaluation::{CategoryDelta, Movement, SnapshotComparison};
@@ -111,6 +113,9 @@ pub fn PortfolioChanges(comparison: Memo<Option<SnapshotComparison>>) -> impl In
                     <TableHead columns=|t| vec![t.col.service, t.col.current, "Δ", t.col.target, "Δ", t.col.change] />
                     <tbody>{score_rows}</tbody>
                 </table>
+            </Show>
+            <Show when=move || comparison.with(Option::is_some)>
+                <EvidenceChanges comparison=comparison />
             </Show>
         </section>
     }

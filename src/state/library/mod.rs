@@ -4,6 +4,7 @@
 //!
 //! - here: start-up, creating, opening, duplicating, the sample;
 //! - `edits`: the open assessment's name, organisation, quick check, own services;
+//! - `evidence`: evidence items of its services (add, change, remove with undo);
 //! - `saving`: how every edit is made and stored (the one write path);
 //! - `snapshots`: take, relabel, delete;
 //! - `trash`: deleting assessments, restoring, purging, entries set aside;
@@ -12,6 +13,7 @@
 //! - `sync`: what another tab stored, and entries that do not read.
 
 mod edits;
+mod evidence;
 mod saving;
 mod services;
 mod snapshots;

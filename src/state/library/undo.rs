@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::Library;
 use crate::model::csv::{self, CsvChange};
-use crate::model::{AssessmentId, Snapshot};
+use crate::model::evidence::EvidenceItem;
+use crate::model::{AssessmentId, ServiceId, Snapshot};
 use crate::state::Status;
 use crate::storage::Change;
 
@@ -31,6 +32,13 @@ pub enum Undo {
         assessment: AssessmentId,
         changes: Vec<CsvChange>,
     },
+    /// An evidence item removed from a service, and where it was in its list.
+    Evidence {
+        assessment: AssessmentId,
+        service: ServiceId,
+        position: usize,
+        item: EvidenceItem,
+    },
 }
 
 impl Library {
@@ -42,13 +50,16 @@ impl Library {
                 self.restore_snapshot(&assessment, position, snapshot)
             }
             Some(Undo::CsvImport { assessment, changes }) => self.undo_csv(&assessment, changes),
+            Some(Undo::Evidence { assessment, service, position, item }) => {
+                self.restore_evidence(&assessment, service, position, item)
+            }
             None => {}
         }
     }
 
     /// Opens the assessment an undo is for, if another is active; false when it cannot
     /// be opened (deleted meanwhile, in this tab or another).
-    fn open_for_undo(&self, assessment: &AssessmentId) -> bool {
+    pub(super) fn open_for_undo(&self, assessment: &AssessmentId) -> bool {
         if self.active.get_untracked().as_ref() != Some(assessment) {
             self.activate(assessment);
         }
