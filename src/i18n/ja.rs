@@ -291,6 +291,7 @@ pub static JA: Texts = Texts {
     },
     workshop: super::workshop::JA,
     roadmap: super::roadmap::JA,
+    room: super::room::JA,
     backup: BackupTexts {
         saved_here: "このブラウザにのみ保存",
         saved_nowhere: "保存されません: このブラウザはタブを閉じると内容を残しません",

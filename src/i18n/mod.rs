@@ -6,6 +6,7 @@
 mod en;
 mod ja;
 pub mod roadmap;
+pub mod room;
 pub mod workshop;
 
 use crate::model::Lang;
@@ -43,6 +44,8 @@ pub struct Texts {
     pub workshop: workshop::WorkshopTexts,
     /// The roadmap: where the plan takes the scores, quarter by quarter.
     pub roadmap: roadmap::RoadmapTexts,
+    /// The room: a study session's hand-ins gathered, and the quick check's hand-in.
+    pub room: room::RoomTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.
