@@ -77,6 +77,7 @@ fn CurrentView() -> impl IntoView {
             View::Evaluation => view! { <DeferredView view=Deferred::Evaluation /> }.into_any(),
             View::Report => view! { <DeferredView view=Deferred::Report /> }.into_any(),
             View::Workshop => view! { <DeferredView view=Deferred::Workshop /> }.into_any(),
+            View::Room => view! { <DeferredView view=Deferred::Room /> }.into_any(),
         }
     }
 }

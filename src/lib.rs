@@ -2,12 +2,13 @@
 //! building and running a cyber defence centre.
 //!
 //! Layers, with arrows pointing one way: [`model`] (pure domain) ← [`chart`],
-//! [`storage`] ← `browser`, `state` ← `components` ← `pages` ← `app`. Everything from
+//! [`scan`], [`storage`] ← `browser`, `state` ← `components` ← `pages` ← `app`. Everything from
 //! `browser` up is only compiled for the web (wasm32); the model, the chart geometry
 //! and the storage logic are tested natively with `cargo test`.
 
 pub mod chart;
 pub mod model;
+pub mod scan;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

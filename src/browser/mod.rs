@@ -2,6 +2,7 @@
 //! small function (or a signal) here, so the state and the views never reach for
 //! `web_sys::window()` themselves.
 
+mod camera;
 mod clipboard;
 mod crash;
 mod document;
@@ -10,12 +11,14 @@ mod local_store;
 mod location;
 mod locks;
 mod media;
+mod random;
 mod test_switches;
 
 use wasm_bindgen::JsValue;
 
 use crate::model::{AssessmentId, Date, Timestamp};
 
+pub use camera::{start_camera, Camera, CameraError};
 pub use clipboard::copy_text;
 pub use crash::show_crash_notice;
 pub use document::{browser_language, confirm, focus_main, print, print_marked, set_document_lang, set_title};
@@ -24,6 +27,7 @@ pub use local_store::LocalStore;
 pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, reload, set_hash};
 pub use locks::{on_page_hidden, with_storage_lock};
 pub use media::prefers_dark;
+pub use random::random_bytes;
 pub use test_switches::test_corruption;
 
 /// Why a browser API refused: its own words.

@@ -1,5 +1,6 @@
-//! A QR code of a text (the app's address on the quick check's handout), as an SVG
-//! path of its dark modules, made in the page: no request, no image file.
+//! A QR code of a text (the app's address on the quick check's handout, a hand-in
+//! link), as an SVG path of its dark modules, made in the page: no request, no image
+//! file.
 
 use std::fmt::Write;
 
@@ -15,6 +16,11 @@ pub struct QrPath {
 /// too long for any QR code.
 pub fn qr_path(text: &str) -> Option<QrPath> {
     let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium).ok()?;
+    Some(qr_code_path(&qr))
+}
+
+/// A QR code made elsewhere (a hand-in link's, `model::room::qr::link_qr`) as a path.
+pub fn qr_code_path(qr: &qrcodegen::QrCode) -> QrPath {
     let size = qr.size();
     let mut path = String::new();
     for y in 0..size {
@@ -25,5 +31,6 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
             }
         }
     }
-    Some(QrPath { size: u32::try_from(size).ok()?, path })
+    // A QR code is 21 to 177 modules a side.
+    QrPath { size: size.unsigned_abs(), path }
 }

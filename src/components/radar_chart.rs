@@ -35,6 +35,9 @@ pub fn RadarChart(
     /// A small chart without a legend (the legend is beside it).
     #[prop(optional)]
     compact: bool,
+    /// Drawn in the dark scheme whatever the system's (the room's projector mode).
+    #[prop(optional)]
+    dark: bool,
     /// File name for the PNG and SVG downloads; no download buttons without it.
     #[prop(optional)]
     file_stem: Option<&'static str>,
@@ -54,7 +57,7 @@ pub fn RadarChart(
     };
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();
-        draw_radar(area, &inputs().spec(&name, prefers_dark())).map_err(|e| e.to_string())
+        draw_radar(area, &inputs().spec(&name, dark || prefers_dark())).map_err(|e| e.to_string())
     };
     let svg = Callback::new(move |()| {
         let name = dashed_name();

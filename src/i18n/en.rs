@@ -318,6 +318,7 @@ pub static EN: Texts = Texts {
     workshop: super::workshop::EN,
     roadmap: super::roadmap::EN,
     evidence: super::evidence::EN,
+    room: super::room::EN,
     backup: BackupTexts {
         saved_here: "Saved in this browser only",
         saved_nowhere: "Not saved: this browser keeps nothing after the tab closes",

@@ -292,6 +292,7 @@ pub static JA: Texts = Texts {
     workshop: super::workshop::JA,
     roadmap: super::roadmap::JA,
     evidence: super::evidence::JA,
+    room: super::room::JA,
     backup: BackupTexts {
         saved_here: "このブラウザにのみ保存",
         saved_nowhere: "保存されません: このブラウザはタブを閉じると内容を残しません",

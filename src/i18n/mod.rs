@@ -7,6 +7,7 @@ mod en;
 pub mod evidence;
 mod ja;
 pub mod roadmap;
+pub mod room;
 pub mod workshop;
 
 use crate::model::Lang;
@@ -46,6 +47,8 @@ pub struct Texts {
     pub roadmap: roadmap::RoadmapTexts,
     /// Evidence: what backs each score (portfolio, dashboard, report, evaluation, plan).
     pub evidence: evidence::EvidenceTexts,
+    /// The room: a study session's hand-ins gathered, and the quick check's hand-in.
+    pub room: room::RoomTexts,
     /// The notice shown after a crash (both languages at once).
     pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.

@@ -11,6 +11,7 @@ mod profile;
 mod quick;
 mod report;
 mod roadmap;
+mod room;
 mod workshop;
 
 pub use catalogue::Catalogue;
@@ -23,4 +24,5 @@ pub use profile::Profile;
 pub use quick::Quick;
 pub use report::Report;
 pub use roadmap::Roadmap;
+pub use room::RoomView;
 pub use workshop::Workshop;

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use super::{deferred_fn, LoadFailed};
-use crate::pages::{Evaluation, Plan, Report, Roadmap, Workshop};
+use crate::pages::{Evaluation, Plan, Report, Roadmap, RoomView, Workshop};
 use crate::state::use_app;
 
 /// The views fetched on first opening.
@@ -20,6 +20,7 @@ pub enum Deferred {
     Plan,
     Roadmap,
     Report,
+    Room,
 }
 
 impl Deferred {
@@ -31,6 +32,7 @@ impl Deferred {
             Self::Plan => plan().await,
             Self::Roadmap => roadmap().await,
             Self::Report => report().await,
+            Self::Room => room().await,
         }
     }
 }
@@ -40,6 +42,7 @@ deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.in
 deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });
 deferred_fn!(roadmap: fn roadmap() -> AnyView { view! { <Roadmap/> }.into_any() });
 deferred_fn!(report: fn report() -> AnyView { view! { <Report/> }.into_any() });
+deferred_fn!(room: fn room() -> AnyView { view! { <RoomView/> }.into_any() });
 
 /// A deferred view: a loading line while its code arrives, then the view; if the code
 /// does not arrive, an alert with a button that tries again.

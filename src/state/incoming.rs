@@ -1,5 +1,5 @@
 //! What comes in from outside the app: imported files (an assessment, or a backup to
-//! choose from) and share links. Nothing is added until the file has been read and
+//! choose from), share links, and hand-in links for the room. Nothing is added until the file has been read and
 //! checked, or the user has confirmed what a link or a backup holds.
 
 use leptos::prelude::*;
@@ -27,6 +27,8 @@ pub struct Incoming {
     restore: RwSignal<Option<PendingRestore>>,
     /// A file is being read.
     busy: RwSignal<bool>,
+    /// Hand-in links (`#h=…`) opened, waiting for the room view to add them.
+    handin_links: RwSignal<Vec<String>>,
     library: Library,
     messages: Messages,
 }
@@ -37,6 +39,7 @@ impl Incoming {
             share: RwSignal::new(None),
             restore: RwSignal::new(None),
             busy: RwSignal::new(false),
+            handin_links: RwSignal::new(Vec::new()),
             library,
             messages,
         }
@@ -143,5 +146,21 @@ impl Incoming {
 
     pub fn dismiss_share(&self) {
         self.share.set(None);
+    }
+
+    /// Keeps an opened hand-in link's fragment for the room view (whose code may not
+    /// be here yet), which adds it: [`Incoming::take_handin_links`].
+    pub(super) fn open_handin_link(&self, hash: &str) {
+        self.handin_links.update(|links| links.push(hash.to_owned()));
+    }
+
+    /// The hand-in links opened and not yet added, taken (reactive: the room view
+    /// runs this in an effect, so links opened while it is open arrive too).
+    pub fn take_handin_links(&self) -> Vec<String> {
+        let links = self.handin_links.get();
+        if !links.is_empty() {
+            self.handin_links.set(Vec::new());
+        }
+        links
     }
 }

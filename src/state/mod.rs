@@ -14,17 +14,21 @@
 //! - `backups`: when the active assessment was last exported, the reminder to back up;
 //! - `csv_import`: a services CSV read back into the active assessment;
 //! - `hashing`: a picked file fingerprinted in pieces, with progress and cancel;
+//! - `room`, `handin`: the room of a study session (made by its view) and the quick
+//!   check's hand-in (its participant key and ordering value);
 //! - `repo`: the storage repository of this tab.
 
 mod backups;
 mod csv_import;
 mod exports;
+mod handin;
 mod hashing;
 mod incoming;
 mod library;
 mod locale;
 mod messages;
 mod repo;
+mod room;
 mod view;
 mod workshop;
 
@@ -33,11 +37,13 @@ use leptos::prelude::*;
 pub use backups::Backups;
 pub use csv_import::{CsvImport, PendingCsv};
 pub use exports::Exports;
+pub use handin::current_handin;
 pub use hashing::{HashJob, Hashed, Reading};
 pub use incoming::Incoming;
 pub use library::{Library, ServiceInfo, Undo};
 pub use locale::Locale;
 pub use messages::{Alert, BrowserTask, Messages, Status};
+pub use room::{Notice as RoomNotice, RoomState};
 pub use view::{Nav, View};
 pub use workshop::Workshop;
 
@@ -58,6 +64,8 @@ pub struct AppState {
     /// Made when the workshop view first opens (its code is in that view's module).
     pub workshop: LazyState<Workshop>,
     pub csv: CsvImport,
+    /// Made when the room view first opens (its code is in that view's module).
+    pub room: LazyState<RoomState>,
 }
 
 impl AppState {
@@ -74,7 +82,8 @@ impl AppState {
         let exports = Exports::new(library, messages, backups);
         let workshop = LazyState::new();
         let csv = CsvImport::new(library, messages);
-        let app = AppState { messages, locale, nav, library, incoming, exports, backups, workshop, csv };
+        let room = LazyState::new();
+        let app = AppState { messages, locale, nav, library, incoming, exports, backups, workshop, csv, room };
         app.follow_address(&crate::browser::location_hash());
         app
     }
@@ -107,12 +116,15 @@ impl AppState {
     }
 
     /// Follows a new address: a share link leaves the address first (so a reload
-    /// never reads it again) and is previewed on Home; an address naming a view opens
-    /// it.
+    /// never reads it again) and is previewed on Home; a hand-in link likewise leaves
+    /// it and is added to the room, which opens; an address naming a view opens it.
     pub fn follow_address(&self, hash: &str) {
         if crate::model::share::is_share_fragment(hash) {
             self.nav.show_replacing(View::Home);
             self.incoming.open_share_link(hash);
+        } else if crate::model::room::is_handin_fragment(hash) {
+            self.incoming.open_handin_link(hash);
+            self.nav.show_replacing(View::Room);
         } else if !self.nav.follow(hash) && hash.starts_with("#/") {
             // Not silently Home: say the address names no view.
             let address: String = hash.chars().take(80).collect();

@@ -24,10 +24,11 @@ pub enum View {
     Evaluation,
     Report,
     Workshop,
+    Room,
 }
 
 impl View {
-    pub const ALL: [View; 11] = [
+    pub const ALL: [View; 12] = [
         View::Home,
         View::Quick,
         View::Catalogue,
@@ -39,6 +40,7 @@ impl View {
         View::Evaluation,
         View::Report,
         View::Workshop,
+        View::Room,
     ];
 
     /// Used in the address (`#/code`), the stored preference and the `nav-*` hooks.
@@ -55,6 +57,7 @@ impl View {
             View::Evaluation => "evaluation",
             View::Report => "report",
             View::Workshop => "workshop",
+            View::Room => "room",
         }
     }
 
@@ -73,10 +76,10 @@ impl View {
         View::from_code(path.trim_end_matches('/'))
     }
 
-    /// Whether the view shows an assessment (all but Home and the workshop, which
-    /// compares stored ones).
+    /// Whether the view shows an assessment (all but Home, the workshop, which
+    /// compares stored ones, and the room, which gathers hand-ins).
     pub fn needs_assessment(self) -> bool {
-        !matches!(self, View::Home | View::Workshop)
+        !matches!(self, View::Home | View::Workshop | View::Room)
     }
 
     pub fn title(self, t: &Texts) -> &'static str {
@@ -92,6 +95,7 @@ impl View {
             View::Evaluation => t.nav.evaluation,
             View::Report => t.nav.report,
             View::Workshop => t.nav.workshop,
+            View::Room => t.room.nav,
         }
     }
 }

@@ -25,6 +25,7 @@ const VIEWS = [
   ['evaluation', 'snapshot-take'],
   ['plan', 'export-plan-csv'],
   ['report', 'report'],
+  ['room', 'room-paste'],
 ];
 
 test('the first load fetches no view module; each deferred view fetches its own on first opening, once', async () => {

@@ -15,6 +15,7 @@ import { SAMPLE, readJson } from '../e2e/harness.mjs';
 import { CATEGORIES, expectedScores, assertScores, fragmentNeverSent } from '../e2e/expected.mjs';
 import { parseCsv, setCell, shiftJis, tempFile, writeCsv } from '../e2e/csv-flow.mjs';
 import { byService, disagrees, mergedDoc } from '../e2e/workshop-rules.mjs';
+import { decodeHandIn, encodeHandIn } from '../e2e/handin-code.mjs';
 import {
   T,
   activeWorker,
@@ -430,6 +431,44 @@ export const FLOWS = [
         await assertNoProblems(other);
       } finally {
         await other.close();
+      }
+    },
+  },
+  {
+    name: 'the room: a quick check handed in by its link, and codes pasted; figures, refusals, a reload',
+    needs: [],
+    async run(d, app) {
+      await openApp(d, app.url);
+      await d.click(T('quick-start'));
+      await d.select(T('quick-current-A'), '2');
+      await d.select(T('quick-target-A'), '4');
+      await d.click(T('quick-handin'));
+      await waitFor(d, T('quick-handin-code'));
+      const code = (await text(d, T('quick-handin-code'))).replaceAll('-', '');
+      assert.deepEqual(decodeHandIn(code).answers.A, ['', '2', '4']);
+      const link = await attribute(d, T('quick-handin-link'), 'href');
+      assert.equal(link, `${app.url}#h=${code}`);
+      assert.ok((await attribute(d, `${T('quick-handin-qr')} path`, 'd')).length > 100, 'a QR code');
+
+      const room = await d.fresh();
+      try {
+        await room.goto(link);
+        await waitUntil(room, 'one participant', (s) => document.querySelector(s)?.textContent.trim() === '1', T('room-count'));
+        assert.equal(await room.evaluate(() => location.hash), '#/room');
+        const other = encodeHandIn({ key: 0xabcn, made: 7, answers: { A: ['insource', '4', '5'] } });
+        await room.fill(T('room-paste'), `${other} ${other.slice(0, -1)}`);
+        await room.click(T('room-add'));
+        await waitUntil(room, 'two participants', (s) => document.querySelector(s)?.textContent.trim() === '2', T('room-count'));
+        assert.match(await text(room, `${T('room-errors')} li`), /^Line 1: This hand-in is damaged/);
+        assert.equal(await text(room, T('room-median-current-A')), '2', 'the lower middle of 2 and 4');
+        assert.equal(await attribute(room, T('room-dist-target-A'), 'data-counts'), '0,0,0,1,1,0,0');
+        await storageSettled(room);
+        await reloadApp(room);
+        await room.click(T('nav-room'));
+        await waitUntil(room, 'kept', (s) => document.querySelector(s)?.textContent.trim() === '2', T('room-count'));
+        await assertNoProblems(room);
+      } finally {
+        await room.close();
       }
     },
   },

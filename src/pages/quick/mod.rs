@@ -1,9 +1,11 @@
 //! The quick check (issue 12): a category-level estimate of X.1060 in about five
 //! minutes, phone first. For each of the nine categories: what it covers, who mostly
 //! does it, and current and target on the table 3 scale; the radar and the overall
-//! figures update as the answers come; then on to the full assessment.
+//! figures update as the answers come; hand in to a study session's room; then on to
+//! the full assessment.
 
 mod card;
+mod handin;
 mod handout;
 mod summary;
 
@@ -11,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::state::{use_app, View};
 use card::QuickCard;
+use handin::HandInCard;
 use handout::Handout;
 use summary::QuickSummary;
 
@@ -44,6 +47,7 @@ pub fn Quick() -> impl IntoView {
                 }}
             </ol>
             <QuickSummary />
+            <HandInCard />
             <div class="card continue">
                 <p class="hint">{app.text(|t| t.quick.continue_explain)}</p>
                 <button
