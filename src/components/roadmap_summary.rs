@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::TableHead;
 use crate::model::roadmap::{projection, Quarter};
 use crate::model::Mean;
 use crate::state::use_app;
@@ -78,20 +79,18 @@ pub fn RoadmapSummary() -> impl IntoView {
             <h3>{app.text(|t| t.roadmap.report_heading)}</h3>
             <p class="hint">{app.text(|t| t.roadmap.report_explain)}</p>
             <table class="services">
-                <thead>
-                    <tr>
-                        <th scope="col">{app.text(|t| t.roadmap.col_category)}</th>
-                        <th scope="col">{app.text(|t| t.roadmap.col_today)}</th>
-                        {quarters
-                            .iter()
-                            .map(|q| {
-                                let q = q.to_string();
-                                view! { <th scope="col">{move || (app.t().roadmap.report_end_of)(&q)}</th> }
-                            })
-                            .collect_view()}
-                        <th scope="col">{app.text(|t| t.roadmap.col_target)}</th>
-                    </tr>
-                </thead>
+                <TableHead
+                    columns=|t| vec![t.roadmap.col_category, t.roadmap.col_today]
+                    after=|t| vec![t.roadmap.col_target]
+                >
+                    {quarters
+                        .iter()
+                        .map(|q| {
+                            let q = q.to_string();
+                            view! { <th scope="col">{move || (app.t().roadmap.report_end_of)(&q)}</th> }
+                        })
+                        .collect_view()}
+                </TableHead>
                 <tbody>
                     <For
                         each=move || rows.get()

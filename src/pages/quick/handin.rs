@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::chart::qr::qr_code_path;
+use crate::components::QrCode;
 use crate::model::room::{encode, link, qr::link_qr};
 use crate::state::{current_handin, use_app};
 
@@ -39,20 +40,13 @@ pub fn HandInCard() -> impl IntoView {
                     <h3 id="handin-heading">{app.text(|t| t.room.handin_heading)}</h3>
                     {qr
                         .map(|qr| {
-                            let side = qr.size + 8;
                             view! {
-                                <svg
-                                    class="qr handin-qr"
-                                    data-testid="quick-handin-qr"
-                                    role="img"
-                                    aria-label=app.text(|t| t.room.handin_qr_alt)
-                                    viewBox=format!("-4 -4 {side} {side}")
-                                    xmlns="http://www.w3.org/2000/svg"
-                                    shape-rendering="crispEdges"
-                                >
-                                    <rect x="-4" y="-4" width=side height=side fill="#fff" />
-                                    <path d=qr.path fill="#000" />
-                                </svg>
+                                <QrCode
+                                    qr=qr
+                                    class="handin-qr"
+                                    testid="quick-handin-qr"
+                                    label=Signal::derive(move || app.t().room.handin_qr_alt.to_owned())
+                                />
                             }
                         })}
                     <p class="hint">{app.text(|t| t.room.handin_explain)}</p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::chart::qr::qr_path;
+use crate::components::QrCode;
 use crate::i18n::{EN, JA};
 use crate::state::use_app;
 
@@ -34,20 +35,8 @@ pub fn Handout() -> impl IntoView {
                 <ol lang="en">{steps(en.handout_steps, EN.room.handout_step)}</ol>
                 {qr
                     .map(|qr| {
-                        let side = qr.size + 8;
-                        view! {
-                            <svg
-                                class="qr"
-                                data-testid="handout-qr"
-                                role="img"
-                                aria-label=address.clone()
-                                viewBox=format!("-4 -4 {side} {side}")
-                                xmlns="http://www.w3.org/2000/svg"
-                            >
-                                <rect x="-4" y="-4" width=side height=side fill="#fff" />
-                                <path d=qr.path fill="#000" />
-                            </svg>
-                        }
+                        let label = address.clone();
+                        view! { <QrCode qr=qr testid="handout-qr" label=Signal::derive(move || label.clone()) /> }
                     })}
                 <p class="address" data-testid="handout-address">
                     <code>{address.clone()}</code>

@@ -12,7 +12,7 @@ mod strip;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::RadarChart;
+use crate::components::{RadarChart, TableHead};
 use crate::model::roadmap::{projection, quarters, Quarter, Quarters};
 use crate::model::{Delta, Mean, Summary};
 use crate::state::{use_app, View};
@@ -192,15 +192,10 @@ fn MeansTable(rows: Memo<Vec<MeanRow>>) -> impl IntoView {
     view! {
         <h3>{app.text(|t| t.roadmap.means_heading)}</h3>
         <table class="services roadmap-means" data-testid="roadmap-means">
-            <thead>
-                <tr>
-                    <th scope="col">{app.text(|t| t.roadmap.col_category)}</th>
-                    <th scope="col">{app.text(|t| t.roadmap.col_today)}</th>
-                    <th scope="col">{app.text(|t| t.roadmap.col_projected)}</th>
-                    <th scope="col">{app.text(|t| t.roadmap.col_change)}</th>
-                    <th scope="col">{app.text(|t| t.roadmap.col_target)}</th>
-                </tr>
-            </thead>
+            <TableHead columns=|t| {
+                let r = &t.roadmap;
+                vec![r.col_category, r.col_today, r.col_projected, r.col_change, r.col_target]
+            } />
             <tbody>
                 <For
                     each=move || rows.get()

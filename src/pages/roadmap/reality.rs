@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::TableHead;
 use crate::model::roadmap::plan_against_reality;
 use crate::model::{Assessment, Snapshot, SnapshotId};
 use crate::state::use_app;
@@ -128,14 +129,10 @@ pub fn Reality() -> impl IntoView {
                 fallback=move || view! { <p class="empty">{app.text(|t| t.roadmap.reality_none)}</p> }
             >
                 <table class="services" data-testid="roadmap-reality-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{app.text(|t| t.roadmap.col_quarter)}</th>
-                            <th scope="col">{app.text(|t| t.roadmap.col_projected)}</th>
-                            <th scope="col">{app.text(|t| t.roadmap.col_held)}</th>
-                            <th scope="col">{app.text(|t| t.roadmap.col_late)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=|t| {
+                        let r = &t.roadmap;
+                        vec![r.col_quarter, r.col_projected, r.col_held, r.col_late]
+                    } />
                     <tbody>
                         <For
                             each=move || rows.get()
