@@ -286,3 +286,21 @@ fn a_bad_expected_score_is_refused_with_its_path() {
     let a = read_ok(&document("[]", r#"[{"id":"A-1","action":"a","expected":null}]"#));
     assert_eq!(a.plan[&id("A-1")].expected, None);
 }
+
+#[test]
+fn the_table_of_means_lists_categories_then_the_overall_today_each_projection_target() {
+    use x1060_assess::model::roadmap::{mean_rows, OVERALL};
+    let a = scenario();
+    let today = projection(&a, &date("2027-01-04"));
+    let ahead = [projection(&a, &date("2027-03-31")), projection(&a, &date("2027-06-30"))];
+    let rows = mean_rows(&today, &ahead);
+    let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["A", "B", "C", "D", "E", "F", "G", "H", "I", OVERALL]);
+    let text = |id: &str| -> Vec<String> {
+        rows.iter().find(|r| r.id == id).map(|r| r.means.iter().map(|m| m.text()).collect()).unwrap_or_default()
+    };
+    // A: today 2.20, Q1 2.40, Q2 2.80 (as worked above), target (4+3+5+3+2+5)/6 = 3.67.
+    assert_eq!(text("A"), ["2.20", "2.40", "2.80", "3.67"]);
+    // Overall: 2.17, 2.67, 3.00, target (22+4)/7 = 3.71.
+    assert_eq!(text(OVERALL), ["2.17", "2.67", "3.00", "3.71"]);
+}

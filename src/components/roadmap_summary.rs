@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::TableHead;
-use crate::model::roadmap::{projection, Quarter};
+use crate::components::{category_title, TableHead};
+use crate::model::roadmap::{mean_rows, projection, Quarter, OVERALL};
 use crate::model::Mean;
 use crate::state::use_app;
 
 /// One row: a category (or the overall) and its means.
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
-    id: String,
+    id: &'static str,
     label: String,
     means: Vec<Mean>,
 }
@@ -31,28 +31,18 @@ pub fn RoadmapSummary() -> impl IntoView {
             let Some(a) = a else { return Vec::new() };
             let Some(now) = app.library.summary().get() else { return Vec::new() };
             let ahead: Vec<_> = quarters.iter().filter_map(|q| Some(projection(a, &q.last_day()?))).collect();
-            let mut rows: Vec<Row> = now
-                .categories
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Row {
-                    id: c.category.to_owned(),
-                    label: a.catalogue.category(c.category).map_or_else(|| c.category.to_owned(), |d| d.title(lang)),
-                    means: std::iter::once(c.current)
-                        .chain(ahead.iter().map(|p| p.categories.get(i).map(|x| x.current).unwrap_or_default()))
-                        .chain(std::iter::once(c.target))
-                        .collect(),
+            mean_rows(&now, &ahead)
+                .into_iter()
+                .map(|r| Row {
+                    id: r.id,
+                    label: if r.id == OVERALL {
+                        t.roadmap.overall.to_owned()
+                    } else {
+                        category_title(a.catalogue, r.id, lang)
+                    },
+                    means: r.means,
                 })
-                .collect();
-            rows.push(Row {
-                id: "overall".to_owned(),
-                label: t.roadmap.overall.to_owned(),
-                means: std::iter::once(now.current)
-                    .chain(ahead.iter().map(|p| p.current))
-                    .chain(std::iter::once(now.target))
-                    .collect(),
-            });
-            rows
+                .collect()
         })
     });
     let late = {
@@ -96,7 +86,7 @@ pub fn RoadmapSummary() -> impl IntoView {
                         each=move || rows.get()
                         key=|r| format!("{r:?}")
                         children=move |r| {
-                            let id = r.id.clone();
+                            let id = r.id;
                             view! {
                                 <tr>
                                     <th scope="row">{r.label.clone()}</th>

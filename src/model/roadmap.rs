@@ -17,7 +17,7 @@
 use std::fmt;
 
 use super::{Assessment, Date, Plan, PlanItem, PlanStatus, Rating, Score, ServiceAssessment, ServiceId, Snapshot};
-use super::{ServiceStates, Summary};
+use super::{Mean, ServiceStates, Summary};
 
 /// The roadmap shows at most this many quarters (three years).
 pub const MAX_QUARTERS: usize = 12;
@@ -151,6 +151,40 @@ pub fn projected_states(services: &ServiceStates, plan: &Plan, at: &Date) -> Ser
 /// The dashboard's figures of `a` as the plan projects them at `at`.
 pub fn projection(a: &Assessment, at: &Date) -> Summary {
     Summary::of(a.catalogue, &a.custom_services, &projected_states(&a.services, &a.plan, at))
+}
+
+/// One row of a roadmap's table of means: a category (or the overall).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeanRow {
+    /// The category's id, or [`OVERALL`].
+    pub id: &'static str,
+    /// Today's current mean, the current mean of each projection in order, and the
+    /// target mean.
+    pub means: Vec<Mean>,
+}
+
+/// The id of the overall row of [`mean_rows`].
+pub const OVERALL: &str = "overall";
+
+/// The rows of a table of means: one per category of `today`, then the overall;
+/// each today's current, then each of `projected` (projections of the same
+/// assessment, so their categories are today's), then the target.
+pub fn mean_rows(today: &Summary, projected: &[Summary]) -> Vec<MeanRow> {
+    let row = |id, now: Mean, then: &dyn Fn(&Summary) -> Mean, target: Mean| MeanRow {
+        id,
+        means: std::iter::once(now).chain(projected.iter().map(then)).chain(std::iter::once(target)).collect(),
+    };
+    let mut rows: Vec<MeanRow> = today
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let then = move |p: &Summary| p.categories.get(i).map(|x| x.current).unwrap_or_default();
+            row(c.category, c.current, &then, c.target)
+        })
+        .collect();
+    rows.push(row(OVERALL, today.current, &|p: &Summary| p.current, today.target));
+    rows
 }
 
 /// A plan item that falls due in a quarter.

@@ -12,44 +12,21 @@ mod strip;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{RadarChart, TableHead};
-use crate::model::roadmap::{projection, quarters, Quarter, Quarters};
+use crate::components::{category_title, RadarChart, TableHead};
+use crate::model::roadmap::{mean_rows, projection, quarters, Quarter, Quarters, OVERALL};
 use crate::model::{Delta, Mean, Summary};
 use crate::state::{use_app, View};
 
-/// A category's (or the overall) means in the table: today, projected, target.
+/// A category's (or the overall) row of the table: its label and its means today,
+/// projected and as targeted.
 #[derive(Clone, Debug, PartialEq)]
 struct MeanRow {
     /// `A`..`I`, or `overall`.
-    id: String,
+    id: &'static str,
     label: String,
     today: Mean,
     projected: Mean,
     target: Mean,
-}
-
-/// The table's rows: one per category, then the overall.
-fn mean_rows(today: &Summary, projected: &Summary, label: impl Fn(&str) -> String, overall: &str) -> Vec<MeanRow> {
-    let mut rows: Vec<MeanRow> = today
-        .categories
-        .iter()
-        .zip(&projected.categories)
-        .map(|(now, then)| MeanRow {
-            id: now.category.to_owned(),
-            label: label(now.category),
-            today: now.current,
-            projected: then.current,
-            target: now.target,
-        })
-        .collect();
-    rows.push(MeanRow {
-        id: "overall".to_owned(),
-        label: overall.to_owned(),
-        today: today.current,
-        projected: projected.current,
-        target: today.target,
-    });
-    rows
 }
 
 #[component]
@@ -83,10 +60,19 @@ pub fn Roadmap() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let lang = app.lang();
         let catalogue = app.library.catalogue().get();
-        let label = |c: &str| catalogue.category(c).map_or_else(|| c.to_owned(), |d| d.title(lang));
+        let overall = app.t().roadmap.overall;
         app.library.summary().with(|today| {
             projected.with(|p| match (today, p) {
-                (Some(today), Some(p)) => mean_rows(today, p, label, app.t().roadmap.overall),
+                (Some(today), Some(p)) => mean_rows(today, std::slice::from_ref(p))
+                    .into_iter()
+                    .map(|r| MeanRow {
+                        id: r.id,
+                        label: if r.id == OVERALL { overall.to_owned() } else { category_title(catalogue, r.id, lang) },
+                        today: r.means[0],
+                        projected: r.means[1],
+                        target: r.means[2],
+                    })
+                    .collect(),
                 _ => Vec::new(),
             })
         })
@@ -203,7 +189,7 @@ fn MeansTable(rows: Memo<Vec<MeanRow>>) -> impl IntoView {
                     children=move |r| {
                         let change = Delta::between(r.projected, r.today).map(Delta::display);
                         view! {
-                            <tr class:overall=r.id == "overall">
+                            <tr class:overall=r.id == OVERALL>
                                 <th scope="row">{r.label.clone()}</th>
                                 <td class="num">{r.today.text()}</td>
                                 <td class="num" data-testid=format!("roadmap-mean-{}", r.id)>
