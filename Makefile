@@ -64,8 +64,9 @@ test-repo:
 test-engines:
 	node --test --test-concurrency=1 tests/engines/
 
-# Figures for issue 6, recorded in docs/BENCHMARKS.md (never asserted): the release
-# dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir).
+# Figures for issues 6 and 21, recorded in docs/BENCHMARKS.md (never asserted): the release
+# dist/ against a minimal Leptos page (bench/minimal, its own crate and target dir), on the
+# desktop and as a phone on Lighthouse's mobile profile (slow 4G, CPU 4x, gzip-served).
 # The baseline is built without the app's rustflags (.cargo/config.toml), so tuning
 # the app never moves it: an empty RUSTFLAGS overrides the config's.
 bench: setup-test dist
