@@ -4,6 +4,7 @@
 
 mod camera;
 mod clipboard;
+#[cfg(not(panic = "immediate-abort"))]
 mod crash;
 mod document;
 mod files;
@@ -20,7 +21,8 @@ use crate::model::{AssessmentId, Date, Timestamp};
 
 pub use camera::{start_camera, Camera, CameraError};
 pub use clipboard::copy_text;
-pub use crash::show_crash_notice;
+#[cfg(not(panic = "immediate-abort"))]
+pub use crash::note_panic;
 pub use document::{browser_language, confirm, focus_main, print, print_marked, set_document_lang, set_title};
 pub use files::{decode_shift_jis, download, download_url, file_facts, read_file, read_in_pieces};
 pub use local_store::LocalStore;

@@ -289,11 +289,6 @@ pub static EN: Texts = Texts {
         report_framework: "Framework",
         report_compared: "Compared with the latest snapshot",
     },
-    crash: CrashTexts {
-        heading: "Something went wrong",
-        explain: "The app stopped because of an internal error. Your data is still stored in this browser. Download a copy of it below, then reload the page.",
-        download: "Download stored data",
-    },
     quick: QuickTexts {
         intro: "A first estimate in about five minutes: for each of the nine categories of X.1060, who mostly does it, and where you are today and want to be, on the same scale as the full assessment (X.1060 table 3). Answers are saved as you go; nothing leaves this browser.",
         about: ["How the CDC is steered: risk management and assessment, security policies. For example: risk assessment, policy planning.", "Watching in real time: monitoring, keeping event data, alerting. For example: real time asset monitoring, alerting and warning.", "Looking deeper: forensics, malware analysis, tracing. For example: forensic analysis, malware sample analysis.", "Handling incidents: reports, classification, containment, recovery. For example: incident handling, incident response and containment.", "Checking and evaluating: asset inventory, vulnerability assessment and patch management. For example: vulnerability assessment, patch management.", "Threat intelligence: collecting, analysing and reporting threats. For example: external threat intelligence collection and evaluation, post-incident analysis.", "The CDC’s platforms: building and running security products and tools. For example: security architecture implementation, basic operation of network security products.", "Internal fraud: supporting the response to internal fraud and the prevention of its recurrence. For example: internal fraud response and analysis support.", "Working with others: awareness, training, consulting, vendors and communities. For example: education and training, collaboration with security vendors."],

@@ -49,8 +49,6 @@ pub struct Texts {
     pub evidence: evidence::EvidenceTexts,
     /// The room: a study session's hand-ins gathered, and the quick check's hand-in.
     pub room: room::RoomTexts,
-    /// The notice shown after a crash (both languages at once).
-    pub crash: CrashTexts,
     /// The quick check: a category-level estimate in five minutes.
     pub quick: QuickTexts,
     /// Where the data lives: the line under the header and the reminder to back up.
@@ -345,13 +343,6 @@ pub struct ReportTexts {
     pub report_date: &'static str,
     pub report_framework: &'static str,
     pub report_compared: &'static str,
-}
-
-/// The notice shown after a crash (both languages at once).
-pub struct CrashTexts {
-    pub heading: &'static str,
-    pub explain: &'static str,
-    pub download: &'static str,
 }
 
 /// The quick check: a category-level estimate in five minutes.

@@ -9,12 +9,19 @@
 use leptos::prelude::*;
 
 use super::{deferred_fn, LoadFailed};
-use crate::pages::{Evaluation, Plan, Report, Roadmap, RoomView, Workshop};
+use crate::pages::{
+    Catalogue, Dashboard, Evaluation, Plan, Portfolio, Profile, Quick, Report, Roadmap, RoomView, Workshop,
+};
 use crate::state::use_app;
 
 /// The views fetched on first opening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deferred {
+    Quick,
+    Catalogue,
+    Profile,
+    Portfolio,
+    Dashboard,
     Workshop,
     Evaluation,
     Plan,
@@ -27,6 +34,11 @@ impl Deferred {
     /// Builds the view, after fetching its code if need be.
     async fn load(self) -> Result<AnyView, LoadFailed> {
         match self {
+            Self::Quick => quick().await,
+            Self::Catalogue => catalogue().await,
+            Self::Profile => profile().await,
+            Self::Portfolio => portfolio().await,
+            Self::Dashboard => dashboard().await,
             Self::Workshop => workshop().await,
             Self::Evaluation => evaluation().await,
             Self::Plan => plan().await,
@@ -37,6 +49,11 @@ impl Deferred {
     }
 }
 
+deferred_fn!(quick: fn quick() -> AnyView { view! { <Quick/> }.into_any() });
+deferred_fn!(catalogue: fn catalogue() -> AnyView { view! { <Catalogue/> }.into_any() });
+deferred_fn!(profile: fn profile() -> AnyView { view! { <Profile/> }.into_any() });
+deferred_fn!(portfolio: fn portfolio() -> AnyView { view! { <Portfolio/> }.into_any() });
+deferred_fn!(dashboard: fn dashboard() -> AnyView { view! { <Dashboard/> }.into_any() });
 deferred_fn!(workshop: fn workshop() -> AnyView { view! { <Workshop/> }.into_any() });
 deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.into_any() });
 deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });

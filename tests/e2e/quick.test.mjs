@@ -181,3 +181,15 @@ test('the handout has the steps in both languages and the address as a QR code',
   assert.ok((await qr.locator('path').getAttribute('d')).length > 500, 'a QR code is drawn');
   await context.close();
 });
+
+test('opened at #/quick with nothing stored (a QR code), the quick check starts at once', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/quick`);
+  await page.getByTestId('quick-card-A').waitFor();
+  assert.equal(await page.getByTestId('needs-assessment').count(), 0);
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('assessment-item').first().waitFor();
+  assert.equal(await page.getByTestId('assessment-item').count(), 1, 'one quick check was started');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
