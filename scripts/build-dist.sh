@@ -14,7 +14,8 @@
 #   5. all of it goes into one folder named after a hash of its contents (new URLs for
 #      every release; the relative names inside stay valid), and Trunk builds the page
 #      from index.html with the Rust link replaced by that folder and a loader script.
-#      Trunk.toml's post_build hook then adds the CSP and writes sw.js, as always.
+#      Trunk.toml's post_build hook then adds the CSP and writes sw.js, as always;
+#   6. gzip and brotli copies next to the compressible files, for hosts that serve them.
 #
 #   scripts/build-dist.sh <dist-dir>          FEATURES=crash-test for the test build
 set -euo pipefail
@@ -97,5 +98,8 @@ LOADER="$LOADER" BACK="$(realpath --relative-to="$PAGE_DIR" "$ROOT")" node -e '
 ' "$PAGE_DIR/index.html"
 trunk build "$PAGE_DIR/index.html" --release --dist "$DIST"
 rm -rf "$WORK"
+# 6. gzip and brotli copies of the text files and the wasm, for hosts that serve
+# precompressed files (scripts/precompress.mjs; sw.js does not precache them).
+node scripts/precompress.mjs "$DIST"
 echo "build-dist: $DIST"
-( cd "$DIST" && for f in "pkg-$HASH"/*; do printf '  %-64s %9d raw %9d gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"; done )
+( cd "$DIST" && for f in "pkg-$HASH"/*; do case $f in *.gz|*.br) continue ;; esac; printf '  %-64s %9d raw %9d gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"; done )

@@ -1,14 +1,19 @@
 // The shell (issue 21): index.html and style/shell.css paint the app's name, what it
 // is and the download's progress before the wasm arrives; the loader (scripts/boot.js)
 // counts the bytes, checks their integrity, names a failure in both languages and
-// offers to try again; the app takes the shell's place when it has mounted.
+// offers to try again; the app takes the shell's place when it has mounted. Also: the
+// build's precompressed copies (scripts/precompress.mjs) are complete, exact, and
+// neither precached nor served in place of the files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { useApp, newPage, DIST } from './harness.mjs';
+import { listFiles } from '../../scripts/sw.mjs';
+import { COMPRESSIBLE } from '../../scripts/precompress.mjs';
 
 const ctx = useApp();
 const WASM = /_bg\.wasm$/;
@@ -217,4 +222,27 @@ test('without JavaScript, or opened as a file, the shell shows no bar that never
   assert.equal(await filePage.getByTestId('boot-progress').isVisible(), false);
   assert.equal(await filePage.getByTestId('boot-error').textContent(), '', 'no failure named: the note says what to do');
   await fileContext.close();
+});
+
+test('dist has gzip and brotli copies of every compressible file, neither precached nor served in its place', async () => {
+  const files = filesUnder(DIST);
+  const originals = files.filter((f) => COMPRESSIBLE.some((ext) => f.endsWith(ext)));
+  assert.ok(originals.some((f) => f.endsWith('_bg.wasm')) && originals.includes('index.html') && originals.includes('sw.js'));
+  for (const f of originals) {
+    const raw = readFileSync(join(DIST, f));
+    assert.ok(gunzipSync(readFileSync(join(DIST, `${f}.gz`))).equals(raw), `${f}.gz`);
+    assert.ok(brotliDecompressSync(readFileSync(join(DIST, `${f}.br`))).equals(raw), `${f}.br`);
+  }
+  const copies = files.filter((f) => /\.(gz|br)$/.test(f));
+  assert.equal(copies.length, originals.length * 2, 'no other compressed files');
+  assert.deepEqual(listFiles(DIST).filter((f) => /\.(gz|br)$/.test(f)), [], 'sw.js does not precache them');
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(sw, /\.(gz|br)"/);
+  // The test server sends each file as itself: no Content-Encoding, the copies as archives.
+  const page = await fetch(`${ctx.server.url}index.html`);
+  assert.equal(page.headers.get('content-encoding'), null);
+  assert.match(await page.text(), /^<!DOCTYPE html>/i);
+  const copy = await fetch(`${ctx.server.url}index.html.gz`);
+  assert.equal(copy.headers.get('content-type'), 'application/gzip');
+  assert.equal(copy.headers.get('content-encoding'), null);
 });
