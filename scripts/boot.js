@@ -142,6 +142,8 @@
     boot.dataset.state = 'failed';
     boot.dataset.failure = kind;
     status.hidden = true;
+    // The bar stops where the download stopped (an indeterminate bar would still move).
+    if (!bar.hasAttribute('value')) bar.value = 0;
     const box = document.createElement('div');
     box.className = 'boot-fail';
     TEXTS[kind].forEach((text, i) => {

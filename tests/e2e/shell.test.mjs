@@ -58,42 +58,44 @@ async function axe(page) {
   });
 }
 
-test('the shell is painted before the wasm arrives, and the app takes its place without a jump', async () => {
-  const { context, page, problems } = await newPage(ctx.browser, { serviceWorkers: 'block' });
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  let asked = 0;
-  await page.route(WASM, async (route) => {
-    asked += 1;
-    await held;
-    await route.continue();
-  });
-  await page.goto(ctx.server.url);
-  const shell = page.getByTestId('boot-shell');
-  await shell.waitFor();
-  await painted(page);
-  assert.equal(await page.getByTestId('nav-home').count(), 0, 'the app is not there yet');
-  assert.ok(await shell.isVisible());
-  const title = page.locator('header h1');
-  assert.equal(await title.textContent(), 'X.1060 CDC self-assessment / セルフアセスメント');
-  assert.match(await shell.textContent(), /Service catalogue, profile and portfolio for a cyber defence centre/);
-  assert.match(await shell.textContent(), /サイバーディフェンスセンターのサービスカタログ/);
-  assert.equal(await page.getByTestId('boot-progress').evaluate((e) => e.tagName), 'PROGRESS');
-  assert.equal(await page.getByTestId('boot-status').getAttribute('role'), 'status');
-  assert.match(await page.getByTestId('boot-status').textContent(), new RegExp(`Loading the app… / アプリを読み込んでいます… 0 KB / ${wasmKb()} KB$`));
-  assert.equal(await page.getByTestId('boot-retry').isVisible(), false);
-  const before = await title.boundingBox();
-  assert.ok(before.height > 0 && before.y < 100, JSON.stringify(before));
+for (const phone of [false, true]) {
+  test(`the shell is painted before the wasm arrives, and the app takes its place without a jump${phone ? ', on a 390 px phone' : ''}`, async () => {
+    const { context, page, problems } = await newPage(ctx.browser, { serviceWorkers: 'block', phone });
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    let asked = 0;
+    await page.route(WASM, async (route) => {
+      asked += 1;
+      await held;
+      await route.continue();
+    });
+    await page.goto(ctx.server.url);
+    const shell = page.getByTestId('boot-shell');
+    await shell.waitFor();
+    await painted(page);
+    assert.equal(await page.getByTestId('nav-home').count(), 0, 'the app is not there yet');
+    assert.ok(await shell.isVisible());
+    const title = page.locator('header h1');
+    assert.equal(await title.textContent(), 'X.1060 CDC self-assessment / セルフアセスメント');
+    assert.match(await shell.textContent(), /Service catalogue, profile and portfolio for a cyber defence centre/);
+    assert.match(await shell.textContent(), /サイバーディフェンスセンターのサービスカタログ/);
+    assert.equal(await page.getByTestId('boot-progress').evaluate((e) => e.tagName), 'PROGRESS');
+    assert.equal(await page.getByTestId('boot-status').getAttribute('role'), 'status');
+    assert.match(await page.getByTestId('boot-status').textContent(), new RegExp(`Loading the app… / アプリを読み込んでいます… 0 KB / ${wasmKb()} KB$`));
+    assert.equal(await page.getByTestId('boot-retry').isVisible(), false);
+    const before = await title.boundingBox();
+    assert.ok(before.height > 0 && before.y < 100, JSON.stringify(before));
 
-  release();
-  await page.getByTestId('nav-home').waitFor();
-  assert.equal(await shell.count(), 0, 'the shell is gone once the app has mounted');
-  const after = await title.boundingBox();
-  assert.ok(Math.abs(after.x - before.x) <= 1 && Math.abs(after.y - before.y) <= 1, `the title stays in place: ${JSON.stringify({ before, after })}`);
-  assert.equal(asked, 1, 'the wasm is downloaded once (the preload is reused)');
-  assert.deepEqual(problems, []);
-  await context.close();
-});
+    release();
+    await page.getByTestId('nav-home').waitFor();
+    assert.equal(await shell.count(), 0, 'the shell is gone once the app has mounted');
+    const after = await title.boundingBox();
+    assert.ok(Math.abs(after.x - before.x) <= 1 && Math.abs(after.y - before.y) <= 1, `the title stays in place: ${JSON.stringify({ before, after })}`);
+    assert.equal(asked, 1, 'the wasm is downloaded once (the preload is reused)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test('the bar counts the bytes as they arrive', async () => {
   const { context, page, problems } = await newPage(ctx.browser, { serviceWorkers: 'block' });
@@ -132,6 +134,7 @@ test('a failed download is named in both languages, and Try again loads the app'
   });
   assert.equal(await page.getByTestId('boot-error').getAttribute('role'), 'alert');
   assert.equal(await page.getByTestId('boot-status').isVisible(), false, 'no "loading" line beside the failure');
+  assert.equal(await page.getByTestId('boot-progress').evaluate((bar) => bar.position), 0, 'the bar stands still, empty');
   const retry = page.getByTestId('boot-retry');
   assert.equal(await retry.textContent(), 'Try again / 再試行');
   // From the keyboard: the button is focusable and pressed with Enter.
