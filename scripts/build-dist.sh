@@ -14,7 +14,8 @@
 #   5. all of it goes into one folder named after a hash of its contents (new URLs for
 #      every release; the relative names inside stay valid), and Trunk builds the page
 #      from index.html with the Rust link replaced by that folder and a loader script.
-#      Trunk.toml's post_build hook then adds the CSP and writes sw.js, as always.
+#      Trunk.toml's post_build hook then adds the CSP and writes sw.js, as always;
+#   6. gzip and brotli copies next to the compressible files, for hosts that serve them.
 #
 #   scripts/build-dist.sh <dist-dir>          FEATURES=crash-test for the test build
 set -euo pipefail
@@ -74,12 +75,16 @@ PKG="$WORK/pkg-$HASH"
 mv "$WORK/pkg" "$PKG"
 sri() { node -e 'const c = require("crypto"), fs = require("fs");
   process.stdout.write("sha384-" + c.createHash("sha384").update(fs.readFileSync(process.argv[1])).digest("base64"));' "$1"; }
-# Subresource integrity on the main JS and wasm, as Trunk's own loader has; the loader
-# announces the start as Trunk's does (TrunkApplicationStarted).
+# Subresource integrity on the main JS and wasm, as Trunk's own loader has. The loader
+# (scripts/boot.js) downloads the wasm itself to show its progress in the page's shell
+# (index.html #boot), checks its integrity, and announces the start as Trunk's loader
+# does (TrunkApplicationStarted); it needs the wasm's size before compression.
+WASM_SRI=$(sri "$PKG/${NAME}_bg.wasm")
+BOOT=$(node scripts/boot.mjs "./pkg-$HASH/$NAME.js" "./pkg-$HASH/${NAME}_bg.wasm" "$WASM_SRI" "$(stat -c %s "$PKG/${NAME}_bg.wasm")")
 LOADER="<link data-trunk rel=\"copy-dir\" href=\"../pkg-$HASH\" />
     <link rel=\"modulepreload\" href=\"./pkg-$HASH/$NAME.js\" crossorigin=\"anonymous\" integrity=\"$(sri "$PKG/$NAME.js")\" />
-    <link rel=\"preload\" href=\"./pkg-$HASH/${NAME}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"$(sri "$PKG/${NAME}_bg.wasm")\" />
-    <script type=\"module\">import init from './pkg-$HASH/$NAME.js'; const wasm = await init({ module_or_path: './pkg-$HASH/${NAME}_bg.wasm' }); dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));</script>"
+    <link rel=\"preload\" href=\"./pkg-$HASH/${NAME}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"$WASM_SRI\" />
+    <script type=\"module\">$BOOT</script>"
 # The page sits in a folder of its own: with no Rust link, Trunk would build a
 # Cargo.toml next to the page. Its data-trunk paths are rewritten to point back here.
 PAGE_DIR="$WORK/page"
@@ -90,9 +95,12 @@ LOADER="$LOADER" BACK="$(realpath --relative-to="$PAGE_DIR" "$ROOT")" node -e '
   const re = /<link data-trunk rel="rust"[^>]*\/>/;
   if (!re.test(html)) throw new Error("no Rust link in index.html");
   html = html.replace(/(<(?:link|script) data-trunk[^>]*?\s(?:href|src)=")([^"]+)"/g, (m, a, p) => `${a}${process.env.BACK}/${p}"`);
-  fs.writeFileSync(process.argv[1], html.replace(re, process.env.LOADER));
+  fs.writeFileSync(process.argv[1], html.replace(re, () => process.env.LOADER));
 ' "$PAGE_DIR/index.html"
 trunk build "$PAGE_DIR/index.html" --release --dist "$DIST"
 rm -rf "$WORK"
+# 6. gzip and brotli copies of the text files and the wasm, for hosts that serve
+# precompressed files (scripts/precompress.mjs; sw.js does not precache them).
+node scripts/precompress.mjs "$DIST"
 echo "build-dist: $DIST"
-( cd "$DIST" && for f in "pkg-$HASH"/*; do printf '  %-64s %9d raw %9d gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"; done )
+( cd "$DIST" && for f in "pkg-$HASH"/*; do case $f in *.gz|*.br) continue ;; esac; printf '  %-64s %9d raw %9d gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"; done )

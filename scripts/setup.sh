@@ -3,7 +3,8 @@
 # Idempotent and quick when everything is present. Everything comes from the
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
-#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
+#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt,
+#                            zopfli (the build's .gz copies, scripts/precompress.mjs)
 #   scripts/setup.sh test    the above, plus leptosfmt (make lint), Chromium, chromedriver, a CJK font,
 #                            pdftotext (to read the printed report in tests), zip, and for
 #                            the cross-engine flows Firefox ESR, WebKitGTK's WebDriver
@@ -116,14 +117,19 @@ need_browser() {
   fi
 }
 
+# The release build's gzip copies (scripts/precompress.mjs; without it, zlib -9, a few % larger).
+need_zopfli() {
+  command -v zopfli >/dev/null || { say "installing zopfli from Debian"; apt_install zopfli; }
+}
+
 # `make release` packs dist/ with zip.
 need_zip() {
   command -v zip >/dev/null || { say "installing zip from Debian"; apt_install zip; }
 }
 
 case "${1:-build}" in
-  build) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools ;;
-  test) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_leptosfmt; need_browser; need_zip ;;
+  build) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_zopfli ;;
+  test) need_rust; need_trunk; need_wasm_bindgen; need_wasm_split; need_node_tools; need_zopfli; need_leptosfmt; need_browser; need_zip ;;
   release) need_zip ;;
   *) echo "usage: $0 [build|test|release]" >&2; exit 2 ;;
 esac

@@ -21,8 +21,19 @@ export const SW_FILE = 'sw.js';
 export const CACHE_PREFIX = 'x1060-shell';
 
 /**
- * Files under dir, as sorted '/'-separated relative paths; sw.js itself and dot
- * entries (such as Trunk's dist/.stage while a build runs) are left out.
+ * A precompressed copy (scripts/precompress.mjs): `name.gz` or `name.br` next to `name`.
+ * Hosts serve these in place of the original; the browser never asks for them by
+ * name, so the worker does not precache them.
+ */
+export function isPrecompressed(path, paths) {
+  const m = /^(.+)\.(gz|br)$/.exec(path);
+  return m !== null && paths.includes(m[1]);
+}
+
+/**
+ * Files under dir, as sorted '/'-separated relative paths; sw.js itself, dot
+ * entries (such as Trunk's dist/.stage while a build runs) and precompressed copies
+ * are left out.
  */
 export function listFiles(dir) {
   const out = [];
@@ -35,7 +46,7 @@ export function listFiles(dir) {
     }
   };
   walk(dir);
-  return out.filter((f) => f !== SW_FILE).sort();
+  return out.filter((f) => f !== SW_FILE && !isPrecompressed(f, out)).sort();
 }
 
 // The worker. VERSION and FILES are filled in below; the rest is hashed into the

@@ -21,6 +21,11 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
+  // The build's precompressed copies (scripts/precompress.mjs) are served only when asked
+  // for by name, as the archives they are: this server never answers `x.js` with
+  // `x.js.gz`, nor sends a Content-Encoding, so every test sees the files as they are.
+  '.gz': 'application/gzip',
+  '.br': 'application/x-brotli',
 };
 
 // What static hosts compress: text, JSON, SVG, WebAssembly. Never images that are
