@@ -1,11 +1,16 @@
 //! A radar chart of current and target (and optionally a dashed baseline) on a
 //! canvas, drawn by `crate::chart::radar`.
+//!
+//! Where the axes' names do not fit beside the chart (a phone), it shows each axis's
+//! id with its current and target ("A 2.4→3.8"), or the id alone, and a key of the
+//! ids' names below it (the `{testid}-key` hook).
 
 use leptos::prelude::*;
 
 use super::canvas_chart::CanvasChart;
 use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
+use crate::chart::{axis_labels, label_id, label_name, AxisLabels};
 use crate::state::use_app;
 
 #[component]
@@ -55,9 +60,18 @@ pub fn RadarChart(
         dashed: baseline.get(),
         legend: !compact,
     };
+    // Which labels the canvas shows, for the key below it.
+    let shown_labels = RwSignal::new(AxisLabels::Names);
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();
-        draw_radar(area, &inputs().spec(&name, dark || prefers_dark())).map_err(|e| e.to_string())
+        let inputs = inputs();
+        let spec = inputs.spec(&name, dark || prefers_dark());
+        let (w, h) = area.dim_in_pixel();
+        let which = axis_labels(&spec, w, h);
+        if shown_labels.get_untracked() != which {
+            shown_labels.set(which);
+        }
+        draw_radar(area, &spec).map_err(|e| e.to_string())
     };
     let svg = Callback::new(move |()| {
         let name = dashed_name();
@@ -72,7 +86,43 @@ pub fn RadarChart(
             draw=draw
             file_stem=file_stem
             svg=Some(svg)
-        />
+        >
+            {move || {
+                let which = shown_labels.get();
+                (which != AxisLabels::Names && !compact)
+                    .then(|| {
+                        let t = app.t();
+                        let current = current_label.map_or_else(|| t.common.legend_current.to_owned(), |l| l.get());
+                        let figures = (which == AxisLabels::Short)
+                            .then(|| {
+                                view! {
+                                    <div>
+                                        <dt>"x→y"</dt>
+                                        <dd>{format!("{current} → {}", t.common.legend_target)}</dd>
+                                    </div>
+                                }
+                            });
+                        let names = labels
+                            .get()
+                            .iter()
+                            .map(|label| {
+                                view! {
+                                    <div>
+                                        <dt>{label_id(label).to_owned()}</dt>
+                                        <dd>{label_name(label).to_owned()}</dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <dl class="chart-key" data-testid=format!("{testid}-key")>
+                                {figures}
+                                {names}
+                            </dl>
+                        }
+                    })
+            }}
+        </CanvasChart>
     }
 }
 
@@ -98,6 +148,16 @@ impl Inputs {
         let current_name = self.current_name.as_deref().unwrap_or(self.t.common.legend_current);
         series.push(RadarSeries::current(current_name, self.current.clone()));
         let mut spec = RadarSpec::new(self.labels.clone(), series);
+        // For a narrow chart: each axis's id with its current and target.
+        let figure =
+            |v: Option<&Option<f64>>| v.copied().flatten().map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+        spec.short_labels = Some(
+            self.labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("{} {}→{}", label_id(l), figure(self.current.get(i)), figure(self.target.get(i))))
+                .collect(),
+        );
         spec.dark = dark;
         spec.legend = self.legend;
         spec
