@@ -7,7 +7,7 @@ mod common;
 
 use common::category_labels;
 use x1060_assess::chart::{
-    axis_labels, display_size, label_id, label_name, labels_for, radar_svg, AxisLabels, RadarSeries, RadarSpec,
+    axis_labels, display_size, label_id, labels_for, one_decimal, radar_svg, AxisLabels, RadarSeries, RadarSpec,
     DEFAULT_FONT_SIZE,
 };
 
@@ -37,13 +37,10 @@ fn a_chart_is_drawn_at_the_width_it_is_shown_at() {
 }
 
 #[test]
-fn ids_and_names_of_axis_labels() {
+fn the_id_of_an_axis_label() {
     assert_eq!(label_id("A Strategic management of CDC"), "A");
-    assert_eq!(label_name("A Strategic management of CDC"), "Strategic management of CDC");
     assert_eq!(label_id("B-2 即時分析"), "B-2");
-    assert_eq!(label_name("B-2 即時分析"), "即時分析");
     assert_eq!(label_id("Alone"), "Alone");
-    assert_eq!(label_name("Alone"), "");
     assert_eq!(label_id(""), "");
 }
 
@@ -88,4 +85,17 @@ fn a_wide_legend_pushes_names_out() {
     assert_ne!(axis_labels(&s, 720, 480), AxisLabels::Names);
     s.legend = false;
     assert_eq!(axis_labels(&s, 720, 480), AxisLabels::Names, "without the legend they fit");
+}
+
+#[test]
+fn figures_with_one_decimal() {
+    assert_eq!(one_decimal(2.5), "2.5");
+    assert_eq!(one_decimal(4.0), "4.0");
+    assert_eq!(one_decimal(3.04), "3.0");
+    assert_eq!(one_decimal(3.96), "4.0");
+    assert_eq!(one_decimal(2.75), "2.8", "half up");
+    assert_eq!(one_decimal(13.0), "13.0");
+    assert_eq!(one_decimal(0.04), "0.0");
+    assert_eq!(one_decimal(-0.3), "-0.3");
+    assert_eq!(one_decimal(f64::NAN), "–");
 }

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::window;
+use super::{document, window};
 
 /// Device pixels per CSS pixel (`window.devicePixelRatio`), at least 1.
 pub fn device_pixel_ratio() -> f64 {
@@ -39,10 +39,11 @@ pub fn size_canvas(canvas: &web_sys::HtmlCanvasElement, size: (u32, u32), ratio:
     }
 }
 
-/// Scrolls a horizontally scrolling `strip` so that its item marked
-/// `aria-current` is in view (centred where it can be); does nothing when the
-/// strip does not scroll or has no current item.
-pub fn scroll_to_current(strip: &web_sys::HtmlElement) {
+/// Scrolls the page's navigation (`header nav`), where it scrolls sideways, so that its
+/// item marked `aria-current` is in view (centred where it can be).
+pub fn scroll_nav_to_current() {
+    let strip = document().ok().and_then(|d| d.query_selector("header nav").ok().flatten());
+    let Some(strip) = strip.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     let Some(item) = strip.query_selector("[aria-current]").ok().flatten() else { return };
     let Ok(item) = item.dyn_into::<web_sys::HtmlElement>() else { return };
     if strip.scroll_width() <= strip.client_width() {
@@ -51,6 +52,11 @@ pub fn scroll_to_current(strip: &web_sys::HtmlElement) {
     // offsetLeft is measured from the strip (it is the items' offset parent).
     let left = item.offset_left() - (strip.client_width() - item.offset_width()) / 2;
     strip.set_scroll_left(left.max(0));
+}
+
+/// Sets an attribute (a name and value that are always valid, so it cannot fail).
+pub fn set_attribute(element: &web_sys::Element, name: &str, value: &str) {
+    let _ = element.set_attribute(name, value);
 }
 
 /// Scrolls the page to its top (a newly opened view starts at its beginning).

@@ -24,7 +24,7 @@ pub use clipboard::copy_text;
 pub use crash::show_crash_notice;
 pub use document::{browser_language, confirm, focus_main, print, print_marked, set_document_lang, set_title};
 pub use files::{decode_shift_jis, download, download_url, file_facts, read_file, read_in_pieces};
-pub use layout::{device_pixel_ratio, inner_width, scroll_to_current, scroll_to_top, size_canvas};
+pub use layout::{device_pixel_ratio, inner_width, scroll_nav_to_current, scroll_to_top, set_attribute, size_canvas};
 pub use local_store::LocalStore;
 pub use location::{clear_hash, location_hash, on_address_change, page_url_with_hash, reload, set_hash};
 pub use locks::{on_page_hidden, with_storage_lock};

@@ -28,6 +28,17 @@ pub fn display_size(nominal: (u32, u32), width: u32) -> (u32, u32) {
     (width, scaled.max(nh.min(width)).max(1))
 }
 
+/// A figure with one decimal ("2.5", "-0.3"), written with integers (float formatting
+/// with a precision would add its code to the first download); "–" for a non-finite one.
+pub fn one_decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10)
+}
+
 /// Which labels a radar draws at its axes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AxisLabels {
@@ -44,12 +55,6 @@ pub enum AxisLabels {
 pub fn label_id(label: &str) -> &str {
     let label = label.trim();
     label.split_whitespace().next().unwrap_or(label)
-}
-
-/// The name part of an axis label written "id name" (what follows [`label_id`]).
-pub fn label_name(label: &str) -> &str {
-    let label = label.trim();
-    label.get(label_id(label).len()..).unwrap_or_default().trim_start()
 }
 
 /// The labels a radar of `spec` draws in an area of `width` × `height` pixels: the full

@@ -16,7 +16,7 @@ pub mod style;
 pub mod text;
 pub mod trend;
 
-pub use fit::{axis_labels, display_size, label_id, label_name, labels_for, AxisLabels};
+pub use fit::{axis_labels, display_size, label_id, labels_for, one_decimal, AxisLabels};
 pub use geometry::{
     clamp_value, closed, text_units, wrap_label, HAlign, LabelAnchor, RadarGeometry, VAlign, LABEL_GAP,
     RADIUS_MAX_WIDTH_SHARE, RADIUS_SHARE, RING_LEVELS, SCALE_MAX,

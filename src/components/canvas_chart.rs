@@ -14,8 +14,9 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 
 use crate::browser::{self, BrowserError};
-use crate::chart::{display_size, DEFAULT_FONT_SIZE};
+use crate::chart::{display_size, one_decimal, DEFAULT_FONT_SIZE};
 use crate::state::{use_app, BrowserTask};
+use leptos::html::Canvas;
 
 /// The canvas drawing area handed to a draw function.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
@@ -48,43 +49,16 @@ where
     let app = use_app();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let error = RwSignal::new(None::<String>);
-    // The width the canvas is shown at (CSS pixels) and the screen's pixel density,
-    // once it is laid out; until then it is drawn at its nominal size.
-    let shown = RwSignal::new(None::<(u32, f64)>);
-    let measure = move || {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
-        let width = browser::inner_width(&canvas);
-        let now = (width > 0).then(|| (width, browser::device_pixel_ratio()));
-        if now.is_some() && shown.get_untracked() != now {
-            shown.set(now);
-        }
-    };
-    Effect::new(move |_| {
-        if canvas_ref.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    // The text size on screen, in CSS pixels (the `data-label-px` hook).
-    let label_px = RwSignal::new(None::<f64>);
+    let shown = follow_width(canvas_ref);
+    // Only the call of `draw` is generic: the rest is in `prepare` (one copy for every chart).
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else { return };
-        let (size, ratio) = match shown.get() {
-            Some((shown_width, ratio)) => (display_size((width, height), shown_width), ratio),
-            None => ((width, height), 1.0),
-        };
-        browser::size_canvas(&canvas, size, ratio);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        let Some(area) = prepare(canvas, (width, height), shown.get()) else {
             error.set(Some("canvas 2D context unavailable".to_owned()));
             return;
         };
-        // The backend's size is the buffer's (device pixels); the chart is laid out in
-        // CSS pixels, which the context scales to device pixels.
-        let area = backend.into_drawing_area().shrink((0, 0), size);
         let drawn = draw(&area).and_then(|()| area.present().map_err(|e| e.to_string()));
         error.set(drawn.err());
-        label_px.set(shown.get_untracked().map(|(w, _)| DEFAULT_FONT_SIZE * f64::from(w) / f64::from(size.0.max(1))));
     });
     // A failed download is the download's failure, not the drawing's.
     let saved = move |result: Result<(), BrowserError>| {
@@ -115,7 +89,6 @@ where
             node_ref=canvas_ref
             class="chart-canvas"
             data-testid=testid
-            data-label-px=move || label_px.get().map(|px| format!("{px:.1}"))
             width=width
             height=height
             role="img"
@@ -153,4 +126,41 @@ where
                 })
         }}
     }
+}
+
+/// The width the canvas is shown at, in CSS pixels (0 until it is laid out): measured
+/// once it is in the page and whenever the window's size changes.
+fn follow_width(canvas_ref: NodeRef<Canvas>) -> RwSignal<u32> {
+    let shown = RwSignal::new(0u32);
+    let measure = move || {
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let width = browser::inner_width(&canvas);
+        if width > 0 && shown.get_untracked() != width {
+            shown.set(width);
+        }
+    };
+    Effect::new(move |_| {
+        if canvas_ref.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    shown
+}
+
+/// Readies `canvas` for a chart of `nominal` size shown `shown` CSS pixels wide (0: not
+/// laid out yet, drawn at its nominal size): its buffer sized for that width at the
+/// screen's pixel density, `data-label-px` set, and the drawing area in CSS pixels (the
+/// backend's size is the buffer's; the context scales CSS pixels to device pixels).
+fn prepare(canvas: web_sys::HtmlCanvasElement, nominal: (u32, u32), shown: u32) -> Option<CanvasArea> {
+    let (size, ratio) =
+        if shown > 0 { (display_size(nominal, shown), browser::device_pixel_ratio()) } else { (nominal, 1.0) };
+    browser::size_canvas(&canvas, size, ratio);
+    if shown > 0 {
+        let label_px = DEFAULT_FONT_SIZE * f64::from(shown) / f64::from(size.0.max(1));
+        browser::set_attribute(&canvas, "data-label-px", &one_decimal(label_px));
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas)?;
+    Some(backend.into_drawing_area().shrink((0, 0), size))
 }

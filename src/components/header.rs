@@ -22,23 +22,19 @@ pub fn Header() -> impl IntoView {
             .with(|a| a.as_ref().map(|a| a.name.clone()))
             .unwrap_or_else(|| app.t().common.app_subtitle.to_owned())
     };
-    let nav = NodeRef::<leptos::html::Nav>::new();
     // Once a view is open (and marked in the views' row): its link in sight in the
     // sideways-scrolling row, and, when another view opened, the page at its top. (Left
     // to itself, the browser keeps the page where it was, or keeps the footer in place:
     // a tap on Home's quick check button would land at the end of the quick check.)
-    Effect::new(move |before: Option<View>| {
-        let view = app.nav.view();
-        let other = before.is_some_and(|b| b != view);
-        if let Some(nav) = nav.get() {
-            request_animation_frame(move || {
-                browser::scroll_to_current(&nav);
-                if other {
-                    browser::scroll_to_top();
-                }
-            });
-        }
-        view
+    Effect::new(move |before: Option<()>| {
+        app.nav.view();
+        let other = before.is_some();
+        request_animation_frame(move || {
+            browser::scroll_nav_to_current();
+            if other {
+                browser::scroll_to_top();
+            }
+        });
     });
     view! {
         <header class="app-header">
@@ -61,7 +57,10 @@ pub fn Header() -> impl IntoView {
             >
                 {app.text(|t| t.common.lang_toggle)}
             </button>
-            <nav node_ref=nav aria-label=app.text(|t| { t.nav.label })>
+            <nav aria-label=app
+                .text(|t| {
+                    t.nav.label
+                })>
                 {View::ALL
                     .into_iter()
                     .map(|view| {

@@ -10,8 +10,13 @@ use leptos::prelude::*;
 use super::canvas_chart::CanvasChart;
 use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
-use crate::chart::{axis_labels, label_id, label_name, AxisLabels};
+use crate::chart::{axis_labels, label_id, one_decimal, AxisLabels};
 use crate::state::use_app;
+
+/// Sets `*slot` to `value`; whether that changed it (for `maybe_update`).
+fn replace(slot: &mut bool, value: bool) -> bool {
+    std::mem::replace(slot, value) != value
+}
 
 #[component]
 pub fn RadarChart(
@@ -60,17 +65,17 @@ pub fn RadarChart(
         dashed: baseline.get(),
         legend: !compact,
     };
-    // Which labels the canvas shows, for the key below it.
-    let shown_labels = RwSignal::new(AxisLabels::Names);
+    // Whether the canvas shows ids (with figures) instead of names: then a key below it.
+    let key_shown = RwSignal::new(false);
+    let figures_shown = RwSignal::new(false);
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();
         let inputs = inputs();
         let spec = inputs.spec(&name, dark || prefers_dark());
         let (w, h) = area.dim_in_pixel();
         let which = axis_labels(&spec, w, h);
-        if shown_labels.get_untracked() != which {
-            shown_labels.set(which);
-        }
+        key_shown.maybe_update(|k| replace(k, which != AxisLabels::Names));
+        figures_shown.maybe_update(|f| replace(f, which == AxisLabels::Short));
         draw_radar(area, &spec).map_err(|e| e.to_string())
     };
     let svg = Callback::new(move |()| {
@@ -88,37 +93,21 @@ pub fn RadarChart(
             svg=Some(svg)
         >
             {move || {
-                let which = shown_labels.get();
-                (which != AxisLabels::Names && !compact)
+                (key_shown.get() && !compact)
                     .then(|| {
                         let t = app.t();
-                        let current = current_label.map_or_else(|| t.common.legend_current.to_owned(), |l| l.get());
-                        let figures = (which == AxisLabels::Short)
-                            .then(|| {
-                                view! {
-                                    <div>
-                                        <dt>"x→y"</dt>
-                                        <dd>{format!("{current} → {}", t.common.legend_target)}</dd>
-                                    </div>
-                                }
-                            });
-                        let names = labels
+                        let figures = figures_shown
                             .get()
-                            .iter()
-                            .map(|label| {
-                                view! {
-                                    <div>
-                                        <dt>{label_id(label).to_owned()}</dt>
-                                        <dd>{label_name(label).to_owned()}</dd>
-                                    </div>
-                                }
-                            })
-                            .collect_view();
+                            .then(|| {
+                                let current = current_label
+                                    .map_or_else(|| t.common.legend_current.to_owned(), |l| l.get());
+                                view! { <li>{format!("x→y: {current} → {}", t.common.legend_target)}</li> }
+                            });
                         view! {
-                            <dl class="chart-key" data-testid=format!("{testid}-key")>
+                            <ul class="chart-key" data-testid=format!("{testid}-key")>
                                 {figures}
-                                {names}
-                            </dl>
+                                {labels.get().into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                            </ul>
                         }
                     })
             }}
@@ -149,8 +138,7 @@ impl Inputs {
         series.push(RadarSeries::current(current_name, self.current.clone()));
         let mut spec = RadarSpec::new(self.labels.clone(), series);
         // For a narrow chart: each axis's id with its current and target.
-        let figure =
-            |v: Option<&Option<f64>>| v.copied().flatten().map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+        let figure = |v: Option<&Option<f64>>| v.copied().flatten().map_or_else(|| "–".to_owned(), one_decimal);
         spec.short_labels = Some(
             self.labels
                 .iter()

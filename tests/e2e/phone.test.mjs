@@ -107,7 +107,7 @@ for (const locale of ['en-GB', 'ja-JP']) {
       assert.ok(Math.abs(drawn.buffer - drawn.shown * 2) <= 2, `drawn for its width on screen (${drawn.buffer} for ${drawn.shown} px at 2x)`);
       const key = page.getByTestId('radar-categories-key');
       await key.waitFor();
-      assert.equal(await key.locator('dt').filter({ hasText: /^[A-I]$/ }).count(), 9, 'every category letter in the key');
+      assert.equal(await key.locator('li').filter({ hasText: /^[A-I] \S/ }).count(), 9, 'every category letter named in the key');
       assert.deepEqual(problems, []);
       await context.close();
     });
