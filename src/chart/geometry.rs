@@ -326,6 +326,12 @@ fn is_no_break_before(c: char) -> bool {
         || "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ".contains(c)
 }
 
+/// The width of a text in units, as [`wrap_label`] counts it: a wide (CJK, full-width)
+/// character counts 2, any other 1.
+pub fn text_units(s: &str) -> usize {
+    units(s)
+}
+
 /// The width of a string in units (wide characters count 2).
 fn units(s: &str) -> usize {
     s.chars().map(char_units).sum()

@@ -17,7 +17,7 @@ pub const LEGEND_ORIGIN: (i32, i32) = (12, 12);
 /// Length of a row's line (its swatch), in pixels.
 pub const LEGEND_SWATCH: i32 = 20;
 /// Gap between the end of the swatch and the label, in pixels.
-const LABEL_GAP: i32 = 6;
+pub(crate) const LABEL_GAP: i32 = 6;
 /// Space added to a line of text to make a row, in pixels.
 const ROW_PADDING: i32 = 4;
 

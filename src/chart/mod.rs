@@ -7,6 +7,7 @@
 //! eye. The web app draws with [`draw_radar`] on a `<canvas>` (plotters-canvas); natively,
 //! and for "download as SVG", [`radar_svg`] renders the same chart to an SVG string.
 
+pub mod fit;
 pub mod geometry;
 pub mod legend;
 pub mod qr;
@@ -15,9 +16,10 @@ pub mod style;
 pub mod text;
 pub mod trend;
 
+pub use fit::{axis_labels, display_size, label_id, labels_for, one_decimal, AxisLabels};
 pub use geometry::{
-    clamp_value, closed, wrap_label, HAlign, LabelAnchor, RadarGeometry, VAlign, LABEL_GAP, RADIUS_MAX_WIDTH_SHARE,
-    RADIUS_SHARE, RING_LEVELS, SCALE_MAX,
+    clamp_value, closed, text_units, wrap_label, HAlign, LabelAnchor, RadarGeometry, VAlign, LABEL_GAP,
+    RADIUS_MAX_WIDTH_SHARE, RADIUS_SHARE, RING_LEVELS, SCALE_MAX,
 };
 pub use legend::{legend_height, legend_layout, legend_row_height, LegendEntry, LegendRow, LEGEND_ORIGIN};
 pub use radar::{

@@ -14,6 +14,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::fit::{axis_labels, labels_for, AxisLabels};
 use super::geometry::{closed, wrap_label, HAlign, RadarGeometry, VAlign, RING_LEVELS};
 use super::legend::{draw_legend, LegendEntry};
 use super::style::{
@@ -84,6 +85,10 @@ pub struct RadarSpec<'a> {
     /// Wrap width of axis labels in units (a CJK character counts 2); 0 disables wrapping.
     /// Narrowed automatically when the area leaves less room (see [`effective_label_wrap`]).
     pub label_wrap: usize,
+    /// Labels to draw instead of [`RadarSpec::axis_labels`] where those do not fit (a
+    /// phone): one line each, e.g. the id and the figures ("A 2.4→3.8"). Without them,
+    /// or where they do not fit either, the ids are drawn ([`super::fit::axis_labels`]).
+    pub short_labels: Option<Vec<String>>,
     /// Draw the legend in the top-left corner; turn off when the page shows its own.
     pub legend: bool,
     /// Dark theme: dark background, light grid and text, lightened series colours.
@@ -100,6 +105,7 @@ impl<'a> RadarSpec<'a> {
             font_family: "sans-serif",
             font_size: DEFAULT_FONT_SIZE,
             label_wrap: DEFAULT_LABEL_WRAP,
+            short_labels: None,
             legend: true,
             dark: false,
         }
@@ -110,7 +116,8 @@ impl<'a> RadarSpec<'a> {
 /// numbers, spokes, axis labels, the series (translucent fill, solid or dashed outline,
 /// markers; a hollow marker at the centre if any value is missing) and, if
 /// [`RadarSpec::legend`], a legend in the top-left corner. The geometry comes from
-/// [`RadarGeometry::new`] on the area's size; labels wrap at [`effective_label_wrap`].
+/// [`RadarGeometry::new`] on the area's size; the labels are the full names, wrapped at
+/// [`effective_label_wrap`], where they fit, else short labels or ids ([`axis_labels`]).
 ///
 /// Text is drawn at [`RadarSpec::font_size`] plotters units, which the canvas backend
 /// renders as that many CSS pixels. (The SVG backend writes `size / 1.24`; [`radar_svg`]
@@ -142,8 +149,9 @@ fn draw_scaled<DB: DrawingBackend>(
     area.fill(&theme.background)?;
     draw_grid(area, &geometry, &theme)?;
     draw_ring_numbers(area, &geometry, &fonts)?;
-    let wrap = effective_label_wrap(spec, &geometry, width);
-    draw_axis_labels(area, &geometry, &fonts, &spec.axis_labels, wrap)?;
+    let which = axis_labels(spec, width, height);
+    let wrap = if which == AxisLabels::Names { effective_label_wrap(spec, &geometry, width) } else { 0 };
+    draw_axis_labels(area, &geometry, &fonts, &labels_for(spec, which), wrap)?;
     draw_series(area, &geometry, spec)?;
     if spec.legend {
         let entries = spec.series.iter().map(|s| LegendEntry::series(s.label, s.color, s.dashed, spec.dark));

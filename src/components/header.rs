@@ -1,9 +1,15 @@
-//! The page header: title, the active assessment's name, the views, export, the CSV
-//! import, the language switch, and where the data lives (the backup line).
+//! The page header: title, the active assessment's name, where the data lives (the
+//! backup line), the language switch, the views, and the tools (export, the CSV tools).
+//!
+//! Phone first: on a narrow screen the header is a compact band (style/main.css):
+//! title, name and backup line beside the language switch, then the views and the
+//! tools each in one row that scrolls sideways inside itself, the open view brought
+//! into sight. Every control stays in the page and reachable (no menu to open first).
 
 use leptos::prelude::*;
 
 use super::{run_csv, BackupLine, CsvAction, CsvTools};
+use crate::browser;
 use crate::state::{use_app, View};
 
 #[component]
@@ -16,14 +22,41 @@ pub fn Header() -> impl IntoView {
             .with(|a| a.as_ref().map(|a| a.name.clone()))
             .unwrap_or_else(|| app.t().common.app_subtitle.to_owned())
     };
+    // Once a view is open (and marked in the views' row): its link in sight in the
+    // sideways-scrolling row, and, when another view opened, the page at its top. (Left
+    // to itself, the browser keeps the page where it was, or keeps the footer in place:
+    // a tap on Home's quick check button would land at the end of the quick check.)
+    Effect::new(move |before: Option<()>| {
+        app.nav.view();
+        let other = before.is_some();
+        request_animation_frame(move || {
+            browser::scroll_nav_to_current();
+            if other {
+                browser::scroll_to_top();
+            }
+        });
+    });
     view! {
         <header class="app-header">
             <div class="brand">
                 <h1 class="app-title">{app.text(|t| t.common.app_title)}</h1>
-                <p class="subtitle">
+                <p class="subtitle" class:generic=no_active>
                     <bdi>{subtitle}</bdi>
                 </p>
             </div>
+            <div class="backup">
+                <BackupLine />
+            </div>
+            <button
+                type="button"
+                class="lang-toggle"
+                data-testid="lang-toggle"
+                lang=move || app.lang().other().code()
+                title=app.text(|t| t.common.lang_toggle_label)
+                on:click=move |_| app.locale.set(app.lang().other())
+            >
+                {app.text(|t| t.common.lang_toggle)}
+            </button>
             <nav aria-label=app
                 .text(|t| {
                     t.nav.label
@@ -58,19 +91,6 @@ pub fn Header() -> impl IntoView {
                     {app.text(|t| t.common.export_csv)}
                 </button>
                 <CsvTools />
-                <button
-                    type="button"
-                    class="lang-toggle"
-                    data-testid="lang-toggle"
-                    lang=move || app.lang().other().code()
-                    title=app.text(|t| t.common.lang_toggle_label)
-                    on:click=move |_| app.locale.set(app.lang().other())
-                >
-                    {app.text(|t| t.common.lang_toggle)}
-                </button>
-            </div>
-            <div class="backup">
-                <BackupLine />
             </div>
         </header>
     }

@@ -1,12 +1,22 @@
 //! A radar chart of current and target (and optionally a dashed baseline) on a
 //! canvas, drawn by `crate::chart::radar`.
+//!
+//! Where the axes' names do not fit beside the chart (a phone), it shows each axis's
+//! id with its current and target ("A 2.4→3.8"), or the id alone, and a key of the
+//! ids' names below it (the `{testid}-key` hook).
 
 use leptos::prelude::*;
 
 use super::canvas_chart::CanvasChart;
 use crate::browser::prefers_dark;
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
+use crate::chart::{axis_labels, label_id, one_decimal, AxisLabels};
 use crate::state::use_app;
+
+/// Sets `*slot` to `value`; whether that changed it (for `maybe_update`).
+fn replace(slot: &mut bool, value: bool) -> bool {
+    std::mem::replace(slot, value) != value
+}
 
 #[component]
 pub fn RadarChart(
@@ -55,9 +65,18 @@ pub fn RadarChart(
         dashed: baseline.get(),
         legend: !compact,
     };
+    // Whether the canvas shows ids (with figures) instead of names: then a key below it.
+    let key_shown = RwSignal::new(false);
+    let figures_shown = RwSignal::new(false);
     let draw = move |area: &super::canvas_chart::CanvasArea| {
         let name = dashed_name();
-        draw_radar(area, &inputs().spec(&name, dark || prefers_dark())).map_err(|e| e.to_string())
+        let inputs = inputs();
+        let spec = inputs.spec(&name, dark || prefers_dark());
+        let (w, h) = area.dim_in_pixel();
+        let which = axis_labels(&spec, w, h);
+        key_shown.maybe_update(|k| replace(k, which != AxisLabels::Names));
+        figures_shown.maybe_update(|f| replace(f, which == AxisLabels::Short));
+        draw_radar(area, &spec).map_err(|e| e.to_string())
     };
     let svg = Callback::new(move |()| {
         let name = dashed_name();
@@ -72,7 +91,27 @@ pub fn RadarChart(
             draw=draw
             file_stem=file_stem
             svg=Some(svg)
-        />
+        >
+            {move || {
+                (key_shown.get() && !compact)
+                    .then(|| {
+                        let t = app.t();
+                        let figures = figures_shown
+                            .get()
+                            .then(|| {
+                                let current = current_label
+                                    .map_or_else(|| t.common.legend_current.to_owned(), |l| l.get());
+                                view! { <li>{format!("x→y: {current} → {}", t.common.legend_target)}</li> }
+                            });
+                        view! {
+                            <ul class="chart-key" data-testid=format!("{testid}-key")>
+                                {figures}
+                                {labels.get().into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </CanvasChart>
     }
 }
 
@@ -98,6 +137,15 @@ impl Inputs {
         let current_name = self.current_name.as_deref().unwrap_or(self.t.common.legend_current);
         series.push(RadarSeries::current(current_name, self.current.clone()));
         let mut spec = RadarSpec::new(self.labels.clone(), series);
+        // For a narrow chart: each axis's id with its current and target.
+        let figure = |v: Option<&Option<f64>>| v.copied().flatten().map_or_else(|| "–".to_owned(), one_decimal);
+        spec.short_labels = Some(
+            self.labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("{} {}→{}", label_id(l), figure(self.current.get(i)), figure(self.target.get(i))))
+                .collect(),
+        );
         spec.dark = dark;
         spec.legend = self.legend;
         spec
