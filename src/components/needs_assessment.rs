@@ -11,16 +11,6 @@ pub fn NeedsAssessment(
 ) -> impl IntoView {
     let app = use_app();
     let has_any = move || app.library.listings().with(|l| !l.is_empty());
-    // The quick check opened with nothing stored (a study session's QR code, a first
-    // visit): it starts at once, so its first question is on the first screen. With
-    // assessments stored, the user picks one on Home as for any other view.
-    if view == View::Quick {
-        Effect::new(move |_| {
-            if app.library.listings().with_untracked(Vec::is_empty) {
-                app.start_quick();
-            }
-        });
-    }
     view! {
         <section class="view" data-testid="needs-assessment">
             <h2>{move || view.title(app.t())}</h2>

@@ -85,6 +85,12 @@ impl AppState {
         let room = LazyState::new();
         let app = AppState { messages, locale, nav, library, incoming, exports, backups, workshop, csv, room };
         app.follow_address(&crate::browser::location_hash());
+        // Opened at the quick check with nothing stored (a study session's QR code, a
+        // first visit): it starts at once, so its first question is on the first
+        // screen. Only here, at start-up: a quick check deleted later is not remade.
+        if app.nav.view_untracked() == View::Quick && app.library.listings().with_untracked(Vec::is_empty) {
+            app.start_quick();
+        }
         app
     }
 

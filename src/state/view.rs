@@ -128,6 +128,11 @@ impl Nav {
         self.view.get()
     }
 
+    /// The open view, not tracked.
+    pub fn view_untracked(&self) -> View {
+        self.view.get_untracked()
+    }
+
     /// Opens `view`: a new entry in the browser's history.
     pub fn show(&self, view: View) {
         self.open(view);
