@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
-use crate::pages::Home;
+use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile, Quick};
 use crate::split::{Deferred, DeferredView};
 use crate::state::{use_app, AppState, Backups, View};
 
@@ -66,11 +66,11 @@ fn CurrentView() -> impl IntoView {
         }
         match view {
             View::Home => out_of_line(|| view! { <Home /> }.into_any()),
-            View::Quick => view! { <DeferredView view=Deferred::Quick /> }.into_any(),
-            View::Catalogue => view! { <DeferredView view=Deferred::Catalogue /> }.into_any(),
-            View::Profile => view! { <DeferredView view=Deferred::Profile /> }.into_any(),
-            View::Portfolio => view! { <DeferredView view=Deferred::Portfolio /> }.into_any(),
-            View::Dashboard => view! { <DeferredView view=Deferred::Dashboard /> }.into_any(),
+            View::Quick => out_of_line(|| view! { <Quick /> }.into_any()),
+            View::Catalogue => out_of_line(|| view! { <Catalogue /> }.into_any()),
+            View::Profile => out_of_line(|| view! { <Profile /> }.into_any()),
+            View::Portfolio => out_of_line(|| view! { <Portfolio /> }.into_any()),
+            View::Dashboard => out_of_line(|| view! { <Dashboard /> }.into_any()),
             // Fetched on first opening (src/split/views.rs).
             View::Plan => view! { <DeferredView view=Deferred::Plan /> }.into_any(),
             View::Roadmap => view! { <DeferredView view=Deferred::Roadmap /> }.into_any(),

@@ -9,19 +9,16 @@
 use leptos::prelude::*;
 
 use super::{deferred_fn, LoadFailed};
-use crate::pages::{
-    Catalogue, Dashboard, Evaluation, Plan, Portfolio, Profile, Quick, Report, Roadmap, RoomView, Workshop,
-};
+use crate::pages::{Evaluation, Plan, Report, Roadmap, RoomView, Workshop};
 use crate::state::use_app;
 
-/// The views fetched on first opening.
+/// The views fetched on first opening. The everyday views (quick check, catalogue,
+/// profile, portfolio, dashboard) stay in the first download: split too, they share
+/// so much code with the others that the split made about 130 small chunks, and
+/// opening one of them fetched and instantiated 80–90 files (a usable quick check
+/// after 4.5–4.8 s instead of 2.1 s on the bench's slow 4G phone; docs/wasm-split.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deferred {
-    Quick,
-    Catalogue,
-    Profile,
-    Portfolio,
-    Dashboard,
     Workshop,
     Evaluation,
     Plan,
@@ -34,11 +31,6 @@ impl Deferred {
     /// Builds the view, after fetching its code if need be.
     async fn load(self) -> Result<AnyView, LoadFailed> {
         match self {
-            Self::Quick => quick().await,
-            Self::Catalogue => catalogue().await,
-            Self::Profile => profile().await,
-            Self::Portfolio => portfolio().await,
-            Self::Dashboard => dashboard().await,
             Self::Workshop => workshop().await,
             Self::Evaluation => evaluation().await,
             Self::Plan => plan().await,
@@ -49,11 +41,6 @@ impl Deferred {
     }
 }
 
-deferred_fn!(quick: fn quick() -> AnyView { view! { <Quick/> }.into_any() });
-deferred_fn!(catalogue: fn catalogue() -> AnyView { view! { <Catalogue/> }.into_any() });
-deferred_fn!(profile: fn profile() -> AnyView { view! { <Profile/> }.into_any() });
-deferred_fn!(portfolio: fn portfolio() -> AnyView { view! { <Portfolio/> }.into_any() });
-deferred_fn!(dashboard: fn dashboard() -> AnyView { view! { <Dashboard/> }.into_any() });
 deferred_fn!(workshop: fn workshop() -> AnyView { view! { <Workshop/> }.into_any() });
 deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.into_any() });
 deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });

@@ -21,11 +21,6 @@ const moduleOf = (url) => url.split('/').pop();
 
 // Each view and something only that view shows.
 const VIEWS = [
-  ['quick', 'quick-card-A'],
-  ['catalogue', 'level-counts'],
-  ['profile', 'sourcing-A-1'],
-  ['portfolio', 'current-A-1'],
-  ['dashboard', 'category-select'],
   ['workshop', 'workshop-round'],
   ['evaluation', 'snapshot-take'],
   ['plan', 'export-plan-csv'],
