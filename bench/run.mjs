@@ -15,7 +15,9 @@
 // `lighthouse-devtools`: as Lighthouse's devtools throttling sends them, see MOBILE),
 // BENCH_DIST and BENCH_MINIMAL_DIST (the builds to measure, default dist/ and
 // bench/minimal/dist), BENCH_ONLY=mobile (only the mobile profile, while working on
-// it: printed, and written only to an explicitly given BENCH_OUT).
+// it: printed, and written only to an explicitly given BENCH_OUT), BENCH_ONLY=startup
+// (only the desktop first-visit start-up against the minimal page, with where the
+// milliseconds go; printed, never written).
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -38,8 +40,8 @@ const BLANK_BASE = '/bench-blank/';
 const BLANK_REST_MS = 500;
 const SAMPLE_PATH = join(ROOT, 'docs/sample-assessment.json');
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (!['', 'mobile'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: only 'mobile' is known`);
-const OUT = process.env.BENCH_OUT || !ONLY ? resolve(ROOT, process.env.BENCH_OUT ?? 'docs/BENCHMARKS.md') : null;
+if (!['', 'mobile', 'startup'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: only 'mobile' and 'startup' are known`);
+const OUT = (process.env.BENCH_OUT && ONLY !== 'startup') || !ONLY ? resolve(ROOT, process.env.BENCH_OUT ?? 'docs/BENCHMARKS.md') : null;
 
 const knob = (name, dflt, min) => {
   const v = Number.parseInt(process.env[name] ?? '', 10);
@@ -944,6 +946,10 @@ async function main() {
   try {
     const env = machine(browser.version());
     env.build = mainWasm(appDist) ?? '?';
+    if (ONLY === 'startup') {
+      console.log(await startupOnly(browser, { appUrl, minUrl, blank, problems }));
+      return;
+    }
     const desktop = ONLY ? {} : await desktopRuns(browser, server, { appUrl, minUrl, blank, tmp, problems });
 
     log(`mobile profile (${MOBILE.kind} network: ${MOBILE.network.latency} ms, ${MOBILE.network.downloadThroughput} B/s down; CPU ${MOBILE.cpu}x)`);
@@ -968,6 +974,35 @@ async function main() {
 }
 
 /** Everything measured before the mobile profile (issue 6), from the uncompressed server. */
+/**
+ * BENCH_ONLY=startup: the first-visit start-up of the app and of the minimal page
+ * (a warm-up load each, then LOADS rounds), as medians of where the time goes, for
+ * working on the loader. Returns the printed text.
+ */
+async function startupOnly(browser, { appUrl, minUrl, blank, problems }) {
+  const pages = { app: { url: appUrl, selector: '[data-testid="nav-home"]' }, minimal: { url: minUrl, selector: '[data-testid="counter"]' } };
+  const loads = { app: [], minimal: [] };
+  for (const [k, v] of Object.entries(pages)) await load(browser, v.url, { ...v, problems, label: k, blank });
+  for (let round = 0; round < LOADS; round++) {
+    log(`start-up loads, round ${round + 1}/${LOADS}`);
+    for (const [k, v] of Object.entries(pages)) loads[k].push(await load(browser, v.url, { ...v, problems, label: k, blank }));
+  }
+  const med = (k, f) => stats(loads[k].map(f).filter(Number.isFinite));
+  const lines = ['page: ready median (min) | html end | js end | wasm end | TrunkApplicationStarted'];
+  for (const k of Object.keys(pages)) {
+    const r = med(k, (m) => m.ready);
+    lines.push(
+      `${k}: ${ms(r.median)} (${ms(r.min)}) | ${ms(med(k, (m) => m.html).median)} | ${ms(med(k, (m) => m.jsEnd).median)} | ` +
+        `${ms(med(k, (m) => m.wasmEnd).median)} | ${ms(med(k, (m) => m.trunkStarted).median)}`,
+    );
+  }
+  const ratio = med('app', (m) => m.ready).median / med('minimal', (m) => m.ready).median;
+  const minRatio = med('app', (m) => m.ready).min / med('minimal', (m) => m.ready).min;
+  lines.push(`ratio app/minimal: ${ratio.toFixed(2)} (minimums ${minRatio.toFixed(2)})`);
+  if (problems.length) lines.push(`problems: ${problems.join('; ')}`);
+  return lines.join('\n');
+}
+
 async function desktopRuns(browser, server, { appUrl, minUrl, blank, tmp, problems }) {
   log('first-load bytes');
   const appFiles = await firstLoad(browser, server, appUrl, '[data-testid="nav-home"]', problems, 'first load');

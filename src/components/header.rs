@@ -26,15 +26,15 @@ pub fn Header() -> impl IntoView {
     // sideways-scrolling row, and, when another view opened, the page at its top. (Left
     // to itself, the browser keeps the page where it was, or keeps the footer in place:
     // a tap on Home's quick check button would land at the end of the quick check.)
+    // The page goes to its top at once, not in the next frame: a frame can come late (a
+    // hidden or busy window), and by then the reader, or a WebDriver click that scrolled
+    // to its element, has moved on, and the page jumps under them.
     Effect::new(move |before: Option<()>| {
         app.nav.view();
-        let other = before.is_some();
-        request_animation_frame(move || {
-            browser::scroll_nav_to_current();
-            if other {
-                browser::scroll_to_top();
-            }
-        });
+        if before.is_some() {
+            browser::scroll_to_top();
+        }
+        request_animation_frame(browser::scroll_nav_to_current);
     });
     view! {
         <header class="app-header">
