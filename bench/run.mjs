@@ -624,8 +624,11 @@ async function openSeeded(browser, url, seed, testid, problems, label) {
   return { context, page };
 }
 
-/** The views whose code is fetched on first opening (src/lazy_views.rs), and a hook each shows. */
+/** Views whose code is fetched on first opening (src/split/views.rs), and a hook each shows. */
 const DEFERRED = [
+  ['catalogue', 'level-counts'],
+  ['portfolio', 'current-A-1'],
+  ['dashboard', 'category-select'],
   ['workshop', 'workshop-round'],
   ['evaluation', 'snapshot-take'],
   ['plan', 'export-plan-csv'],
@@ -980,7 +983,7 @@ async function main() {
  * working on the loader. Returns the printed text.
  */
 async function startupOnly(browser, { appUrl, minUrl, blank, problems }) {
-  const pages = { app: { url: appUrl, selector: '[data-testid="nav-home"]' }, minimal: { url: minUrl, selector: '[data-testid="counter"]' } };
+  const pages = { app: { url: appUrl, selector: '[data-view="home"]' }, minimal: { url: minUrl, selector: '[data-testid="counter"]' } };
   const loads = { app: [], minimal: [] };
   for (const [k, v] of Object.entries(pages)) await load(browser, v.url, { ...v, problems, label: k, blank });
   for (let round = 0; round < LOADS; round++) {
@@ -1005,7 +1008,7 @@ async function startupOnly(browser, { appUrl, minUrl, blank, problems }) {
 
 async function desktopRuns(browser, server, { appUrl, minUrl, blank, tmp, problems }) {
   log('first-load bytes');
-  const appFiles = await firstLoad(browser, server, appUrl, '[data-testid="nav-home"]', problems, 'first load');
+  const appFiles = await firstLoad(browser, server, appUrl, '[data-view="home"]', problems, 'first load');
   const minFiles = await firstLoad(browser, server, minUrl, '[data-testid="counter"]', problems, 'minimal first load');
 
   log('seeds: storage as the app writes it (from layout 1, migrated once)');
@@ -1017,7 +1020,7 @@ async function desktopRuns(browser, server, { appUrl, minUrl, blank, tmp, proble
   const seed1Port = await seed(1, 'portfolio');
   const seed100Port = await seed(STORED, 'portfolio');
 
-  const HOME = '[data-testid="nav-home"]';
+  const HOME = '[data-view="home"]';
   const variants = {
     empty: { label: 'app, first visit (empty storage) → home', url: appUrl, selector: HOME },
     minimal: { label: 'minimal Leptos page → button', url: minUrl, selector: '[data-testid="counter"]' },
@@ -1215,7 +1218,7 @@ function desktopReport(r, appDist, { table, heading, para }) {
     `Ratio app/minimal (medians, first visit → home vs minimal → button): ${ratio.toFixed(2)}; ratio of the minimums (the least disturbed loads): ` +
       `${(s.empty.min / s.minimal.min).toFixed(2)}. ` +
       'Columns html / wasm fetched / mounted are medians of: the HTML response end, the wasm response end, and the moment the ' +
-      'selector (nav-home, or the minimal page\'s button) is in the DOM; a dashboard is "drawn" at the first check after it is in the DOM ' +
+      'selector (Home\'s `data-view="home"`, its own module loaded; or the minimal page\'s button) is in the DOM; a dashboard is "drawn" at the first check after it is in the DOM ' +
       '(one per animation frame) where the radar canvas has a pixel unlike its background. Each load opens a blank page of the same origin first, ' +
       'where the seed is written to localStorage (as the app itself wrote it: layout 1 opened once by the app, then copied), and rests ' +
       `${BLANK_REST_MS} ms, so neither writing the seed nor a migration is part of the measured navigation, which the bench does not slow by touching localStorage.`,

@@ -18,6 +18,9 @@
   const WASM = '__WASM__';
   const SRI = '__INTEGRITY__';
   const SIZE = __SIZE__;
+  // The views whose code is a split module that needs no other (scripts/build-dist.sh
+  // EVERYDAY): the one this start opens is fetched beside the main module (preload).
+  const VIEWS = '__VIEWS__'.split(',');
   // No byte for this long and the download counts as stalled.
   const STALL_MS = 30000;
   const TEXTS = {
@@ -52,32 +55,50 @@
   let reloadOnRetry = false;
   let tries = 0;
 
+  // Compiles the module from its stream while it downloads (the bytes are checked
+  // before the module runs: see download). A module that does not compile is a
+  // browser that cannot run it.
+  function compile(stream) {
+    const W = WebAssembly;
+    const compiled = W.compileStreaming
+      ? W.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }))
+      : new Response(stream).arrayBuffer().then((b) => W.compile(b));
+    return compiled.catch((err) => (err instanceof W.CompileError ? fail('wasm') : Promise.reject(err)));
+  }
+
+  // Downloads the module, counting the bytes on one branch of the stream and
+  // compiling them on the other; resolves to the compiled module once its bytes
+  // match their integrity.
   async function download(signal, arm) {
     const subtle = globalThis.crypto && crypto.subtle;
     const response = await fetch(WASM, subtle ? { signal } : { signal, integrity: SRI });
     if (!response.ok) fail('http', response.status);
-    const reader = response.body.getReader();
+    const [toCompile, toCount] = response.body.tee();
+    const compiled = compile(toCompile);
+    // Awaited below, after the download and its check, which fail first when both do.
+    compiled.catch(() => {});
+    const reader = toCount.getReader();
     const chunks = [];
     let got = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       arm();
-      chunks.push(value);
+      if (subtle) chunks.push(value);
       got += value.length;
       show(got);
     }
-    const bytes = new Uint8Array(got);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
     if (subtle) {
+      const bytes = new Uint8Array(got);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
       const digest = new Uint8Array(await subtle.digest('SHA-384', bytes));
       if ('sha384-' + btoa(String.fromCharCode(...digest)) !== SRI) fail('integrity');
     }
-    return bytes;
+    return compiled;
   }
 
   async function load() {
@@ -101,7 +122,7 @@
     const aborted = new Promise((_, no) => abort.signal.addEventListener('abort', () => no(new Error('stalled'))));
     aborted.catch(() => {});
     let init;
-    let bytes;
+    let module;
     try {
       if (typeof WebAssembly !== 'object') fail('wasm');
       if (!js) {
@@ -111,7 +132,7 @@
         });
       }
       arm();
-      bytes = await download(abort.signal, arm);
+      module = await download(abort.signal, arm);
       init = (await Promise.race([js, aborted])).default;
     } catch (err) {
       report(stalled ? 'stall' : err.kind || 'network', err.code);
@@ -121,7 +142,7 @@
     }
     let wasm;
     try {
-      wasm = await init({ module_or_path: bytes });
+      wasm = await init({ module_or_path: module });
     } catch (err) {
       // A trap (a panic: the release build aborts at once) is a crash: the crash
       // notice (public/crash.js) replaces the page, the shell with it.
@@ -162,6 +183,29 @@
     if (tries > 1) retry.focus();
   }
 
+  // The view the app will open (as src/state/view.rs Nav::load picks it): the
+  // address's, else the last one used, stored under src/storage/keys.rs's PREF +
+  // "view", else Home. Its module is preloaded, so that the view does not wait for a
+  // second round trip after the main module (the handout's QR code opens #/quick).
+  function preloadView() {
+    let view = (/^#\/([a-z]+)\/?$/.exec(location.hash) || [])[1];
+    if (!view) {
+      try {
+        view = localStorage.getItem('x1060.v2.pref.view');
+      } catch {
+        view = null;
+      }
+    }
+    if (!VIEWS.includes(view || 'home')) return;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = JS.replace(/[^/]+$/, 'split_' + (view || 'home') + '.wasm');
+    document.head.append(link);
+  }
+
   retry.addEventListener('click', () => (reloadOnRetry ? location.reload() : load()));
+  preloadView();
   load();
 })();

@@ -5,9 +5,12 @@
 # docs/wasm-split.md explains the steps; in short, as cargo-leptos's `--split` does:
 #   1. cargo builds the wasm with relocations kept (-Clink-args=--emit-relocs) and
 #      `--cfg x1060_split` (which turns the split points on), std rebuilt for size;
-#   2. wasm-split-cli (crates.io `wasm_split_cli_support`, installed by setup.sh) cuts
-#      it into the main module, one module per split point (plus chunks shared by
-#      several) and the link file __wasm_split.js that fetches them;
+#   2. x1060-wasm-split (crates.io's `wasm_split_cli_support` with one patch, built from
+#      tools/wasm-split by setup.sh) cuts it into the main module, one module per split
+#      point (plus chunks shared by several) and the link file __wasm_split.js that
+#      fetches them. The code the everyday views share with any other split module
+#      stays in the main module (--keep-shared-in-main), so opening one of them fetches
+#      one file;
 #   3. wasm-bindgen on the main module (--keep-lld-exports: the split modules import
 #      the main module's functions by their linker names);
 #   4. wasm-opt -Oz on the main module and on every split module;
@@ -27,7 +30,7 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 NAME=x1060-assess
 WORK=$TARGET/split-work/$(basename "$DIST")
 
-for tool in wasm-split-cli wasm-bindgen wasm-opt trunk; do
+for tool in x1060-wasm-split wasm-bindgen wasm-opt trunk; do
   command -v "$tool" >/dev/null || { echo "build-dist: $tool not found; run scripts/setup.sh build" >&2; exit 1; }
 done
 
@@ -47,7 +50,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation
 # 2. split
 rm -rf "$WORK"
 mkdir -p "$WORK/split" "$WORK/pkg"
-wasm-split-cli "$TARGET/wasm32-unknown-unknown/release/$NAME.wasm" "$WORK/split" --target web --out-name "$NAME"
+# The everyday views (src/split/views.rs): Home, quick check, catalogue, profile, portfolio, dashboard.
+EVERYDAY=home,quick,catalogue,profile,portfolio,dashboard
+x1060-wasm-split "$TARGET/wasm32-unknown-unknown/release/$NAME.wasm" "$WORK/split" --target web --out-name "$NAME" \
+  --keep-shared-in-main "$EVERYDAY"
 
 # 3. wasm-bindgen on the main module
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
@@ -55,9 +61,9 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
 
 # 4. wasm-opt -Oz on each module. Split modules have no target_features section, so the
 # features the toolchain enables are named. A function with one caller is inlined only
-# up to 1000 bytes (by default wasm-opt inlines them all): each view stays a function
-# of its own (src/app.rs out_of_line), so start-up compiles the view it opens and not
-# the others (browsers compile a wasm function whole when it first runs).
+# up to 1000 bytes (by default wasm-opt inlines them all): large parts of the main
+# module stay functions of their own, so start-up compiles what it runs and not the
+# rest (browsers compile a wasm function whole when it first runs).
 OPT=(-Oz --one-caller-inline-max-function-size 1000
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-multivalue --enable-reference-types)
@@ -80,7 +86,7 @@ sri() { node -e 'const c = require("crypto"), fs = require("fs");
 # (index.html #boot), checks its integrity, and announces the start as Trunk's loader
 # does (TrunkApplicationStarted); it needs the wasm's size before compression.
 WASM_SRI=$(sri "$PKG/${NAME}_bg.wasm")
-BOOT=$(node scripts/boot.mjs "./pkg-$HASH/$NAME.js" "./pkg-$HASH/${NAME}_bg.wasm" "$WASM_SRI" "$(stat -c %s "$PKG/${NAME}_bg.wasm")")
+BOOT=$(node scripts/boot.mjs "./pkg-$HASH/$NAME.js" "./pkg-$HASH/${NAME}_bg.wasm" "$WASM_SRI" "$(stat -c %s "$PKG/${NAME}_bg.wasm")" "$EVERYDAY")
 LOADER="<link data-trunk rel=\"copy-dir\" href=\"../pkg-$HASH\" />
     <link rel=\"modulepreload\" href=\"./pkg-$HASH/$NAME.js\" crossorigin=\"anonymous\" integrity=\"$(sri "$PKG/$NAME.js")\" />
     <link rel=\"preload\" href=\"./pkg-$HASH/${NAME}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" integrity=\"$WASM_SRI\" />

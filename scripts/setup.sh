@@ -3,7 +3,7 @@
 # Idempotent and quick when everything is present. Everything comes from the
 # package registries (crates.io, npm, Debian); no prebuilt tool is downloaded.
 #
-#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt,
+#   scripts/setup.sh build   wasm32 target, Trunk, wasm-bindgen-cli, x1060-wasm-split, wasm-opt,
 #                            zopfli (the build's .gz copies, scripts/precompress.mjs)
 #   scripts/setup.sh test    the above, plus leptosfmt (make lint), Chromium, chromedriver, a CJK font,
 #                            pdftotext (to read the printed report in tests), zip, and for
@@ -14,8 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# wasm-split-cli: cuts the release wasm at the lazy views' split points (scripts/build-dist.sh).
-WASM_SPLIT_VERSION=0.2.4
+# x1060-wasm-split: cuts the release wasm at the lazy views' split points (scripts/build-dist.sh).
+# It is wasm_split_cli_support from crates.io with one patch, built from tools/wasm-split;
+# its version there says when to build it again.
+WASM_SPLIT_VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' tools/wasm-split/Cargo.toml | head -1)
 BINARYEN_VERSION=132
 # leptosfmt: formats the view! macros, which rustfmt leaves alone (make lint checks it).
 LEPTOSFMT_VERSION=0.1.33
@@ -69,10 +71,9 @@ need_wasm_bindgen() {
 }
 
 need_wasm_split() {
-  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
-     || ! command -v wasm-split-cli >/dev/null; then
-    say "installing wasm-split-cli ($WASM_SPLIT_VERSION) from crates.io (about 3 minutes)"
-    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  if [ "$(x1060-wasm-split --version 2>/dev/null)" != "wasm-split $WASM_SPLIT_VERSION" ]; then
+    say "building x1060-wasm-split ($WASM_SPLIT_VERSION) from tools/wasm-split (about 2 minutes)"
+    cargo install --locked --force --path tools/wasm-split --features build-binary
   fi
 }
 

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
-use crate::pages::{Catalogue, Dashboard, Home, Portfolio, Profile, Quick};
 use crate::split::{Deferred, DeferredView};
 use crate::state::{use_app, AppState, Backups, View};
 
@@ -65,13 +64,15 @@ fn CurrentView() -> impl IntoView {
             return view! { <NeedsAssessment view=view /> }.into_any();
         }
         match view {
-            View::Home => out_of_line(|| view! { <Home /> }.into_any()),
-            View::Quick => out_of_line(|| view! { <Quick /> }.into_any()),
-            View::Catalogue => out_of_line(|| view! { <Catalogue /> }.into_any()),
-            View::Profile => out_of_line(|| view! { <Profile /> }.into_any()),
-            View::Portfolio => out_of_line(|| view! { <Portfolio /> }.into_any()),
-            View::Dashboard => out_of_line(|| view! { <Dashboard /> }.into_any()),
-            // Fetched on first opening (src/split/views.rs).
+            // Each view's code is a module of its own (src/split/views.rs), Home's too: the
+            // first load is the main module and the module of the view it opens, which the
+            // loader (scripts/boot.js) fetches beside it.
+            View::Home => view! { <DeferredView view=Deferred::Home /> }.into_any(),
+            View::Quick => view! { <DeferredView view=Deferred::Quick /> }.into_any(),
+            View::Catalogue => view! { <DeferredView view=Deferred::Catalogue /> }.into_any(),
+            View::Profile => view! { <DeferredView view=Deferred::Profile /> }.into_any(),
+            View::Portfolio => view! { <DeferredView view=Deferred::Portfolio /> }.into_any(),
+            View::Dashboard => view! { <DeferredView view=Deferred::Dashboard /> }.into_any(),
             View::Plan => view! { <DeferredView view=Deferred::Plan /> }.into_any(),
             View::Roadmap => view! { <DeferredView view=Deferred::Roadmap /> }.into_any(),
             View::Evaluation => view! { <DeferredView view=Deferred::Evaluation /> }.into_any(),
@@ -80,15 +81,6 @@ fn CurrentView() -> impl IntoView {
             View::Room => view! { <DeferredView view=Deferred::Room /> }.into_any(),
         }
     }
-}
-
-/// Builds one view in a function of its own. Otherwise the optimiser inlines every
-/// view into the match above, one function of about 64 KB, and the browser, which
-/// compiles a wasm function whole when it first runs, compiles all ten views at
-/// start-up to show one.
-#[inline(never)]
-fn out_of_line(build: impl FnOnce() -> AnyView) -> AnyView {
-    build()
 }
 
 /// Another tab saved something: read it (the `storage` event fires only in the

@@ -636,3 +636,12 @@ fn a_write_that_would_not_read_back_is_refused_whole_on_every_path() {
     assert_eq!(repo.store().get("x1060.v2.work.m").expect("get"), before, "nothing written");
     assert!(repo.open(&id("m")).is_ok(), "the assessment still reads");
 }
+
+/// The page's loader (scripts/boot.js) reads the last view used, to fetch its module
+/// beside the main one: under the key the app stores it.
+#[test]
+fn the_page_loader_reads_the_last_view_under_the_apps_key() {
+    let loader = include_str!("../scripts/boot.js");
+    let key = x1060_assess::storage::pref_key("view");
+    assert!(loader.contains(&format!("localStorage.getItem('{key}')")), "scripts/boot.js reads {key}");
+}

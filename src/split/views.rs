@@ -1,6 +1,11 @@
-//! Views whose code is fetched the first time they open, not with the first load:
+//! Every view's code is a module of its own, fetched the first time the view opens:
 //! one split point per view (`deferred_fn!`, see the module above), and
-//! [`DeferredView`], which shows the loading line while the code arrives.
+//! [`DeferredView`], which shows the loading line while the code arrives. The first
+//! load is the main module and the module of the view the app opens, which the page's
+//! loader fetches beside it (scripts/boot.js, `preloadView`). What the everyday views
+//! (Home, quick check, catalogue, profile, portfolio, dashboard) share with other
+//! modules stays in the main module (scripts/build-dist.sh EVERYDAY), so each opens
+//! with one fetch.
 //!
 //! A load can fail (offline before the service worker had cached the module, or a new
 //! release replaced the files while the page was open): the view then says so, keeps
@@ -9,16 +14,20 @@
 use leptos::prelude::*;
 
 use super::{deferred_fn, LoadFailed};
-use crate::pages::{Evaluation, Plan, Report, Roadmap, RoomView, Workshop};
+use crate::pages::{
+    Catalogue, Dashboard, Evaluation, Home, Plan, Portfolio, Profile, Quick, Report, Roadmap, RoomView, Workshop,
+};
 use crate::state::use_app;
 
-/// The views fetched on first opening. The everyday views (quick check, catalogue,
-/// profile, portfolio, dashboard) stay in the first download: split too, they share
-/// so much code with the others that the split made about 130 small chunks, and
-/// opening one of them fetched and instantiated 80–90 files (a usable quick check
-/// after 4.5–4.8 s instead of 2.1 s on the bench's slow 4G phone; docs/wasm-split.md).
+/// The views, each fetched on first opening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deferred {
+    Home,
+    Quick,
+    Catalogue,
+    Profile,
+    Portfolio,
+    Dashboard,
     Workshop,
     Evaluation,
     Plan,
@@ -31,6 +40,12 @@ impl Deferred {
     /// Builds the view, after fetching its code if need be.
     async fn load(self) -> Result<AnyView, LoadFailed> {
         match self {
+            Self::Home => home().await,
+            Self::Quick => quick().await,
+            Self::Catalogue => catalogue().await,
+            Self::Profile => profile().await,
+            Self::Portfolio => portfolio().await,
+            Self::Dashboard => dashboard().await,
             Self::Workshop => workshop().await,
             Self::Evaluation => evaluation().await,
             Self::Plan => plan().await,
@@ -41,6 +56,12 @@ impl Deferred {
     }
 }
 
+deferred_fn!(home: fn home() -> AnyView { view! { <Home/> }.into_any() });
+deferred_fn!(quick: fn quick() -> AnyView { view! { <Quick/> }.into_any() });
+deferred_fn!(catalogue: fn catalogue() -> AnyView { view! { <Catalogue/> }.into_any() });
+deferred_fn!(profile: fn profile() -> AnyView { view! { <Profile/> }.into_any() });
+deferred_fn!(portfolio: fn portfolio() -> AnyView { view! { <Portfolio/> }.into_any() });
+deferred_fn!(dashboard: fn dashboard() -> AnyView { view! { <Dashboard/> }.into_any() });
 deferred_fn!(workshop: fn workshop() -> AnyView { view! { <Workshop/> }.into_any() });
 deferred_fn!(evaluation: fn evaluation() -> AnyView { view! { <Evaluation/> }.into_any() });
 deferred_fn!(plan: fn plan() -> AnyView { view! { <Plan/> }.into_any() });

@@ -1,7 +1,8 @@
-// Views fetched on first opening (src/lazy_views.rs, docs/wasm-split.md): the first
-// load holds only the main module; the workshop, evaluation, plan and report each fetch
-// their own module the first time they open; a module that does not arrive is reported
-// in both languages with a way to try again, and nothing stored or typed is lost.
+// Views fetched on first opening (src/split/views.rs, docs/wasm-split.md): the first
+// load holds the main module and the opened view's module; every other view fetches
+// its own module the first time it opens (the everyday views that module alone); a
+// module that does not arrive is reported in both languages with a way to try again,
+// and nothing stored or typed is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -21,6 +22,11 @@ const moduleOf = (url) => url.split('/').pop();
 
 // Each view and something only that view shows.
 const VIEWS = [
+  ['quick', 'quick-card-A'],
+  ['catalogue', 'level-counts'],
+  ['profile', 'sourcing-A-1'],
+  ['portfolio', 'current-A-1'],
+  ['dashboard', 'category-select'],
   ['workshop', 'workshop-round'],
   ['evaluation', 'snapshot-take'],
   ['plan', 'export-plan-csv'],
@@ -28,14 +34,14 @@ const VIEWS = [
   ['room', 'room-paste'],
 ];
 
-test('the first load fetches no view module; each deferred view fetches its own on first opening, once', async () => {
+test('the first load fetches Home\'s module only; each other view fetches its own on first opening, once', async () => {
   const modules = splitModules();
-  for (const part of [...VIEWS.map(([view]) => view), 'csv']) {
+  for (const part of ['home', ...VIEWS.map(([view]) => view), 'csv']) {
     assert.ok(modules.some((m) => m.startsWith(`split_${part}`)), `a module of its own for ${part}: ${modules.join(', ')}`);
   }
   const { context, page, problems, requests } = await newPage(ctx.browser);
   await openSample(page, ctx.server.url);
-  assert.deepEqual(requests.filter(isSplit), [], 'home: no split module fetched');
+  assert.deepEqual(requests.filter(isSplit).map(moduleOf), ['split_home.wasm'], 'home: its module only');
 
   for (const [view, shows] of VIEWS) {
     const before = requests.length;
@@ -52,6 +58,51 @@ test('the first load fetches no view module; each deferred view fetches its own 
     await page.getByTestId(shows).first().waitFor();
   }
   assert.deepEqual(requests.slice(before).filter(isSplit), [], 'a second opening fetches nothing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The everyday views: what they share with other split modules stays in the main module
+// (x1060-wasm-split --keep-shared-in-main, scripts/build-dist.sh), so each of them opens
+// with one fetch. Split without it, opening the quick check fetched 84 files.
+const EVERYDAY = ['quick', 'catalogue', 'profile', 'portfolio', 'dashboard'];
+// (Home is one too: the first test sees it fetched alone at start.)
+
+test('an everyday view opens with one fetch: its own module, no shared chunk', async () => {
+  for (const view of EVERYDAY) {
+    const shows = VIEWS.find(([v]) => v === view)[1];
+    const { context, page, problems, requests } = await newPage(ctx.browser);
+    await openSample(page, ctx.server.url);
+    const before = requests.length;
+    await page.getByTestId(`nav-${view}`).click();
+    await page.getByTestId(shows).first().waitFor();
+    const fetched = requests.slice(before).filter(isSplit).map(moduleOf);
+    assert.equal(fetched.length, 1, `${view}: one module fetched (${fetched.join(', ')})`);
+    assert.match(fetched[0], new RegExp(`^split_${view}`), `${view}: its own module`);
+    assert.equal(await page.locator('link[rel=preload][href*="split_"]').count(), 1, 'at start: one view module preloaded');
+    assert.equal(await page.locator('link[rel=preload][href$="/split_home.wasm"]').count(), 1, 'at start: Home\'s');
+    // Opened again without an address, the app reopens the last view used: the loader
+    // (scripts/boot.js) preloads its module beside the main module, and it is used.
+    const again = requests.length;
+    await page.goto(ctx.server.url);
+    await page.getByTestId(shows).first().waitFor();
+    const preload = page.locator(`link[rel=preload][href$="/split_${view}.wasm"]`);
+    assert.equal(await preload.count(), 1, `${view}: preloaded at start`);
+    const fetchedAgain = requests.slice(again).filter(isSplit).map(moduleOf);
+    assert.deepEqual(fetchedAgain, [`split_${view}.wasm`], `${view}: fetched once at start`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a first visit to #/quick (the handout QR code) fetches the quick check and no other view', async () => {
+  const { context, page, problems, requests } = await newPage(ctx.browser);
+  await page.goto(`${ctx.server.url}#/quick`);
+  await page.getByTestId('quick-card-A').first().waitFor();
+  const fetched = requests.filter(isSplit).map(moduleOf);
+  assert.equal(fetched.length, 1, `one module fetched (${fetched.join(', ')})`);
+  assert.match(fetched[0], /^split_quick/);
+  assert.equal(await page.locator('link[rel=preload][href$="/split_quick.wasm"]').count(), 1, 'preloaded beside the main module');
   assert.deepEqual(problems, []);
   await context.close();
 });

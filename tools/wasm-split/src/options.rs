@@ -89,6 +89,11 @@ pub struct Options<'a> {
     /// This option is experimental.
     /// Default: `true` if the `WASM_SPLIT_CLI_ENABLE_DWARF` environment variable is non-empty.
     pub emit_dwarf: bool,
+    /// x1060 patch: split modules whose code shared with other split modules goes to
+    /// the main module rather than to chunks (opening one of them fetches one file).
+    ///
+    /// Default: none
+    pub keep_shared_in_main: std::collections::BTreeSet<String>,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -108,6 +113,7 @@ impl<'wasm> Options<'wasm> {
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
+            keep_shared_in_main: Default::default(),
         }
     }
 }

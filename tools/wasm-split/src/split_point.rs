@@ -321,6 +321,17 @@ impl SplitModuleIdentifier {
         }
     }
 
+    /// x1060 patch (`--keep-shared-in-main`): code that one of `modules` shares with
+    /// any other split module goes to the main module instead of a chunk, so that
+    /// opening one of `modules` fetches one file.
+    pub(crate) fn keep_in_main_if_shared_by(&mut self, modules: &BTreeSet<String>) {
+        if let SplitModuleIdentifier::Chunk(chunk) = self {
+            if chunk.iter().any(|name| modules.contains(name)) {
+                *self = SplitModuleIdentifier::Main;
+            }
+        }
+    }
+
     /// Make this identifier also cover everything that requires `other`: the modules that
     /// require the result are a superset of those requiring either input.
     pub(crate) fn also_in(&mut self, other: &SplitModuleIdentifier) {
@@ -390,13 +401,15 @@ impl SplitProgramInfo {
 }
 
 struct DepGraphAnalysis<'g> {
+    keep_shared_in_main: &'g BTreeSet<String>,
     dep_graph: &'g DepGraph,
     wbg_rooting_deps: &'g HashSet<DepNode>,
     scc_searcher: TarjanSccResult,
     scc_root_colors: HashMap<SccId, SplitModuleIdentifier>,
 }
 
-struct DepGraphPainter<It> {
+struct DepGraphPainter<'g, It> {
+    keep_shared_in_main: &'g BTreeSet<String>,
     scc_events: It,
     scc_colors: HashMap<SccId, SplitModuleIdentifier>,
     color: SplitModuleIdentifier,
@@ -406,6 +419,7 @@ fn color_all<It, T>(
     color_map: &mut HashMap<T, SplitModuleIdentifier>,
     roots: It,
     color: SplitModuleIdentifier,
+    keep_shared_in_main: &BTreeSet<String>,
 ) where
     It: IntoIterator<Item = T>,
     T: Eq + std::hash::Hash,
@@ -413,14 +427,22 @@ fn color_all<It, T>(
     for root in roots {
         color_map
             .entry(root)
-            .and_modify(|module| module.also_in(&color))
+            .and_modify(|module| {
+                module.also_in(&color);
+                module.keep_in_main_if_shared_by(keep_shared_in_main);
+            })
             .or_insert(color.clone());
     }
 }
 
 impl<'g> DepGraphAnalysis<'g> {
-    fn new(dep_graph: &'g DepGraph, wbg_rooting_deps: &'g HashSet<DepNode>) -> Self {
+    fn new(
+        dep_graph: &'g DepGraph,
+        wbg_rooting_deps: &'g HashSet<DepNode>,
+        keep_shared_in_main: &'g BTreeSet<String>,
+    ) -> Self {
         Self {
+            keep_shared_in_main,
             dep_graph,
             wbg_rooting_deps,
             scc_searcher: TarjanSccResult::new(),
@@ -431,11 +453,17 @@ impl<'g> DepGraphAnalysis<'g> {
         let scc_roots = self
             .scc_searcher
             .explore(&roots, self.dep_graph, self.wbg_rooting_deps);
-        color_all(&mut self.scc_root_colors, scc_roots, color);
+        color_all(
+            &mut self.scc_root_colors,
+            scc_roots,
+            color,
+            self.keep_shared_in_main,
+        );
     }
-    fn into_painter(self) -> DepGraphPainter<impl Iterator<Item = SccEvent>> {
+    fn into_painter(self) -> DepGraphPainter<'g, impl Iterator<Item = SccEvent>> {
         let topsort = self.scc_searcher.into_topsort();
         DepGraphPainter {
+            keep_shared_in_main: self.keep_shared_in_main,
             scc_events: topsort.into_iter().rev(),
             scc_colors: self.scc_root_colors,
             color: SplitModuleIdentifier::Main,
@@ -443,7 +471,7 @@ impl<'g> DepGraphAnalysis<'g> {
     }
 }
 
-impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
+impl<It: Iterator<Item = SccEvent>> DepGraphPainter<'_, It> {
     fn next(&mut self) -> Option<(DepNode, &SplitModuleIdentifier)> {
         loop {
             match self.scc_events.next()? {
@@ -456,7 +484,12 @@ impl<It: Iterator<Item = SccEvent>> DepGraphPainter<It> {
                     if marked_for_main {
                         self.color = SplitModuleIdentifier::Main;
                     }
-                    color_all(&mut self.scc_colors, out_edges, self.color.clone());
+                    color_all(
+                        &mut self.scc_colors,
+                        out_edges,
+                        self.color.clone(),
+                        self.keep_shared_in_main,
+                    );
                 }
                 SccEvent::Member { node } => {
                     return Some((node, &self.color));
@@ -470,6 +503,7 @@ pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    keep_shared_in_main: &BTreeSet<String>,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -488,7 +522,8 @@ pub fn compute_split_modules(
         .collect();
 
     let wbg_rooting_deps = wbg_rooting_funs(dep_graph, module);
-    let mut graph_analysis = DepGraphAnalysis::new(dep_graph, &wbg_rooting_deps);
+    let mut graph_analysis =
+        DepGraphAnalysis::new(dep_graph, &wbg_rooting_deps, keep_shared_in_main);
 
     // Determine reachable symbols (excluding main module symbols) for each
     // split module. Symbols may be reachable from more than one split module;

@@ -12,7 +12,7 @@ enum Target {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "wasm-split")]
+#[command(name = "wasm-split", version)]
 struct Cli {
     /// Input .wasm file.
     input: Box<Path>,
@@ -31,6 +31,11 @@ struct Cli {
     /// Print verbose split information.
     #[arg(short, long)]
     verbose: bool,
+
+    /// x1060 patch: split modules (comma-separated names) whose code shared with
+    /// other split modules stays in the main module instead of going to chunks.
+    #[arg(long, value_delimiter = ',')]
+    keep_shared_in_main: Vec<String>,
 }
 
 fn main() -> Result<()> {
@@ -47,6 +52,7 @@ fn main() -> Result<()> {
     let _ = this::transform({
         let mut opts = this::Options::new(&input_wasm);
         opts.verbose = args.verbose;
+        opts.keep_shared_in_main = args.keep_shared_in_main.iter().cloned().collect();
         opts.output_dir = &args.output;
         opts.main_out_path = &main_out_path;
         if let Some(name) = args.out_name.as_ref() {
