@@ -102,6 +102,23 @@ test('picks, decisions and rationales survive a reload and a second tab; deleted
   await context.close();
 });
 
+test('on a phone the radar shows the categories\' ids, and names them in a key below it', async () => {
+  const { context, page, problems } = await newPage(ctx.browser, { phone: true });
+  await openApp(page, ctx.server.url);
+  await openWorkshop(page);
+  const scored = (current) => [{ id: 'A-1', level: 'basic', current }, { id: 'B-1', level: 'basic', current: 2 }];
+  await page.getByTestId('workshop-import').setInputFiles(await files([copy('Ann', scored(1)), copy('Bo', scored(3))]));
+  await page.getByTestId('workshop-min-current-A').waitFor();
+  const key = page.getByTestId('workshop-radar-key');
+  await key.waitFor();
+  const items = await key.locator('li').allTextContents();
+  assert.ok(items.length >= 2, `a name per axis: ${items.join(' | ')}`);
+  assert.match(items[0], /^A \S/, 'category A by its id and its name');
+  assert.match(items[1], /^B \S/, 'category B by its id and its name');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a damaged or foreign stored workshop is set aside with a message, never a crash', async () => {
   const { context, page, problems } = await newPage(ctx.browser);
   await openApp(page, ctx.server.url);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::cells::assessor_heads;
 use super::use_workshop;
 use crate::browser::prefers_dark;
+use crate::chart::fit::{axis_labels, AxisLabels};
 use crate::chart::radar::{draw_radar, radar_svg, RadarSeries, RadarSpec};
 use crate::components::{category_title, CanvasChart, NumCell, TableHead};
 use crate::i18n::Texts;
@@ -125,11 +126,20 @@ fn WorkshopRadar() -> impl IntoView {
     let app = use_app();
     let workshop = use_workshop();
     let data = Memo::new(move |_| {
+        let lang = app.lang();
         workshop.comparison.with(|c| {
             let merged = workshop.decisions.with(|d| merged_states(c, d));
             let summary = Summary::of(c.catalogue, &c.custom, &merged);
             RadarData {
-                labels: c.categories.iter().map(|s| s.category.to_owned()).collect(),
+                // "A CDCの戦略マネジメント", as the dashboard's radar: ids alone on a phone,
+                // with the names in a key below.
+                labels: c
+                    .categories
+                    .iter()
+                    .map(|s| {
+                        c.catalogue.category(s.category).map_or_else(|| s.category.to_owned(), |d| d.axis_label(lang))
+                    })
+                    .collect(),
                 assessors: c
                     .labels
                     .iter()
@@ -142,9 +152,16 @@ fn WorkshopRadar() -> impl IntoView {
             }
         })
     });
+    // Whether the canvas shows the categories' ids instead of their names (a phone):
+    // then the names are listed below it.
+    let key_shown = RwSignal::new(false);
     let draw = move |area: &crate::components::CanvasArea| {
         let d = data.get();
-        draw_radar(area, &d.spec(app.t().workshop.legend_merged, prefers_dark())).map_err(|e| e.to_string())
+        let spec = d.spec(app.t().workshop.legend_merged, prefers_dark());
+        let (w, h) = area.dim_in_pixel();
+        let ids = axis_labels(&spec, w, h) != AxisLabels::Names;
+        key_shown.maybe_update(|k| std::mem::replace(k, ids) != ids);
+        draw_radar(area, &spec).map_err(|e| e.to_string())
     };
     let svg = Callback::new(move |()| {
         let d = data.get_untracked();
@@ -159,6 +176,19 @@ fn WorkshopRadar() -> impl IntoView {
             draw=draw
             file_stem=Some("x1060-workshop")
             svg=Some(svg)
-        />
+        >
+            {move || {
+                key_shown
+                    .get()
+                    .then(|| {
+                        let labels = data.with(|d| d.labels.clone());
+                        view! {
+                            <ul class="chart-key" data-testid="workshop-radar-key">
+                                {labels.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </CanvasChart>
     }
 }
