@@ -483,6 +483,11 @@ async function firstLoad(browser, server, url, selector, problems, label) {
       others: [...document.querySelectorAll('link[rel="manifest"], link[rel="apple-touch-icon"]')].map((l) => ({ href: l.href, rel: l.rel })),
     }));
     const got = await Promise.all(bodies);
+    // Chromium does not always hand over a body it streamed to two readers (the loader
+    // tees the wasm stream): such a file is read again from the server, as it was sent.
+    for (const r of got) {
+      if (r.status === 200 && !r.body?.length) r.body = Buffer.from(await (await fetch(r.url)).arrayBuffer());
+    }
     const name = (u) => new URL(u, server.origin).pathname.split('/').pop() || 'index.html';
     const entry = (file, kind, body, counted, note) => ({
       file,
