@@ -50,8 +50,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation
 # 2. split
 rm -rf "$WORK"
 mkdir -p "$WORK/split" "$WORK/pkg"
-# The everyday views (src/split/views.rs): Home, quick check, catalogue, profile, portfolio, dashboard.
-EVERYDAY=home,quick,catalogue,profile,portfolio,dashboard
+# The everyday views split out (src/split/views.rs): quick check, catalogue, profile, portfolio, dashboard.
+EVERYDAY=quick,catalogue,profile,portfolio,dashboard
 x1060-wasm-split "$TARGET/wasm32-unknown-unknown/release/$NAME.wasm" "$WORK/split" --target web --out-name "$NAME" \
   --keep-shared-in-main "$EVERYDAY"
 

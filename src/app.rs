@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{CsvPreview, Header, Messages, NeedsAssessment};
+use crate::pages::Home;
 use crate::split::{Deferred, DeferredView};
 use crate::state::{use_app, AppState, Backups, View};
 
@@ -64,10 +65,10 @@ fn CurrentView() -> impl IntoView {
             return view! { <NeedsAssessment view=view /> }.into_any();
         }
         match view {
-            // Each view's code is a module of its own (src/split/views.rs), Home's too: the
-            // first load is the main module and the module of the view it opens, which the
-            // loader (scripts/boot.js) fetches beside it.
-            View::Home => view! { <DeferredView view=Deferred::Home /> }.into_any(),
+            // Home is in the main module; every other view's code is a module of its own
+            // (src/split/views.rs), which the loader (scripts/boot.js) fetches beside the
+            // main module when the app opens on it.
+            View::Home => out_of_line(|| view! { <Home /> }.into_any()),
             View::Quick => view! { <DeferredView view=Deferred::Quick /> }.into_any(),
             View::Catalogue => view! { <DeferredView view=Deferred::Catalogue /> }.into_any(),
             View::Profile => view! { <DeferredView view=Deferred::Profile /> }.into_any(),
@@ -81,6 +82,14 @@ fn CurrentView() -> impl IntoView {
             View::Room => view! { <DeferredView view=Deferred::Room /> }.into_any(),
         }
     }
+}
+
+/// Builds Home in a function of its own. Otherwise the optimiser inlines it into the
+/// match above, and the browser, which compiles a wasm function whole when it first
+/// runs, compiles that whole match at start-up.
+#[inline(never)]
+fn out_of_line(build: impl FnOnce() -> AnyView) -> AnyView {
+    build()
 }
 
 /// Another tab saved something: read it (the `storage` event fires only in the

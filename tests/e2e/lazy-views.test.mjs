@@ -1,8 +1,8 @@
 // Views fetched on first opening (src/split/views.rs, docs/wasm-split.md): the first
-// load holds the main module and the opened view's module; every other view fetches
-// its own module the first time it opens (the everyday views that module alone); a
-// module that does not arrive is reported in both languages with a way to try again,
-// and nothing stored or typed is lost.
+// load holds only the main module (Home), and the module of the view the app opens on
+// if that is another; every other view fetches its own module the first time it opens
+// (the everyday views that module alone); a module that does not arrive is reported
+// in both languages with a way to try again, and nothing stored or typed is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -34,14 +34,14 @@ const VIEWS = [
   ['room', 'room-paste'],
 ];
 
-test('the first load fetches Home\'s module only; each other view fetches its own on first opening, once', async () => {
+test('the first load fetches no view module; each other view fetches its own on first opening, once', async () => {
   const modules = splitModules();
-  for (const part of ['home', ...VIEWS.map(([view]) => view), 'csv']) {
+  for (const part of [...VIEWS.map(([view]) => view), 'csv']) {
     assert.ok(modules.some((m) => m.startsWith(`split_${part}`)), `a module of its own for ${part}: ${modules.join(', ')}`);
   }
   const { context, page, problems, requests } = await newPage(ctx.browser);
   await openSample(page, ctx.server.url);
-  assert.deepEqual(requests.filter(isSplit).map(moduleOf), ['split_home.wasm'], 'home: its module only');
+  assert.deepEqual(requests.filter(isSplit), [], 'home: no split module fetched');
 
   for (const [view, shows] of VIEWS) {
     const before = requests.length;
@@ -66,7 +66,6 @@ test('the first load fetches Home\'s module only; each other view fetches its ow
 // (x1060-wasm-split --keep-shared-in-main, scripts/build-dist.sh), so each of them opens
 // with one fetch. Split without it, opening the quick check fetched 84 files.
 const EVERYDAY = ['quick', 'catalogue', 'profile', 'portfolio', 'dashboard'];
-// (Home is one too: the first test sees it fetched alone at start.)
 
 test('an everyday view opens with one fetch: its own module, no shared chunk', async () => {
   for (const view of EVERYDAY) {
@@ -79,8 +78,7 @@ test('an everyday view opens with one fetch: its own module, no shared chunk', a
     const fetched = requests.slice(before).filter(isSplit).map(moduleOf);
     assert.equal(fetched.length, 1, `${view}: one module fetched (${fetched.join(', ')})`);
     assert.match(fetched[0], new RegExp(`^split_${view}`), `${view}: its own module`);
-    assert.equal(await page.locator('link[rel=preload][href*="split_"]').count(), 1, 'at start: one view module preloaded');
-    assert.equal(await page.locator('link[rel=preload][href$="/split_home.wasm"]').count(), 1, 'at start: Home\'s');
+    assert.equal(await page.locator('link[rel=preload][href*="split_"]').count(), 0, 'Home at start: no view module preloaded');
     // Opened again without an address, the app reopens the last view used: the loader
     // (scripts/boot.js) preloads its module beside the main module, and it is used.
     const again = requests.length;

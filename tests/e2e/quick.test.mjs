@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, newPage, openApp, storageSettled, navViews } from './harness.mjs';
+import { useApp, newPage, openApp, openSample, storageSettled, navViews } from './harness.mjs';
 import { formatMean } from './expected.mjs';
 
 const ctx = useApp();
@@ -190,6 +190,20 @@ test('opened at #/quick with nothing stored (a QR code), the quick check starts 
   await page.getByTestId('nav-home').click();
   await page.getByTestId('assessment-item').first().waitFor();
   assert.equal(await page.getByTestId('assessment-item').count(), 1, 'one quick check was started');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with an assessment open, starting a quick check from Home opens it, and the other stays', async () => {
+  const { context, page, problems } = await newPage(ctx.browser);
+  await openSample(page, ctx.server.url);
+  await page.getByTestId('quick-start').click();
+  await page.getByTestId('quick-card-A').waitFor();
+  await page.getByTestId('quick-current-A').selectOption('3');
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('assessment-item').nth(1).waitFor();
+  assert.equal(await page.getByTestId('assessment-item').count(), 2, 'the sample and the quick check');
+  assert.equal(await page.getByTestId('crash-notice').count(), 0, 'no crash');
   assert.deepEqual(problems, []);
   await context.close();
 });
