@@ -36,8 +36,11 @@
     document.body.replaceChildren(notice);
     var detail = document.getElementById('crash-detail');
     if (detail) {
-      var message = window.x1060PanicMessage || String(error && error.stack ? error.stack : error);
-      detail.textContent = message;
+      // The error's name and message, then its stack (WebKit's stack leaves them out).
+      var text = String(error);
+      var stack = error && error.stack ? String(error.stack) : '';
+      var trace = stack.indexOf(text) === 0 ? stack : stack ? text + '\n' + stack : text;
+      detail.textContent = window.x1060PanicMessage || trace;
     }
     var link = document.getElementById('crash-download');
     if (link) {

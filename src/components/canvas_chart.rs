@@ -132,10 +132,12 @@ where
 /// once it is in the page and whenever the window's size changes.
 fn follow_width(canvas_ref: NodeRef<Canvas>) -> RwSignal<u32> {
     let shown = RwSignal::new(0u32);
+    // Also runs in the frame after the view was left: its node and signal are gone
+    // then (a plain `get_untracked` panics, and a panic ends the app), so it stops.
     let measure = move || {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(Some(canvas)) = canvas_ref.try_get_untracked() else { return };
         let width = browser::inner_width(&canvas);
-        if width > 0 && shown.get_untracked() != width {
+        if width > 0 && shown.try_get_untracked().is_some_and(|w| w != width) {
             shown.set(width);
         }
     };
