@@ -185,7 +185,7 @@
 
   // The view the app will open (as src/state/view.rs Nav::load picks it): the
   // address's, else the last one used, stored under src/storage/keys.rs's PREF +
-  // "view", else Home. Its module is preloaded, so that the view does not wait for a
+  // "view", else Home. A split view's module is preloaded, so that it does not wait for a
   // second round trip after the main module (the handout's QR code opens #/quick).
   function preloadView() {
     let view = (/^#\/([a-z]+)\/?$/.exec(location.hash) || [])[1];
@@ -196,12 +196,13 @@
         view = null;
       }
     }
-    if (!VIEWS.includes(view || 'home')) return;
+    // Home is in the main module: no module to preload for it.
+    if (!view || !VIEWS.includes(view)) return;
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = JS.replace(/[^/]+$/, 'split_' + (view || 'home') + '.wasm');
+    link.href = JS.replace(/[^/]+$/, 'split_' + view + '.wasm');
     document.head.append(link);
   }
 
